@@ -1,0 +1,105 @@
+// Finds every date expression and decides its role from its context.
+#include <algorithm>
+
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+// The sentence around [begin, end) of the joined text.
+std::string_view SentenceAround(std::string_view text, size_t begin, size_t end) {
+  size_t from = begin;
+  while (from > 0 && begin - from < 240) {
+    if (text[from - 1] == '.' && from < text.size() && (text[from] == ' ' || text[from] == '\n')) break;
+    if (from >= 2 && text[from - 1] == '\n' && text[from - 2] == '\n') break;
+    --from;
+  }
+  size_t to = end;
+  while (to < text.size() && to - end < 240) {
+    if (text[to] == '.' && (to + 1 >= text.size() || text[to + 1] == ' ' || text[to + 1] == '\n')) break;
+    if (text[to] == '\n' && to + 1 < text.size() && text[to + 1] == '\n') break;
+    ++to;
+  }
+  return text.substr(from, to - from);
+}
+
+bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeading b) {
+  const Heading* h = run.HeadingOf(line);
+  return h && (h->sub == a || h->sub == b) && run.structure.heading_at_line[line] < 0;
+}
+
+DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
+  static const RE2 kFramework(R"((?i)ramöverenskommelse)");
+  static const RE2 kPlanWord(R"((?i)plan|aktivitet|kortsiktiga|långsiktiga|period)");
+  static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd)");
+  static const RE2 kMeeting(R"((?i)\bbeslut|informera(s|des)\b|sammanträde|\bmöte(t)?\b)");
+  static const RE2 kDeadlinePrefix(R"((?i)(^|\s)(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s+(\S+\s+){0,2}$)");
+  static const RE2 kDeadlineStart(R"((?i)^(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s)");
+  static const RE2 kShall(R"((?i)\b(ska|skall)\b)");
+  const DateMatch& m = fd.match;
+  const Document& doc = run.doc;
+  const std::string& joined = run.text.joined;
+  std::string_view sentence = SentenceAround(joined, m.begin, m.end);
+  if (doc.date && m.start == doc.date && m.grain == Grain::kDay) return DateRole::kAgreementDate;
+  bool is_heading = run.structure.heading_at_line[fd.line] >= 0;
+  bool in_title = fd.line < 4;
+  std::string_view line = run.Line(fd.line);
+  if ((m.grain == Grain::kYears || m.grain == Grain::kYear) && (is_heading || in_title) &&
+      RE2::PartialMatch(is_heading ? std::string_view(run.structure.headings[static_cast<size_t>(run.structure.heading_at_line[fd.line])].text) : line, kPlanWord))
+    return DateRole::kPlanPeriod;
+  if (RE2::PartialMatch(sentence, kFramework) && (m.grain == Grain::kDay || m.grain == Grain::kYear)) {
+    for (const auto& s : run.ref.framework.superseded)
+      if (m.start && *m.start <= s.date && m.end_date && s.date <= *m.end_date) return DateRole::kFrameworkDate;
+    if (m.start && m.start->year == run.ref.framework.date.year) return DateRole::kFrameworkDate;
+  }
+  if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kValid) && !m.open_start) return DateRole::kValidFrom;
+  if (m.open_end) return DateRole::kStart;
+  if (m.open_start) return DateRole::kDeadline;
+  if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kMeeting)) return DateRole::kMeeting;
+  size_t look = m.begin > 40 ? m.begin - 40 : 0;
+  std::string_view before = std::string_view(joined).substr(look, m.begin - look);
+  bool prefixed = RE2::PartialMatch(m.text, kDeadlineStart) || RE2::PartialMatch(before, kDeadlinePrefix);
+  bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
+  if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
+  return DateRole::kReference;
+}
+
+}  // namespace
+
+void ExtractDates(ExtractionRun& run) {
+  Document& doc = run.doc;
+  const std::string& joined = run.text.joined;
+  DateScanOptions options;
+  if (doc.date) {
+    options.anchor_year = doc.date->year;
+  } else {
+    for (const DateMatch& m : run.grammar.Scan(joined))
+      if (m.grain == Grain::kDay && m.start) {
+        options.anchor_year = m.start->year;
+        break;
+      }
+  }
+  for (DateMatch& m : run.grammar.Scan(joined, options)) {
+    size_t line = run.text.LineIndexAt(m.begin);
+    run.dates.push_back({std::move(m), line});
+  }
+  for (const FoundDate& fd : run.dates) {
+    DateSpan span;
+    span.text = fd.match.text;
+    std::replace(span.text.begin(), span.text.end(), '\n', ' ');
+    span.start = fd.match.start;
+    span.end = fd.match.end_date;
+    span.grain = fd.match.grain;
+    span.relative = fd.match.relative;
+    span.role = RoleOf(run, fd);
+    span.span = SourceSpan{run.text.lines[fd.line].source_line, run.text.ColumnAt(fd.match.begin),
+                           static_cast<int>(fd.match.end - fd.match.begin)};
+    if (span.role == DateRole::kPlanPeriod && !doc.plan_period) doc.plan_period = span;
+    if (span.role == DateRole::kFrameworkDate && span.grain == Grain::kDay && !doc.framework_date)
+      doc.framework_date = span.start;
+    doc.dates.push_back(std::move(span));
+  }
+}
+
+}  // namespace overens

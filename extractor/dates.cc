@@ -1,0 +1,334 @@
+#include "extractor/dates.h"
+
+#include <algorithm>
+#include <functional>
+
+#include <re2/re2.h>
+
+namespace overens {
+namespace {
+
+constexpr const char* kMonth =
+    "(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\\.?";
+constexpr const char* kYear = "((?:19|20)\\d{2})";
+
+int MonthNumber(std::string_view m) {
+  static constexpr std::string_view kPrefixes[] = {"jan", "feb", "mar", "apr", "maj", "jun",
+                                                   "jul", "aug", "sep", "okt", "nov", "dec"};
+  std::string lower;
+  for (char c : m.substr(0, 3)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (int i = 0; i < 12; ++i)
+    if (lower == kPrefixes[i]) return i + 1;
+  return 0;
+}
+
+int OrdinalNumber(std::string_view w) {
+  std::string lower;
+  for (char c : w) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (lower == "första" || lower == "1:a" || lower == "1") return 1;
+  if (lower == "andra" || lower == "2:a" || lower == "2") return 2;
+  if (lower == "tredje" || lower == "3:e" || lower == "3") return 3;
+  if (lower == "fjärde" || lower == "4:e" || lower == "4") return 4;
+  return 0;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+struct Interval {
+  std::optional<CivilDate> start, end;
+  Grain grain;
+};
+
+Interval YearSpan(int y1, int y2, Grain g) { return {CivilDate{y1, 1, 1}, CivilDate{y2, 12, 31}, g}; }
+Interval MonthSpan(int y, int m1, int m2, Grain g) {
+  return {CivilDate{y, m1, 1}, CivilDate::EndOfMonth(y, m2), g};
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsWordByte(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+}  // namespace
+
+// One grammar rule: a pattern and how its groups become an interval.
+struct Rule {
+  std::unique_ptr<RE2> re;
+  std::function<std::optional<Interval>(const std::vector<std::string_view>&, int anchor)> make;
+  bool starts_with_year = false;  // subject to the citation check
+  bool needs_anchor = false;
+};
+
+struct DateGrammar::Patterns {
+  std::vector<Rule> rules;
+  RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
+  RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+)?$)"};
+  RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
+  RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};
+};
+
+DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
+  const std::string M = kMonth, Y = kYear;
+  auto add = [&](const std::string& pattern, auto make, bool starts_with_year = false, bool needs_anchor = false) {
+    Rule r;
+    r.re = std::make_unique<RE2>("(?i)" + pattern);
+    r.make = make;
+    r.starts_with_year = starts_with_year;
+    r.needs_anchor = needs_anchor;
+    p_->rules.push_back(std::move(r));
+  };
+  using G = std::vector<std::string_view>;
+  // 1 mars till 31 maj 2023
+  add("\\b(\\d{1,2})\\s+" + M + "\\s*(?:till|–|-)\\s*(\\d{1,2})\\s+" + M + ",?\\s+" + Y + "\\b",
+      [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[4]);
+        auto a = CivilDate::Make(y, MonthNumber(g[1]), ToInt(g[0]));
+        auto b = CivilDate::Make(y, MonthNumber(g[3]), ToInt(g[2]));
+        if (!a || !b || *b < *a) return std::nullopt;
+        return Interval{a, b, Grain::kDay};
+      });
+  // 2023-11-23 (an optional glued footnote digit is checked by the caller)
+  add("\\b" + Y + "-(\\d{2})-(\\d{2})", [](const G& g, int) -> std::optional<Interval> {
+        auto d = CivilDate::Make(ToInt(g[0]), ToInt(g[1]), ToInt(g[2]));
+        if (!d) return std::nullopt;
+        return Interval{d, d, Grain::kDay};
+      }, true);
+  // 23 november 2023, 1:a oktober, 2021
+  add("\\b(\\d{1,2})(?::e|:a)?\\s+" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        auto d = CivilDate::Make(ToInt(g[2]), MonthNumber(g[1]), ToInt(g[0]));
+        if (!d) return std::nullopt;
+        return Interval{d, d, Grain::kDay};
+      });
+  // 23/11 2023, 23/11/2023, 23.11.2023
+  add("\\b(\\d{1,2})[/.](\\d{1,2})(?:[/.]|\\s+|\\s*-\\s*)" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        auto d = CivilDate::Make(ToInt(g[2]), ToInt(g[1]), ToInt(g[0]));
+        if (!d) return std::nullopt;
+        return Interval{d, d, Grain::kDay};
+      });
+  // den 1 oktober i år / nästa år
+  add("\\b(\\d{1,2})\\s+" + M + "\\s+(i år|nästa år|förra året|i fjol)", [](const G& g, int anchor) -> std::optional<Interval> {
+        int offset = g[2].find("nästa") != std::string_view::npos ? 1 : (g[2].find("i år") != std::string_view::npos ? 0 : -1);
+        auto d = CivilDate::Make(anchor + offset, MonthNumber(g[1]), ToInt(g[0]));
+        if (!d) return std::nullopt;
+        return Interval{d, d, Grain::kDay};
+      }, false, true);
+  // under 2023 och 2024
+  add("\\bunder\\s+" + Y + "\\s+(?:och|samt|till|–|-)\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int a = ToInt(g[0]), b = ToInt(g[1]);
+        if (b < a || b - a > 20) return std::nullopt;
+        return YearSpan(a, b, Grain::kYears);
+      });
+  // första/andra kvartalet 2024, kvartal 2 2024, Q2 2024
+  add("\\b(första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\\s+kvartalet\\s+(?:år\\s+)?" + Y + "\\b",
+      [](const G& g, int) -> std::optional<Interval> {
+        int q = OrdinalNumber(g[0]);
+        return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
+      });
+  add("\\b(?:Q|kvartal\\s*)([1-4])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int q = ToInt(g[0]);
+        return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
+      });
+  // första halvåret 2024, halvår 2 2024
+  add("\\b(första|andra|1:a|2:a)\\s+halvåret\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int h = OrdinalNumber(g[0]);
+        return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
+      });
+  add("\\bhalvår\\s*([12])\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int h = ToInt(g[0]);
+        return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
+      });
+  // hösten 2023, våren 2024, ht 2023, vt-24
+  add("\\b(våren|hösten|sommaren|vårterminen|höstterminen)\\s+(?:år\\s+)?" + Y + "\\b",
+      [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[1]);
+        std::string_view s = g[0];
+        if (s.rfind("vår", 0) == 0 || s.rfind("Vår", 0) == 0 || s.rfind("VÅR", 0) == 0) return MonthSpan(y, 1, 6, Grain::kSeason);
+        if (s.rfind("som", 0) == 0 || s.rfind("Som", 0) == 0) return MonthSpan(y, 6, 8, Grain::kSeason);
+        return MonthSpan(y, 9, 12, Grain::kSeason);
+      });
+  add("\\b(vt|ht)\\s*-?\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[1]);
+        if (y < 100) y += 2000;
+        bool spring = g[0][0] == 'v' || g[0][0] == 'V';
+        return MonthSpan(y, spring ? 1 : 8, spring ? 6 : 12, Grain::kSeason);
+      });
+  // i oktober 2023, oktober 2023, okt. 2023
+  add("\\b" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        return MonthSpan(ToInt(g[1]), MonthNumber(g[0]), MonthNumber(g[0]), Grain::kMonth);
+      });
+  // 2023–2025, 2023-25, 2021/2022
+  add("\\b" + Y + "\\s*(?:–|—|-|/)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
+        int a = ToInt(g[0]), b = ToInt(g[1]);
+        if (g[1].size() == 2) b += (a / 100) * 100;
+        if (b <= a || b - a > 20) return std::nullopt;
+        return YearSpan(a, b, Grain::kYears);
+      }, true);
+  // nästa år / i år (only with an anchor)
+  add("\\b(nästa år|nästkommande år|i år)\\b", [](const G& g, int anchor) -> std::optional<Interval> {
+        int y = anchor + (g[0].rfind("i ", 0) == 0 || g[0].rfind("I ", 0) == 0 ? 0 : 1);
+        return YearSpan(y, y, Grain::kYear);
+      }, false, true);
+  // 2024
+  add("\\b" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[0]);
+        return YearSpan(y, y, Grain::kYear);
+      }, true);
+}
+
+DateGrammar::~DateGrammar() = default;
+
+namespace {
+
+// True when the year at [begin, end) belongs to a citation, an amount or a
+// longer number rather than a date.
+bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE2& citation_before) {
+  if (begin > 0) {
+    char prev = text[begin - 1];
+    if (prev == ':' || prev == '/' || prev == '.' || prev == ',' || prev == '-' || IsWordByte(prev)) return true;
+    // "1 2000 000": part of a grouped number (a group of one to three digits before it)
+    if (prev == ' ' && begin >= 2 && IsDigit(text[begin - 2])) {
+      size_t k = begin - 1;
+      while (k > 0 && IsDigit(text[k - 1])) --k;
+      if (begin - 1 - k <= 3 && (k == 0 || !IsWordByte(text[k - 1]))) return true;
+    }
+  }
+  if (end < text.size()) {
+    char next = text[end];
+    if (next == ':' && end + 1 < text.size() && IsDigit(text[end + 1])) return true;
+    if (next == '/' && end + 1 < text.size() && IsDigit(text[end + 1])) {
+      // "2016/17:85" is a proposition; "2021/2022" alone is a range handled elsewhere.
+      size_t k = end + 1;
+      while (k < text.size() && IsDigit(text[k])) ++k;
+      if (k < text.size() && text[k] == ':') return true;
+    }
+    if (next == ' ' && end + 3 < text.size() && IsDigit(text[end + 1]) && IsDigit(text[end + 2]) &&
+        IsDigit(text[end + 3]) && (end + 4 >= text.size() || !IsDigit(text[end + 4])))
+      return true;  // "2000 000"
+    if (next == ',' && end + 1 < text.size() && IsDigit(text[end + 1])) return true;  // 2023,5
+  }
+  size_t from = begin > 16 ? begin - 16 : 0;
+  return RE2::PartialMatch(text.substr(from, begin - from), citation_before);
+}
+
+}  // namespace
+
+std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOptions& options) const {
+  std::vector<std::pair<size_t, size_t>> urls;
+  {
+    re2::StringPiece all(text.data(), text.size()), m;
+    size_t pos = 0;
+    while (pos < text.size() && p_->url.Match(all, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - text.data());
+      urls.emplace_back(b, b + m.size());
+      pos = b + std::max<size_t>(m.size(), 1);
+    }
+  }
+  auto in_url = [&](size_t b) {
+    for (auto& [ub, ue] : urls)
+      if (b >= ub && b < ue) return true;
+    return false;
+  };
+
+  std::vector<DateMatch> found;
+  re2::StringPiece all(text.data(), text.size());
+  for (const Rule& rule : p_->rules) {
+    if (rule.needs_anchor && !options.anchor_year) continue;
+    int ngroups = rule.re->NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
+    size_t pos = 0;
+    while (pos < text.size() &&
+           rule.re->Match(all, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) {
+      size_t b = static_cast<size_t>(groups[0].data() - text.data());
+      size_t e = b + groups[0].size();
+      pos = e > b ? e : b + 1;
+      if (in_url(b)) continue;
+      if (rule.starts_with_year && LooksLikeCitation(text, b, e, p_->citation_before)) {
+        // An ISO date with one glued footnote digit is still a date ("2023-05-041").
+        bool footnote = e - b == 10 && e < text.size() && IsDigit(text[e]) &&
+                        (e + 1 >= text.size() || !IsDigit(text[e + 1]));
+        if (!(footnote && (b == 0 || !IsWordByte(text[b - 1])))) continue;
+      } else if (rule.starts_with_year && e - b == 10 && e < text.size() && IsDigit(text[e])) {
+        if (e + 1 < text.size() && IsDigit(text[e + 1])) continue;  // a longer number, not a date
+      }
+      std::vector<std::string_view> g;
+      for (int i = 1; i <= ngroups; ++i) g.emplace_back(groups[static_cast<size_t>(i)].data(), groups[static_cast<size_t>(i)].size());
+      auto iv = rule.make(g, options.anchor_year.value_or(0));
+      if (!iv) continue;
+      DateMatch dm;
+      dm.begin = b;
+      dm.end = e;
+      dm.start = iv->start;
+      dm.end_date = iv->end;
+      dm.grain = iv->grain;
+      dm.relative = rule.needs_anchor;
+      found.push_back(std::move(dm));
+    }
+  }
+  // Longest match wins; ties go to the earlier start.
+  std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<DateMatch> kept;
+  for (DateMatch& m : found) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMatch& k) { return m.begin < k.end && k.begin < m.end; });
+    if (!overlaps) kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const DateMatch& a, const DateMatch& b) { return a.begin < b.begin; });
+
+  // Prefixes that open one end, and "från och med A till och med B" ranges.
+  static const RE2 kRangeJoin(R"((?i)^\s*(till och med|t\.\s?o\.\s?m\.?|till|–|-)\s*(den\s+)?$)");
+  std::vector<DateMatch> out;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    DateMatch m = kept[i];
+    size_t look = m.begin > 24 ? m.begin - 24 : 0;
+    std::string_view before = text.substr(look, m.begin - look);
+    re2::StringPiece prefix;
+    if (RE2::PartialMatch(before, p_->open_end_prefix, &prefix)) {
+      size_t pb = static_cast<size_t>(prefix.data() - text.data());
+      if (i + 1 < kept.size() &&
+          RE2::FullMatch(text.substr(m.end, kept[i + 1].begin - m.end), kRangeJoin)) {
+        m.end_date = kept[i + 1].end_date;
+        m.end = kept[i + 1].end;
+        ++i;
+      } else {
+        m.open_end = true;
+        m.end_date.reset();
+      }
+      m.begin = pb;
+    } else if (RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
+      m.begin = static_cast<size_t>(prefix.data() - text.data());
+      m.open_start = true;
+      m.start.reset();
+    }
+    m.text = std::string(text.substr(m.begin, m.end - m.begin));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::optional<DateMatch> DateGrammar::ParseExpression(std::string_view text, const DateScanOptions& options) const {
+  auto matches = Scan(text, options);
+  if (matches.size() != 1) return std::nullopt;
+  auto trim = [](std::string_view s) {
+    const std::string_view junk = " \t\n.,;:()";
+    while (!s.empty() && junk.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+    while (!s.empty() && junk.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+    return s;
+  };
+  std::string_view rest_before = trim(text.substr(0, matches[0].begin));
+  std::string_view rest_after = trim(text.substr(matches[0].end));
+  static const std::string_view kFillers[] = {"", "i", "under", "den", "år", "inom"};
+  auto is_filler = [&](std::string_view s) {
+    return std::find(std::begin(kFillers), std::end(kFillers), s) != std::end(kFillers);
+  };
+  if (!is_filler(rest_before) || !rest_after.empty()) return std::nullopt;
+  return matches[0];
+}
+
+}  // namespace overens

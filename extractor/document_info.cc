@@ -1,0 +1,152 @@
+// Kind, municipalities, delregion and the document's own date.
+#include <map>
+#include <set>
+
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+int CountMatches(const RE2& re, std::string_view text) {
+  int n = 0;
+  re2::StringPiece in(text.data(), text.size());
+  while (RE2::FindAndConsume(&in, re)) ++n;
+  return n;
+}
+
+std::string Title(const NormalizedText& t) {
+  std::string title;
+  int taken = 0;
+  for (const TextLine& l : t.lines) {
+    if (l.blank()) continue;
+    title += l.text + " ";
+    if (++taken == 3) break;
+  }
+  return Fold(title);
+}
+
+DocumentKind DetectKind(const ExtractionRun& run) {
+  static const RE2 kAudit(R"((?i)revisor|granskning|revisionskriteri|revisionsfråg)");
+  static const RE2 kNews(R"((?i)lämna ett svar|e-postadressen publiceras|publicerad den|läs mer om|dela sidan)");
+  static const RE2 kPlanTitle(R"((?i)handlingsplan|aktivitetsplan)");
+  static const RE2 kFrameworkTitle(R"((?i)^\s*ramöverenskommelse)");
+  static const RE2 kLocalTitle(R"((?i)lokal(a)? överenskommelse)");
+  const std::string& all = run.text.joined;
+  if (CountMatches(kAudit, all) >= 3) return DocumentKind::kRevision;
+  if (RE2::PartialMatch(all, kNews)) return DocumentKind::kAnnat;
+  std::string title = Title(run.text);
+  std::set<std::string> sections;
+  for (const Heading& h : run.structure.headings)
+    if (h.section_id == "parter" || h.section_id == "tvister" || h.section_id == "giltighetstid" ||
+        h.section_id == "malgrupper")
+      sections.insert(h.section_id);
+  if (RE2::PartialMatch(title, kPlanTitle) && !RE2::PartialMatch(title, kLocalTitle)) return DocumentKind::kHandlingsplan;
+  if (RE2::PartialMatch(title, kFrameworkTitle) && sections.size() >= 2) return DocumentKind::kRamoverenskommelse;
+  if (RE2::PartialMatch(title, kLocalTitle) && sections.size() >= 2) return DocumentKind::kLokalOverenskommelse;
+  if (sections.size() >= 3 && title.find("överenskommelse") != std::string::npos) return DocumentKind::kLokalOverenskommelse;
+  if (RE2::PartialMatch(title, kPlanTitle)) return DocumentKind::kHandlingsplan;
+  return DocumentKind::kAnnat;
+}
+
+// Sentences, approximated by splitting the joined text at ". " and blank lines.
+std::vector<std::string_view> Sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    bool end = (text[i] == '.' && (text[i + 1] == ' ' || text[i + 1] == '\n')) ||
+               (text[i] == '\n' && text[i + 1] == '\n');
+    if (end) {
+      out.push_back(text.substr(start, i + 1 - start));
+      start = i + 1;
+    }
+  }
+  out.push_back(text.substr(start));
+  return out;
+}
+
+std::vector<std::string> Municipalities(const ExtractionRun& run) {
+  std::set<std::string> found;
+  const std::string& all = run.text.joined;
+  for (const NamedPattern& p : run.compiled.kommun_party)
+    if (RE2::PartialMatch(all, *p.re)) found.insert(p.id);
+  // "kommunerna Bjuv, Båstad och Helsingborg": two or more names in a sentence about kommuner.
+  static const RE2 kKommunWord(R"((?i)\bkommun)");
+  for (std::string_view sentence : Sentences(all)) {
+    if (!RE2::PartialMatch(sentence, kKommunWord)) continue;
+    std::set<std::string> names;
+    for (const NamedPattern& p : run.compiled.kommun_bare)
+      if (RE2::PartialMatch(sentence, *p.re)) names.insert(p.id);
+    if (names.size() >= 2) found.insert(names.begin(), names.end());
+  }
+  // Keep the table's order, which is stable and familiar to users.
+  std::vector<std::string> out;
+  for (const Delregion& d : run.ref.delregions)
+    for (const std::string& k : d.kommuner)
+      if (found.count(k)) out.push_back(k);
+  return out;
+}
+
+std::optional<std::string> DetectDelregion(const ExtractionRun& run) {
+  std::map<std::string, std::string> delregion_of;
+  for (const Delregion& d : run.ref.delregions)
+    for (const std::string& k : d.kommuner) delregion_of[k] = d.name;
+  std::set<std::string> from_parties;
+  for (const std::string& k : run.doc.municipalities) from_parties.insert(delregion_of[k]);
+  std::map<std::string, int> mentions;
+  for (const NamedPattern& p : run.compiled.delregion_aliases) mentions[p.id] += CountMatches(*p.re, run.text.joined);
+  std::map<std::string, int> bare;
+  for (const NamedPattern& p : run.compiled.delregion_bare) bare[p.id] += CountMatches(*p.re, run.text.joined);
+  std::set<std::string> mentioned;
+  for (auto& [name, n] : mentions)
+    if (n > 0) mentioned.insert(name);
+  for (auto& [name, n] : bare)
+    if (n > 0 && name != "Malmö") mentioned.insert(name);  // "Malmö" is also a city and a hospital
+  // A text naming most delregions is county-wide, not one delregion's.
+  if (mentioned.size() >= 3) return std::nullopt;
+  if (from_parties.size() == 1) return *from_parties.begin();
+  std::string best;
+  int best_n = 0, total = 0;
+  for (auto& [name, n] : mentions) {
+    total += n;
+    if (n > best_n) best = name, best_n = n;
+  }
+  if (best_n > 0 && best_n * 2 > total) return best;
+  return std::nullopt;
+}
+
+// The document's own date: a labelled date ("Datum 2023-11-23", "beslutad
+// den ...") or a place-and-date signature line near the end.
+std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
+  static const RE2 kLabel(
+      R"((?i)^(datum|dat\.|daterad|beslutsdatum|beslutad|antagen|fastställd|undertecknad|godkänd)\b[^.]{0,40}$)");
+  static const RE2 kDecided(
+      R"((?i)\b(beslutad|beslutades|antagen|antogs|fastställd|fastställdes|undertecknad|undertecknades|godkänd|godkändes)\b( av [^.]{1,80}?)? (den |på )?$)");
+  static const RE2 kSignature(R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?,? (den )?$)");
+  const auto& lines = run.text.lines;
+  std::optional<CivilDate> signature;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& text = lines[i].text;
+    if (text.empty() || text.size() > 160) continue;
+    auto found = run.grammar.Scan(text);
+    for (const DateMatch& m : found) {
+      if (m.grain != Grain::kDay || !m.start) continue;
+      std::string before = text.substr(0, m.begin);
+      if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(before, kDecided)) return m.start;
+      if (!signature && i * 10 >= lines.size() * 7 && RE2::FullMatch(before, kSignature)) signature = m.start;
+    }
+  }
+  return signature;
+}
+
+}  // namespace
+
+void ExtractDocumentInfo(ExtractionRun& run) {
+  Document& doc = run.doc;
+  doc.kind = DetectKind(run);
+  if (doc.kind != DocumentKind::kRevision) doc.municipalities = Municipalities(run);
+  doc.delregion = DetectDelregion(run);
+  doc.date = DocumentDate(run);
+}
+
+}  // namespace overens

@@ -1,0 +1,72 @@
+// Shared state of one extraction run; internal to extractor/.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "extractor/extract.h"
+
+namespace overens {
+
+struct NamedPattern {
+  std::string id;
+  std::unique_ptr<RE2> re;
+};
+
+struct CompiledReference {
+  std::unique_ptr<StructureAnalyzer> structure;
+  std::vector<NamedPattern> areas;          // framework area id -> pattern
+  std::vector<NamedPattern> dispute_ends;
+  std::vector<NamedPattern> delregion_aliases;  // id = delregion name
+  std::vector<NamedPattern> kommun_party;       // id = kommun; "<Name>s? kommun|stad"
+  std::vector<NamedPattern> kommun_bare;        // id = kommun; the bare name
+  std::vector<NamedPattern> delregion_bare;     // id = delregion; its capitalised name
+  std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
+  std::vector<NamedPattern> placeholders;
+  std::unique_ptr<RE2> empty_follow_up;
+};
+
+// A date found in the text, with the line index it starts on.
+struct FoundDate {
+  DateMatch match;
+  size_t line = 0;
+};
+
+struct ExtractionRun {
+  const NormalizedText& text;
+  const Structure& structure;
+  const CompiledReference& compiled;
+  const ReferenceData& ref;
+  const DateGrammar& grammar;
+  Document& doc;
+  std::vector<FoundDate> dates;
+
+  SourceSpan SpanOfLine(size_t line) const {
+    return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};
+  }
+  const std::string& Line(size_t i) const { return text.lines[i].text; }
+  // The heading governing line i, or nullptr.
+  const Heading* HeadingOf(size_t i) const {
+    int h = structure.heading_of_line[i];
+    return h < 0 ? nullptr : &structure.headings[static_cast<size_t>(h)];
+  }
+};
+
+// Field extractors, one per file; each appends to run.doc.
+void ExtractDocumentInfo(ExtractionRun& run);      // kind, delregion, municipalities, date
+void ExtractDates(ExtractionRun& run);             // dates with roles, plan period, framework date
+void ExtractTargetGroups(ExtractionRun& run);
+void ExtractParties(ExtractionRun& run);
+void ExtractAreas(ExtractionRun& run);
+void ExtractResponsibilities(ExtractionRun& run);  // after areas and dates
+void ExtractAgreementTerms(ExtractionRun& run);    // validity, repeals, dispute ladder, sections
+void ExtractLegalReferences(ExtractionRun& run);
+void ExtractFrequencies(ExtractionRun& run);
+void ExtractTables(ExtractionRun& run);
+void ExtractPlaceholders(ExtractionRun& run);
+void ExtractSignatories(ExtractionRun& run);
+
+}  // namespace overens

@@ -1,0 +1,227 @@
+// Target groups (mapped to the framework by meaning) and parties.
+#include <algorithm>
+
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+std::string ApplyVariants(const Vocabulary& vocab, std::string folded) {
+  for (const auto& [from, to] : vocab.variants) {
+    size_t pos = 0;
+    while ((pos = folded.find(from, pos)) != std::string::npos) {
+      bool left = pos == 0 || folded[pos - 1] == ' ' || folded[pos - 1] == '(';
+      size_t end = pos + from.size();
+      bool right = end >= folded.size() || std::string_view(" ,.;:)").find(folded[end]) != std::string_view::npos;
+      if (left && right) {
+        folded.replace(pos, from.size(), to);
+        pos += to.size();
+      } else {
+        pos = end;
+      }
+    }
+  }
+  return folded;
+}
+
+std::vector<std::string> MeaningWords(const Vocabulary& vocab, std::string_view text) {
+  return Words(ApplyVariants(vocab, Fold(text)));
+}
+
+// Longest common subsequence mask of a against b.
+std::vector<bool> InCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::vector<int>> dp(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+  for (size_t i = a.size(); i-- > 0;)
+    for (size_t j = b.size(); j-- > 0;)
+      dp[i][j] = a[i] == b[j] ? dp[i + 1][j + 1] + 1 : std::max(dp[i + 1][j], dp[i][j + 1]);
+  std::vector<bool> mask(a.size(), false);
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) {
+      mask[i] = true;
+      ++i, ++j;
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return mask;
+}
+
+std::vector<int> Numbers(const std::vector<std::string>& words) {
+  std::vector<int> out;
+  for (const auto& w : words)
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) && w.size() < 4)
+      out.push_back(std::stoi(w));
+  return out;
+}
+
+Deviation Classify(const std::vector<std::string>& local, const std::vector<std::string>& framework) {
+  if (local == framework) return Deviation::kNone;
+  std::vector<int> ln = Numbers(local), fn = Numbers(framework);
+  if (ln.size() == fn.size() && ln != fn) {
+    bool wider = true, narrower = true;
+    for (size_t i = 0; i < ln.size(); ++i) {
+      wider &= ln[i] >= fn[i];
+      narrower &= ln[i] <= fn[i];
+    }
+    if (wider) return Deviation::kExtended;
+    if (narrower) return Deviation::kNarrowed;
+    return Deviation::kReworded;
+  }
+  std::vector<bool> keep_local = InCommon(local, framework), keep_fw = InCommon(framework, local);
+  std::vector<std::string> added, removed;
+  for (size_t i = 0; i < local.size(); ++i)
+    if (!keep_local[i]) added.push_back(local[i]);
+  for (size_t i = 0; i < framework.size(); ++i)
+    if (!keep_fw[i]) removed.push_back(framework[i]);
+  if (added.empty() && removed.empty()) return Deviation::kNone;
+  static const std::vector<std::string> kWidening = {"samt", "och", "även", "inklusive", "inkl", "eller", "respektive"};
+  if (removed.empty())
+    return std::find(kWidening.begin(), kWidening.end(), added.front()) != kWidening.end() ? Deviation::kExtended
+                                                                                          : Deviation::kReworded;
+  if (added.empty()) return Deviation::kNarrowed;
+  return Deviation::kReworded;
+}
+
+struct TgMatch {
+  const FrameworkItem* item = nullptr;
+  double score = 0;
+};
+
+TgMatch BestTargetGroup(const ExtractionRun& run, const std::vector<std::string>& words) {
+  TgMatch best;
+  for (const FrameworkItem& tg : run.ref.framework.target_groups) {
+    double score = Dice(words, MeaningWords(run.ref.vocabulary, tg.text));
+    if (score > best.score) best = {&tg, score};
+  }
+  return best;
+}
+
+std::string CleanItemText(std::string_view text) { return Trim(text, " .;,"); }
+
+bool IsMalgruppAnchor(const ExtractionRun& run, const Unit& u) {
+  static const RE2 kIntro(R"((?i)målgrupp.*:$)");
+  return RE2::PartialMatch(u.text, kIntro);
+}
+
+// Units of the first target-group list: after a "Målgrupper" heading or a
+// "... målgrupper:" introduction, as long as the list goes on.
+std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
+  const auto& units = run.structure.units;
+  for (size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    bool heading_anchor = u.heading >= 0 && run.structure.headings[static_cast<size_t>(u.heading)].section_id == "malgrupper" &&
+                          (i == 0 || units[i - 1].heading != u.heading);
+    bool intro_anchor = IsMalgruppAnchor(run, u);
+    if (!heading_anchor && !intro_anchor) continue;
+    std::vector<const Unit*> items;
+    size_t k = intro_anchor ? i + 1 : i;
+    Bullet kind = Bullet::kNone;
+    for (; k < units.size() && k < i + 16; ++k) {
+      const Unit& c = units[k];
+      if (!intro_anchor && c.heading != u.heading) break;
+      bool item_like = c.bullet != Bullet::kNone && c.bullet != Bullet::kNumber;
+      double score = BestTargetGroup(run, MeaningWords(run.ref.vocabulary, c.text)).score;
+      if (items.empty()) {
+        if (!item_like && score < 0.5) continue;  // the introduction before the list
+        kind = c.bullet;
+        items.push_back(&c);
+        continue;
+      }
+      if (c.bullet != kind && !(kind == Bullet::kNone && score >= 0.5)) break;
+      items.push_back(&c);
+    }
+    bool looks_like_groups = std::any_of(items.begin(), items.end(), [&](const Unit* c) {
+      return BestTargetGroup(run, MeaningWords(run.ref.vocabulary, c->text)).score >= 0.55;
+    });
+    if (looks_like_groups) return items;
+  }
+  return {};
+}
+
+}  // namespace
+
+void ExtractTargetGroups(ExtractionRun& run) {
+  for (const Unit* u : TargetGroupUnits(run)) {
+    TargetGroup tg;
+    tg.text = CleanItemText(u->text);
+    std::vector<std::string> words = MeaningWords(run.ref.vocabulary, tg.text);
+    TgMatch best = BestTargetGroup(run, words);
+    if (best.item && best.score >= 0.55) {
+      tg.framework_id = best.item->id;
+      tg.deviation = Classify(words, MeaningWords(run.ref.vocabulary, best.item->text));
+    }
+    tg.span = run.SpanOfLine(u->first);
+    run.doc.target_groups.push_back(std::move(tg));
+  }
+}
+
+namespace {
+
+std::optional<Principal> PrincipalOf(std::string_view intro) {
+  static const RE2 kRegion(R"((?i)\bregion|landsting|hälso- och sjukvård)");
+  static const RE2 kKommun(R"((?i)kommun)");
+  re2::StringPiece in(intro.data(), intro.size()), m;
+  size_t region_at = std::string_view::npos, kommun_at = std::string_view::npos;
+  if (kRegion.Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) region_at = static_cast<size_t>(m.data() - intro.data());
+  if (kKommun.Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) kommun_at = static_cast<size_t>(m.data() - intro.data());
+  if (region_at == std::string_view::npos && kommun_at == std::string_view::npos) return std::nullopt;
+  return region_at < kommun_at ? Principal::kRegion : Principal::kKommun;
+}
+
+void AddParty(ExtractionRun& run, Principal p, std::string text, size_t line) {
+  text = CleanItemText(text);
+  if (text.empty() || text.size() > 160) return;
+  run.doc.parties.push_back(Party{p, std::move(text), run.SpanOfLine(line)});
+}
+
+}  // namespace
+
+void ExtractParties(ExtractionRun& run) {
+  if (run.doc.kind == DocumentKind::kRevision) return;
+  const auto& headings = run.structure.headings;
+  for (size_t h = 0; h < headings.size(); ++h) {
+    if (headings[h].section_id != "parter") continue;
+    std::optional<Principal> principal;
+    for (const Unit& u : run.structure.units) {
+      if (u.heading != static_cast<int>(h)) continue;
+      size_t colon = u.text.find(':');
+      if (colon != std::string::npos && colon + 1 < u.text.size() && colon < 60) {
+        // "Kommunen: Socialtjänsten, Elevhälsan och LSS."
+        auto p = PrincipalOf(u.text.substr(0, colon));
+        if (!p) continue;
+        std::string rest = u.text.substr(colon + 1);
+        for (size_t pos = 0; pos <= rest.size();) {
+          size_t next = rest.find_first_of(",;", pos);
+          std::string part = rest.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+          if (next == std::string::npos) {
+            size_t och = part.rfind(" och ");
+            if (och != std::string::npos && pos > 0) {
+              AddParty(run, *p, part.substr(0, och), u.first);
+              part = part.substr(och + 5);
+            }
+          }
+          AddParty(run, *p, part, u.first);
+          if (next == std::string::npos) break;
+          pos = next + 1;
+        }
+        principal.reset();
+        continue;
+      }
+      if (!u.text.empty() && u.text.back() == ':') {
+        principal = PrincipalOf(u.text);
+        continue;
+      }
+      if (principal && u.bullet != Bullet::kNone) {
+        AddParty(run, *principal, u.text, u.first);
+      } else {
+        principal.reset();
+      }
+    }
+    break;
+  }
+}
+
+}  // namespace overens

@@ -1,0 +1,183 @@
+#include "extractor/ingest.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+namespace overens {
+namespace {
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t n = s.size(), i = 0;
+  while (i < n) {
+    unsigned c = p[i];
+    if (c < 0x80) { ++i; continue; }
+    size_t len;
+    uint32_t cp, min;
+    if ((c & 0xE0) == 0xC0) { len = 1; cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 2; cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 3; cp = c & 0x07; min = 0x10000; }
+    else return false;
+    if (i + len >= n) return false;
+    for (size_t k = 1; k <= len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len + 1;
+  }
+  return true;
+}
+
+std::string FromWindows1252(std::string_view s) {
+  // 0x80..0x9F differ from Latin-1; 0 marks the five undefined bytes.
+  static constexpr uint16_t kHigh[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+                                         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (unsigned char c : s) {
+    uint32_t cp = c;
+    if (c >= 0x80 && c < 0xA0) cp = kHigh[c - 0x80] ? kHigh[c - 0x80] : 0xFFFD;
+    AppendUtf8(out, cp);
+  }
+  return out;
+}
+
+Result<std::string> FromUtf16(std::string_view s, bool little_endian, const std::string& path) {
+  std::string out;
+  out.reserve(s.size());
+  auto unit = [&](size_t i) -> uint32_t {
+    auto a = static_cast<unsigned char>(s[i]), b = static_cast<unsigned char>(s[i + 1]);
+    return little_endian ? (a | (b << 8)) : ((a << 8) | b);
+  };
+  for (size_t i = 0; i + 1 < s.size(); i += 2) {
+    uint32_t u = unit(i);
+    if (u >= 0xD800 && u <= 0xDBFF && i + 3 < s.size()) {
+      uint32_t lo = unit(i + 2);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        AppendUtf8(out, 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00));
+        i += 2;
+        continue;
+      }
+    }
+    if (u >= 0xD800 && u <= 0xDFFF) return Status::DataError(path + ": broken UTF-16 (unpaired surrogate); re-save the file as UTF-8");
+    AppendUtf8(out, u);
+  }
+  return out;
+}
+
+void SilencePoppler() {
+  // The library must not print; poppler reports through this hook instead.
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+}
+
+}  // namespace
+
+Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
+  SourceText src;
+  src.path = path;
+  if (bytes.empty()) return Status::DataError(path + ": file is empty; nothing to read");
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) {
+    auto r = FromUtf16(bytes.substr(2), true, path);
+    if (!r.ok()) return r.status();
+    src.text = std::move(r).value();
+    src.encoding = "utf-16le";
+  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
+             static_cast<unsigned char>(bytes[1]) == 0xFF) {
+    auto r = FromUtf16(bytes.substr(2), false, path);
+    if (!r.ok()) return r.status();
+    src.text = std::move(r).value();
+    src.encoding = "utf-16be";
+  } else {
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.find('\0') != std::string_view::npos)
+      return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt or .pdf agreement");
+    if (IsValidUtf8(bytes)) {
+      src.text = std::string(bytes);
+      src.encoding = "utf-8";
+    } else {
+      src.text = FromWindows1252(bytes);
+      src.encoding = "windows-1252";
+      src.warnings.push_back(path + ": not valid UTF-8; read as Windows-1252 (check å, ä, ö in the output)");
+    }
+  }
+  if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
+    return Status::DataError(path + ": contains only white space; nothing to read");
+  return src;
+}
+
+Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
+  SilencePoppler();
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) return Status::DataError(path + ": PDF is damaged or encrypted and cannot be opened; export it again or give the text");
+  if (doc->is_locked()) return Status::DataError(path + ": PDF is encrypted; remove the password (e.g. qpdf --decrypt) and try again");
+  SourceText src;
+  src.path = path;
+  src.encoding = "pdf";
+  for (int i = 0; i < doc->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(doc->create_page(i));
+    if (i > 0) src.text += '\f';
+    if (!page) continue;
+    poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    std::string text(utf8.begin(), utf8.end());
+    // poppler ends lines with "\n" and may add a trailing '\f' of its own.
+    while (!text.empty() && (text.back() == '\f')) text.pop_back();
+    src.text += text;
+  }
+  if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
+    return Status::DataError(path + ": PDF has no text layer (scanned?); run OCR first, e.g. ocrmypdf, then try again");
+  return src;
+}
+
+Result<SourceText> IngestFile(const std::string& path, const IngestOptions& options) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::NoInput(path + ": no such file; check the path");
+    return Status::IoError(path + ": cannot access: " + std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) return Status::NoInput(path + ": is a directory; give a file (audit reads directories)");
+  if (!S_ISREG(st.st_mode)) return Status::NoInput(path + ": not a regular file");
+  if (static_cast<size_t>(st.st_size) > options.max_bytes) {
+    return Status::DataError(path + ": file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+                             std::to_string(options.max_bytes) + "; raise --max-bytes if it is really an agreement");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open for reading: " + std::strerror(errno));
+  std::string bytes(static_cast<size_t>(st.st_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
+    return Status::IoError(path + ": read failed after " + std::to_string(in.gcount()) + " bytes");
+  if (bytes.rfind("%PDF-", 0) == 0) return DecodePdf(bytes, path);
+  return DecodeText(bytes, path);
+}
+
+}  // namespace overens

@@ -1,0 +1,36 @@
+// Ingestion: file bytes -> UTF-8 text. The only code that reads input files.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/status.h"
+
+namespace overens {
+
+struct IngestOptions {
+  size_t max_bytes = 64u << 20;  // larger inputs are refused, not truncated
+};
+
+struct SourceText {
+  std::string path;
+  std::string text;                   // UTF-8; pages of a PDF separated by '\f'
+  std::string encoding;               // "utf-8", "utf-16le", "windows-1252", "pdf"
+  std::vector<std::string> warnings;  // e.g. the Windows-1252 fallback
+};
+
+// Reads and decodes one file. PDFs are recognised by content ("%PDF-").
+// Errors: kNoInput (missing, not a regular file), kIoError (unreadable),
+// kDataError (empty, binary, too large, scanned/encrypted/corrupt PDF).
+// Each message names the file and says what the user can do.
+Result<SourceText> IngestFile(const std::string& path, const IngestOptions& options = {});
+
+// Decodes bytes already in memory (no PDF); `path` is used in messages only.
+Result<SourceText> DecodeText(std::string_view bytes, const std::string& path);
+
+// Extracts the text layer of a PDF held in memory.
+Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path);
+
+}  // namespace overens

@@ -1,0 +1,233 @@
+#include "extractor/normalize.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include <re2/re2.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace overens {
+namespace {
+
+struct Replacement {
+  std::string_view from, to;
+};
+// Character repairs applied after NFC. Order matters only for overlapping prefixes (none here).
+constexpr Replacement kCharRepairs[] = {
+    {"\u00AD", ""},   {"\u200B", ""},   {"\uFEFF", ""},   {"\u00A0", " "}, {"\u2007", " "}, {"\u2009", " "},
+    {"\u202F", " "},  {"\u2002", " "},  {"\u2003", " "},  {"\u2004", " "}, {"\u2005", " "}, {"\u2006", " "},
+    {"\u2008", " "},  {"\u200A", " "},  {"\t", " "},      {"\r", ""},      {"\uFB00", "ff"}, {"\uFB01", "fi"},
+    {"\uFB02", "fl"}, {"\uFB03", "ffi"}, {"\uFB04", "ffl"}, {"\uFB06", "st"},
+};
+
+constexpr std::string_view kBulletGlyphs[] = {"\uF0B7", "\uF0A7", "\uF076", "\uF0D8", "\uF0FC", "\u2022", "\u25AA",
+                                              "\u25A0", "\u25CF", "\u25E6", "\u00B7", "\u2013", "\u2014", "\u2023",
+                                              "\u2043", "\u27A2", "-", "*"};
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string Nfc(std::string_view s) {
+  if (IsAscii(s)) return std::string(s);
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
+  if (U_FAILURE(err)) return std::string(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return std::string(s);
+  err = U_ZERO_ERROR;
+  icu::UnicodeString out = nfc->normalize(u, err);
+  if (U_FAILURE(err)) return std::string(s);
+  std::string result;
+  out.toUTF8String(result);
+  return result;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  return s.rfind("Å", 0) == 0 || s.rfind("Ä", 0) == 0 || s.rfind("Ö", 0) == 0 || s.rfind("É", 0) == 0;
+}
+
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  return s.rfind("å", 0) == 0 || s.rfind("ä", 0) == 0 || s.rfind("ö", 0) == 0 || s.rfind("é", 0) == 0;
+}
+
+// Removes a leading list marker and says which kind it was.
+Bullet StripBullet(std::string& text, bool indented) {
+  for (std::string_view g : kBulletGlyphs) {
+    if (text.rfind(g, 0) == 0) {
+      std::string rest = text.substr(g.size());
+      // "-" and "*" only count when a space follows ("-5 %" is not a bullet).
+      if ((g == "-" || g == "*") && (rest.empty() || rest[0] != ' ')) break;
+      size_t skip = rest.find_first_not_of(' ');
+      text = skip == std::string::npos ? "" : rest.substr(skip);
+      return Bullet::kGlyph;
+    }
+  }
+  if (text.size() > 2 && text[0] == 'o' && text[1] == ' ' && StartsUpper(std::string_view(text).substr(2))) {
+    text = text.substr(2);
+    return Bullet::kSubGlyph;
+  }
+  static const RE2 kNumbered(R"(^\d{1,2}[.)] +\S)");
+  if (RE2::PartialMatch(text, kNumbered)) return Bullet::kNumber;
+  if (indented && StartsUpper(text)) return Bullet::kIndent;
+  return Bullet::kNone;
+}
+
+TextLine CleanLine(std::string_view raw, int source_line, int page) {
+  std::string s = NormalizeChars(raw);
+  size_t lead = s.find_first_not_of(' ');
+  bool indented = lead != std::string::npos && lead > 0;
+  TextLine line;
+  line.source_line = source_line;
+  line.page = page;
+  line.text = CollapseSpaces(s);
+  line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, indented);
+  return line;
+}
+
+std::string HeaderKey(const std::string& text) {
+  std::string key;
+  for (char c : text) key += (c >= '0' && c <= '9') ? '#' : c;
+  return key;
+}
+
+// Drops running headers/footers and bare page numbers of multi-page input.
+void DropPageFurniture(std::vector<TextLine>& lines) {
+  int pages = lines.empty() ? 0 : lines.back().page + 1;
+  if (pages < 2) return;
+  static const RE2 kPageNumber(R"((?i)^(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?$)");
+  // Candidate positions: first and last three non-blank lines of each page.
+  std::vector<std::vector<size_t>> candidates(static_cast<size_t>(pages));
+  for (int p = 0; p < pages; ++p) {
+    std::vector<size_t> idx;
+    for (size_t i = 0; i < lines.size(); ++i)
+      if (lines[i].page == p && !lines[i].blank()) idx.push_back(i);
+    for (size_t k = 0; k < idx.size(); ++k)
+      if (k < 3 || k + 3 >= idx.size()) candidates[static_cast<size_t>(p)].push_back(idx[k]);
+  }
+  std::map<std::string, std::set<int>> pages_with_key;
+  for (int p = 0; p < pages; ++p)
+    for (size_t i : candidates[static_cast<size_t>(p)]) pages_with_key[HeaderKey(lines[i].text)].insert(p);
+  size_t needed = std::max<size_t>(2, static_cast<size_t>(pages + 1) / 2);
+  std::vector<bool> drop(lines.size(), false);
+  for (int p = 0; p < pages; ++p) {
+    for (size_t i : candidates[static_cast<size_t>(p)]) {
+      if (RE2::FullMatch(lines[i].text, kPageNumber) || pages_with_key[HeaderKey(lines[i].text)].size() >= needed)
+        drop[i] = true;
+    }
+  }
+  std::vector<TextLine> kept;
+  kept.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(lines[i]));
+  lines = std::move(kept);
+}
+
+bool IsHyphenatedWordEnd(const std::string& text) {
+  if (text.size() < 3 || text.back() != '-') return false;
+  char before = text[text.size() - 2];
+  return before != ' ' && before != '-';
+}
+
+// Joins "samverk-" + "an ..." into "samverkan" + "...", keeping real hyphens
+// such as "barn- och ungdomspsykiatri" and "SIP-möten".
+void JoinHyphenated(std::vector<TextLine>& lines) {
+  static const std::set<std::string_view> kConjunctions = {"och", "eller", "samt", "respektive", "resp.", "till", "som"};
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (!IsHyphenatedWordEnd(lines[i].text)) continue;
+    size_t j = i + 1;
+    while (j < lines.size() && j <= i + 2 && lines[j].blank()) ++j;
+    if (j >= lines.size() || lines[j].blank() || !StartsLower(lines[j].text)) continue;
+    std::string& next = lines[j].text;
+    size_t word_end = next.find(' ');
+    std::string word = next.substr(0, word_end);
+    std::string bare = word;
+    while (!bare.empty() && std::string_view(",.;:)").find(bare.back()) != std::string_view::npos) bare.pop_back();
+    if (kConjunctions.count(bare)) continue;
+    std::string& cur = lines[i].text;
+    char before = cur[cur.size() - 2];
+    if (!(before >= 'A' && before <= 'Z')) cur.pop_back();  // "SIP-möten" keeps its hyphen
+    cur += word;
+    next = word_end == std::string::npos ? "" : next.substr(word_end + 1);
+  }
+}
+
+}  // namespace
+
+std::string NormalizeChars(std::string_view s) {
+  std::string out = Nfc(s);
+  for (const Replacement& r : kCharRepairs) {
+    if (out.find(r.from) == std::string::npos) continue;
+    std::string next;
+    next.reserve(out.size());
+    size_t pos = 0;
+    for (size_t hit; (hit = out.find(r.from, pos)) != std::string::npos; pos = hit + r.from.size()) {
+      next.append(out, pos, hit - pos);
+      next.append(r.to);
+    }
+    next.append(out, pos, std::string::npos);
+    out = std::move(next);
+  }
+  return out;
+}
+
+size_t NormalizedText::LineIndexAt(size_t offset) const {
+  auto it = std::upper_bound(line_offsets.begin(), line_offsets.end(), offset);
+  return it == line_offsets.begin() ? 0 : static_cast<size_t>(it - line_offsets.begin()) - 1;
+}
+
+NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
+  NormalizedText out;
+  std::string_view text = source.text;
+  int page = 0, line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    ++line_no;
+    std::string cleaned;
+    for (char c : raw) {
+      if (c == '\f') ++page;
+      else cleaned += c;
+    }
+    out.lines.push_back(CleanLine(cleaned, line_no, page));
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  if (options.drop_running_headers) DropPageFurniture(out.lines);
+  if (options.join_hyphenated) JoinHyphenated(out.lines);
+  out.line_offsets.reserve(out.lines.size());
+  for (const TextLine& l : out.lines) {
+    out.line_offsets.push_back(out.joined.size());
+    out.joined += l.text;
+    out.joined += '\n';
+  }
+  return out;
+}
+
+}  // namespace overens

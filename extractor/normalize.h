@@ -1,0 +1,53 @@
+// Normalization: repairs PDF/text artifacts while keeping, for every line of
+// the result, the line of the original text it came from.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extractor/ingest.h"
+
+namespace overens {
+
+enum class Bullet : char {
+  kNone = 0,
+  kGlyph = 'b',     // •, U+F0B7, ▪, –, - ...
+  kSubGlyph = 'o',  // "o " second-level bullets
+  kNumber = 'n',    // "1. ", "2) "
+  kIndent = 'i',    // no glyph left, but indented like a list item
+};
+
+struct TextLine {
+  std::string text;      // NFC, trimmed, single spaces, bullet glyph removed
+  int source_line = 0;   // 1-based line in SourceText::text
+  int page = 0;          // 0-based
+  Bullet bullet = Bullet::kNone;
+  bool blank() const { return text.empty(); }
+};
+
+struct NormalizeOptions {
+  bool drop_running_headers = true;  // repeated first/last lines of PDF pages
+  bool join_hyphenated = true;       // "samverk-\nan" -> "samverkan"
+};
+
+struct NormalizedText {
+  std::vector<TextLine> lines;
+  std::string joined;                // lines joined by '\n', for multi-line matching
+  std::vector<size_t> line_offsets;  // offset of each line in `joined`
+
+  // Index into `lines` of the line holding byte `offset` of `joined`.
+  size_t LineIndexAt(size_t offset) const;
+  int SourceLineAt(size_t offset) const { return lines.empty() ? 0 : lines[LineIndexAt(offset)].source_line; }
+  // 1-based column (in bytes) of `offset` within its line.
+  int ColumnAt(size_t offset) const { return static_cast<int>(offset - line_offsets[LineIndexAt(offset)]) + 1; }
+};
+
+// Pure function of the source text; never fails.
+NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options = {});
+
+// NFC + the character repairs of Normalize for one string (soft hyphens,
+// odd spaces, ligatures). Exposed for tests and for reference data.
+std::string NormalizeChars(std::string_view s);
+
+}  // namespace overens

@@ -1,0 +1,312 @@
+// Development areas (utvecklingsområden) and responsibilities (who does what by when).
+#include <algorithm>
+#include <set>
+
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+int SubOrder(SubHeading s) {
+  switch (s) {
+    case SubHeading::kGoal: return 1;
+    case SubHeading::kActivities: return 2;
+    case SubHeading::kFollowUp: return 3;
+    case SubHeading::kLongTermGoal: return 4;
+    default: return 0;
+  }
+}
+
+std::optional<std::string> MapToFrameworkArea(const ExtractionRun& run, std::string_view name) {
+  for (const NamedPattern& p : run.compiled.areas)
+    if (RE2::PartialMatch(name, *p.re)) return p.id;
+  return std::nullopt;
+}
+
+struct AreaBuild {
+  Area area;
+  size_t heading_line;  // line index
+};
+
+// Follow-up status of the area whose headings are [from, to).
+void FollowUpOf(const ExtractionRun& run, size_t from, size_t to, Area& area) {
+  const auto& headings = run.structure.headings;
+  bool any = false;
+  for (size_t h = from; h < to; ++h) {
+    if (headings[h].sub != SubHeading::kFollowUp) continue;
+    any = true;
+    std::string body;
+    size_t first_line = headings[h].line;
+    for (const Unit& u : run.structure.units) {
+      if (u.heading != static_cast<int>(h)) continue;
+      if (body.empty()) first_line = u.first;
+      body += (body.empty() ? "" : " ") + u.text;
+    }
+    if (body.empty() || RE2::FullMatch(Trim(body), *run.compiled.empty_follow_up)) {
+      if (area.follow_up != FollowUp::kEmpty) {
+        area.follow_up = FollowUp::kEmpty;
+        area.follow_up_quote = body.empty() ? headings[h].text + " (tom)" : Trim(body);
+        area.follow_up_span = run.SpanOfLine(first_line);
+      }
+    } else if (area.follow_up == FollowUp::kUnknown) {
+      area.follow_up = FollowUp::kPresent;
+    }
+  }
+  if (!any) area.follow_up = FollowUp::kAbsent;
+}
+
+}  // namespace
+
+void ExtractAreas(ExtractionRun& run) {
+  if (run.doc.kind == DocumentKind::kRevision) return;
+  const auto& headings = run.structure.headings;
+  std::vector<size_t> area_headings;  // heading indexes that start an area
+  std::vector<size_t> pending;        // plain headings since the last sub-heading
+  int last_order = 0;
+  for (size_t h = 0; h < headings.size(); ++h) {
+    const Heading& hd = headings[h];
+    if (hd.sub == SubHeading::kNone) {
+      if (hd.section_id.empty() || hd.section_id == "utvecklingsomraden") pending.push_back(h);
+      else { pending.clear(); last_order = 0; }
+      continue;
+    }
+    int order = SubOrder(hd.sub);
+    bool continues = last_order > 0 && order > last_order;  // a page footer between Målsättning and Aktiviteter
+    if (!pending.empty() && !continues && hd.sub != SubHeading::kFollowUp) {
+      size_t child = pending.back();
+      size_t start = child;
+      auto child_id = MapToFrameworkArea(run, headings[child].text);
+      // A parent heading naming the same framework area ("Barn och ungas psykiska hälsa" > "TSI").
+      for (size_t p : pending)
+        if (p != child && !area_headings.empty() && child_id && MapToFrameworkArea(run, headings[p].text) == child_id) start = p;
+      bool same_as_open = !area_headings.empty() && child_id &&
+                          MapToFrameworkArea(run, headings[area_headings.back()].text) == child_id && start == child &&
+                          std::none_of(pending.begin(), pending.end(), [&](size_t p) { return p != child && !MapToFrameworkArea(run, headings[p].text); });
+      if (!same_as_open) area_headings.push_back(start);
+    }
+    pending.clear();
+    last_order = order;
+  }
+  for (size_t i = 0; i < area_headings.size(); ++i) {
+    size_t h = area_headings[i];
+    size_t end = i + 1 < area_headings.size() ? area_headings[i + 1] : headings.size();
+    // The area ends at the next main section (e.g. "Giltighetstid") too.
+    for (size_t k = h + 1; k < end; ++k)
+      if (!headings[k].section_id.empty() && headings[k].section_id != "utvecklingsomraden") { end = k; break; }
+    Area area;
+    area.name = Trim(headings[h].text, " .:");
+    area.framework_id = MapToFrameworkArea(run, area.name);
+    area.span = run.SpanOfLine(headings[h].line);
+    FollowUpOf(run, h + 1, end, area);
+    run.doc.areas.push_back(std::move(area));
+  }
+  // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
+  static const RE2 kAddedArea(
+      R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
+  for (const Unit& u : run.structure.units) {
+    std::string name;
+    if (!RE2::PartialMatch(u.text, kAddedArea, &name)) continue;
+    Area area;
+    area.name = name;
+    area.framework_id = MapToFrameworkArea(run, name);
+    area.span = run.SpanOfLine(u.first);
+    run.doc.areas.push_back(std::move(area));
+  }
+}
+
+namespace {
+
+struct Sentence {
+  std::string text;
+  size_t line;  // line index where it starts
+};
+
+std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
+  std::vector<Sentence> out;
+  std::string cur;
+  size_t cur_line = u.first;
+  for (size_t li = u.first; li <= u.last; ++li) {
+    const std::string& text = run.Line(li);
+    if (text.empty()) continue;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      if (cur.empty()) cur_line = li;
+      size_t stop = text.find(". ", pos);
+      if (stop == std::string::npos) {
+        cur += (cur.empty() ? "" : " ") + text.substr(pos);
+        break;
+      }
+      cur += (cur.empty() ? "" : " ") + text.substr(pos, stop + 1 - pos);
+      out.push_back({cur, cur_line});
+      cur.clear();
+      pos = stop + 2;
+    }
+  }
+  if (!cur.empty()) out.push_back({cur, cur_line});
+  return out;
+}
+
+// True when the noun phrase's own head (before "där", "som", "från" ...) names an actor.
+bool HasActorHead(const ExtractionRun& run, std::string_view np) {
+  static const std::set<std::string_view> kPostModifier = {"där", "som", "från", "med", "i", "inom", "av", "mellan", "på", "vid", "om"};
+  for (const std::string& w : Words(Fold(np))) {
+    if (kPostModifier.count(w)) return false;
+    if (run.ref.vocabulary.actor_heads.count(w)) return true;
+  }
+  return false;
+}
+
+std::string Action(std::string_view s) { return Ellipsize(Trim(s, " .;,"), 240); }
+
+struct Parsed {
+  std::optional<std::string> actor;
+  std::string action;
+};
+
+// "<Actor> <verb> ..." in an activity list; actor words before the first known verb.
+std::optional<Parsed> ActorVerb(const ExtractionRun& run, const std::string& s) {
+  static const std::vector<std::string> kNotActorStart = {"under", "i", "om", "genom", "inom", "för", "efter", "vid",
+                                                         "med", "på", "till", "det", "detta", "den", "där", "när",
+                                                         "som", "via", "utifrån", "inför", "senast"};
+  std::vector<std::string> tokens;
+  std::vector<size_t> offsets;
+  for (size_t pos = 0; pos < s.size();) {
+    size_t sp = s.find(' ', pos);
+    tokens.push_back(s.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos));
+    offsets.push_back(pos);
+    if (sp == std::string::npos) break;
+    pos = sp + 1;
+  }
+  if (tokens.size() < 3 || !StartsUpper(tokens[0])) return std::nullopt;
+  std::string first = Fold(Trim(tokens[0], ",.;:"));
+  if (std::find(kNotActorStart.begin(), kNotActorStart.end(), first) != kNotActorStart.end()) return std::nullopt;
+  for (size_t i = 1; i < tokens.size() && i <= 14; ++i) {
+    std::string w = Fold(Trim(tokens[i], ",.;:()"));
+    bool verb = run.ref.vocabulary.verbs.count(w) > 0 || w == "ska" || w == "skall";
+    if (!verb) {
+      if (tokens[i].find('.') != std::string::npos && tokens[i].back() == '.') return std::nullopt;  // sentence ended
+      continue;
+    }
+    std::string actor = StripParentheses(Trim(s.substr(0, offsets[i]), " ,"));
+    if (actor.empty() || !HasActorHead(run, actor)) return std::nullopt;
+    return Parsed{actor, Action(s.substr(offsets[i]))};
+  }
+  return std::nullopt;
+}
+
+std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
+  static const RE2 kAdverbialPassive(
+      R"((?i)^(?:under|i|senast|inom|efter|före|från och med)\b[^,.]{0,40}?\b([a-zåäö]{4,}s)\s+(?:en|ett|de|det|den)\s)");
+  static const RE2 kNominal(
+      R"((?i)^(implementering|införande|inrättande|utveckling|framtagande|upprättande|genomförande|översyn|revidering) av\b)");
+  re2::StringPiece verb;
+  if (RE2::PartialMatch(s, kAdverbialPassive, &verb)) {
+    size_t at = static_cast<size_t>(verb.data() - s.data());
+    return Parsed{std::nullopt, Action(s.substr(at))};
+  }
+  if (activities && RE2::PartialMatch(s, kNominal)) return Parsed{std::nullopt, Action(s)};
+  return std::nullopt;
+}
+
+// Duties stated in running text: "X ska ...", "X har som uppgift att ...",
+// "X ansvarar för ...", "... följs upp av X".
+std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
+  static const RE2 kDuty(
+      R"(^([A-ZÅÄÖ][^,.;:]{1,90}?) ((?:ska|skall) [a-zåäö]+|har (?:som (?:målsättning|uppgift)|ett (?:gemensamt )?ansvar|ansvar(?:et)?|i uppdrag) (?:att|för)|(?:är|blir) skyldig(?:a)? att|ansvarar för)\b)");
+  static const RE2 kAgent(R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt |[,.;]|$))");
+  static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
+  std::string actor, verb;
+  re2::StringPiece verb_at;
+  // "har som målsättning att <infinitive>" is a task; "... att de olika verksamheterna ska" is a wish.
+  static const RE2 kClauseAfterAtt(R"(\batt (de|det|den|en|ett|alla|man|vi|individen|personen|barnet)\b)");
+  if (RE2::PartialMatch(s, kDuty, &actor, &verb_at) && HasActorHead(run, actor) && Words(actor).size() <= 10 &&
+      !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
+    return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};
+  }
+  if (RE2::PartialMatch(s, kAgent, &actor) && HasActorHead(run, actor)) return Parsed{Capitalize(actor), Action(s)};
+  if (RE2::PartialMatch(s, kInverted, &verb, &actor) && HasActorHead(run, actor)) return Parsed{actor, Action(s)};
+  return std::nullopt;
+}
+
+// "... rapporterar till tjänstemannaberedningen som:" followed by "Ansvarar för ..." items.
+std::optional<std::string> IntroActor(const ExtractionRun& run, const std::string& intro) {
+  static const RE2 kSom(R"((\S+) som:$)");
+  std::string word;
+  if (!RE2::PartialMatch(intro, kSom, &word)) return std::nullopt;
+  if (!run.ref.vocabulary.actor_heads.count(Fold(word))) return std::nullopt;
+  return Capitalize(word);
+}
+
+std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t last, std::string* text) {
+  for (const FoundDate& fd : run.dates) {
+    if (fd.line < first || fd.line > last) continue;
+    const DateSpan* span = nullptr;
+    for (const DateSpan& d : run.doc.dates)
+      if (d.span.line == run.text.lines[fd.line].source_line && d.text.size() && fd.match.start == d.start &&
+          fd.match.end_date == d.end)
+        span = &d;
+    if (span && span->role == DateRole::kDeadline && span->end) {
+      *text = span->text;
+      return span->end;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string AreaAt(const ExtractionRun& run, int source_line) {
+  std::string name;
+  for (const Area& a : run.doc.areas)
+    if (a.span.line <= source_line) name = a.name;
+  return name;
+}
+
+}  // namespace
+
+void ExtractResponsibilities(ExtractionRun& run) {
+  if (run.doc.kind == DocumentKind::kRevision) return;
+  const auto& units = run.structure.units;
+  const auto& headings = run.structure.headings;
+  std::optional<std::string> intro_actor;
+  for (const Unit& u : units) {
+    const Heading* h = u.heading >= 0 ? &headings[static_cast<size_t>(u.heading)] : nullptr;
+    SubHeading sub = h ? h->sub : SubHeading::kNone;
+    std::string section = h ? h->section_id : "";
+    if (section == "tvister" || section == "malgrupper" || section == "parter" || sub == SubHeading::kGoal ||
+        sub == SubHeading::kLongTermGoal) {
+      intro_actor.reset();
+      continue;
+    }
+    bool in_plan = sub == SubHeading::kActivities || sub == SubHeading::kFollowUp;
+    std::vector<Sentence> sentences = SentencesOf(run, u);
+    if (sentences.empty()) continue;
+    std::optional<Parsed> parsed;
+    size_t line = u.first;
+    if (intro_actor && u.bullet != Bullet::kNone && run.ref.vocabulary.verbs.count(Fold(Words(u.text).empty() ? "" : Words(u.text)[0]))) {
+      parsed = Parsed{intro_actor, Action(u.text)};
+    } else if (in_plan) {
+      parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
+      if (!parsed) parsed = ActorVerb(run, sentences[0].text);
+    } else {
+      intro_actor.reset();
+      for (const Sentence& s : sentences) {
+        parsed = Duty(run, s.text);
+        if (parsed) {
+          line = s.line;
+          break;
+        }
+      }
+    }
+    if (!u.text.empty() && u.text.back() == ':') intro_actor = IntroActor(run, sentences.back().text);
+    if (!parsed) continue;
+    Responsibility r;
+    r.actor = parsed->actor;
+    r.action = parsed->action;
+    r.span = run.SpanOfLine(line);
+    r.due = DueWithin(run, line, u.last, &r.due_text);
+    r.area = AreaAt(run, r.span.line);
+    run.doc.responsibilities.push_back(std::move(r));
+  }
+}
+
+}  // namespace overens

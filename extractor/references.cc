@@ -1,0 +1,126 @@
+// Legal references, frequencies, placeholders and signatories.
+#include <algorithm>
+
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+
+void ExtractLegalReferences(ExtractionRun& run) {
+  static const RE2 kSfs(R"((?i)(?:sfs\s*|lag\s*\(|\()((?:19|20)\d{2}:\d{1,4})\)?)");
+  static const RE2 kChapter(R"((?i)^\s*\(?\s*(\d{1,2})\s*kap\.?\s*([\d\s\w,§]{0,30}?§+))");
+  const std::string& all = run.text.joined;
+  // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453)".
+  for (const NamedPattern& p : run.compiled.law_names) {
+    re2::StringPiece in(all.data(), all.size()), m;
+    size_t pos = 0;
+    while (pos < all.size() && p.re->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t b = static_cast<size_t>(m.data() - all.data());
+      pos = b + std::max<size_t>(m.size(), 1);
+      LegalReference ref;
+      ref.law_id = p.id;
+      std::string_view after = std::string_view(all).substr(pos, 40);
+      std::string chapter, paragraph, sfs;
+      if (RE2::PartialMatch(after, kChapter, &chapter, &paragraph)) {
+        ref.chapter = chapter;
+        ref.paragraph = Trim(paragraph);
+      }
+      if (RE2::PartialMatch(after.substr(0, 14), kSfs, &sfs)) ref.sfs = sfs;
+      if (ref.sfs) {
+        // The printed SFS number decides which law is meant (old or new SoL).
+        for (const Law& l : run.ref.laws)
+          if (l.sfs == *ref.sfs) ref.law_id = l.id;
+      }
+      ref.text = Trim(all.substr(b, std::min<size_t>(m.size() + 30, all.size() - b)));
+      ref.text = ref.text.substr(0, ref.text.find('\n'));
+      size_t li = run.text.LineIndexAt(b);
+      ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
+      run.doc.legal_references.push_back(std::move(ref));
+    }
+  }
+  // Bare SFS numbers of laws in the table: "lag (2017:209)".
+  re2::StringPiece in(all.data(), all.size());
+  std::string sfs;
+  size_t consumed = 0;
+  while (RE2::FindAndConsume(&in, kSfs, &sfs)) {
+    size_t end = static_cast<size_t>(in.data() - all.data());
+    size_t b = end > sfs.size() + 1 ? end - sfs.size() - 1 : 0;
+    consumed = end;
+    bool known = std::any_of(run.doc.legal_references.begin(), run.doc.legal_references.end(),
+                             [&](const LegalReference& r) { return r.sfs == sfs && std::abs(r.span.line - run.text.SourceLineAt(b)) <= 0; });
+    if (known) continue;
+    for (const Law& l : run.ref.laws) {
+      if (l.sfs != sfs) continue;
+      LegalReference ref;
+      ref.law_id = l.id;
+      ref.sfs = sfs;
+      ref.text = sfs;
+      size_t li = run.text.LineIndexAt(b);
+      ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(sfs.size())};
+      run.doc.legal_references.push_back(std::move(ref));
+    }
+  }
+  (void)consumed;
+  std::sort(run.doc.legal_references.begin(), run.doc.legal_references.end(),
+            [](const LegalReference& a, const LegalReference& b) { return a.span.line < b.span.line; });
+}
+
+void ExtractFrequencies(ExtractionRun& run) {
+  static const RE2 kPerYear(
+      R"((?i)\b((?:ca |minst |cirka |högst )?(\d{1,2}|en|ett|två|tre|fyra|fem|sex|tio|tolv) (?:gånger|tillfällen|möten|ggr)(?: per |/| om | i )(år|året|termin|halvår|månad|kvartal)))");
+  static const RE2 kAnnual(R"((?i)\b(årlig(?:en|t|a)?|en gång per år|varje år|halvårsvis|kvartalsvis|månadsvis|varje månad|varje kvartal)\b)");
+  static const std::pair<std::string_view, double> kNumbers[] = {{"en", 1}, {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4},
+                                                                 {"fem", 5}, {"sex", 6}, {"tio", 10}, {"tolv", 12}};
+  for (size_t i = 0; i < run.text.lines.size(); ++i) {
+    const std::string& line = run.text.lines[i].text;
+    std::string text, count, unit;
+    double per_year = 0;
+    if (RE2::PartialMatch(line, kPerYear, &text, &count, &unit)) {
+      double n = 0;
+      for (auto [w, v] : kNumbers)
+        if (Fold(count) == w) n = v;
+      if (n == 0) n = std::stod(count);
+      std::string u = Fold(unit);
+      per_year = u.rfind("år", 0) == 0 ? n : u == "termin" || u == "halvår" ? n * 2 : u == "kvartal" ? n * 4 : n * 12;
+    } else if (RE2::PartialMatch(line, kAnnual, &text)) {
+      std::string f = Fold(text);
+      per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
+                 : f.find("månad") != std::string::npos ? 12 : 1;
+    } else {
+      continue;
+    }
+    run.doc.frequencies.push_back(Frequency{text, per_year, run.SpanOfLine(i)});
+  }
+}
+
+void ExtractPlaceholders(ExtractionRun& run) {
+  for (size_t i = 0; i < run.text.lines.size(); ++i) {
+    const std::string& line = run.text.lines[i].text;
+    for (const NamedPattern& p : run.compiled.placeholders) {
+      re2::StringPiece m;
+      if (!RE2::PartialMatch(line, "(" + p.re->pattern() + ")", &m)) continue;
+      size_t col = static_cast<size_t>(m.data() - line.data());
+      run.doc.placeholders.push_back(Placeholder{std::string(m.data(), m.size()),
+                                                 SourceSpan{run.text.lines[i].source_line, static_cast<int>(col) + 1,
+                                                            static_cast<int>(m.size())}});
+      break;
+    }
+  }
+}
+
+void ExtractSignatories(ExtractionRun& run) {
+  // A name line ("Förnamn Efternamn") followed by a title line, in the last fifth of the text.
+  static const RE2 kName(R"(^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)? [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$)");
+  static const RE2 kTitle(R"((?i)chef|direktör|ordförande|förvaltning|kommun|region|nämnd|samordnare)");
+  const auto& lines = run.text.lines;
+  for (size_t i = lines.size() * 4 / 5; i < lines.size(); ++i) {
+    if (!RE2::FullMatch(lines[i].text, kName)) continue;
+    Signatory s;
+    s.name = lines[i].text;
+    if (i + 1 < lines.size() && RE2::PartialMatch(lines[i + 1].text, kTitle)) s.title = lines[i + 1].text;
+    s.span = run.SpanOfLine(i);
+    run.doc.signatories.push_back(std::move(s));
+  }
+}
+
+}  // namespace overens

@@ -1,0 +1,159 @@
+#include "extractor/structure.h"
+
+#include <re2/re2.h>
+
+#include "extractor/text_util.h"
+
+namespace overens {
+
+struct StructureAnalyzer::Impl {
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sections;
+  RE2 numbering{R"(^(\d+(\.\d+)*\.?)\s+)"};
+  RE2 goal{R"((?i)^(målsättning(ar)?|mål|syfte med området|delmål)$)"};
+  RE2 activities{R"((?i)^((planerade |kortsiktiga )?(mål och )?aktiviteter( och mål)?( \d{4}\s*[-–]\s*\d{4})?|aktivitet|åtgärder|kortsiktiga mål( och aktiviteter)?( \d{4}\s*[-–]\s*\d{4})?|insatser)$)"};
+  RE2 follow_up{R"((?i)^(uppföljning|mätbara indikatorer( för uppföljning)?|indikatorer( för uppföljning)?|redovisning|uppföljning och indikatorer)$)"};
+  RE2 long_term{R"((?i)^långsiktiga mål( \d{4}\s*[-–]\s*\d{4})?$)"};
+  RE2 url_line{R"((?i)^(https?://|www\.))"};
+
+  SubHeading SubKind(const std::string& text) const {
+    if (RE2::FullMatch(text, goal)) return SubHeading::kGoal;
+    if (RE2::FullMatch(text, activities)) return SubHeading::kActivities;
+    if (RE2::FullMatch(text, follow_up)) return SubHeading::kFollowUp;
+    if (RE2::FullMatch(text, long_term)) return SubHeading::kLongTermGoal;
+    return SubHeading::kNone;
+  }
+
+  std::string SectionId(const std::string& text) const {
+    std::string folded = Fold(text);
+    for (const auto& [id, re] : sections)
+      if (RE2::PartialMatch(folded, *re)) return id;
+    return "";
+  }
+
+  std::string StripNumbering(const std::string& text) const {
+    std::string s = text;
+    RE2::Replace(&s, numbering, "");
+    return s;
+  }
+
+  static bool EndsSentence(const std::string& s) {
+    return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
+  }
+
+  // An indented line beside other list items is an item whose glyph was lost.
+  static bool NextToListItem(const NormalizedText& t, size_t i) {
+    auto is_item = [&](size_t k) { return t.lines[k].bullet == Bullet::kIndent; };
+    for (size_t k = i + 1, seen = 0; k < t.lines.size() && seen < 3; ++k, ++seen) {
+      if (t.lines[k].blank()) continue;
+      if (is_item(k)) return true;
+      break;
+    }
+    for (size_t k = i, seen = 0; k > 0 && seen < 3; --k, ++seen) {
+      if (t.lines[k - 1].blank()) continue;
+      if (is_item(k - 1)) return true;
+      break;
+    }
+    return false;
+  }
+
+  bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading) const {
+    const TextLine& l = t.lines[i];
+    if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
+    std::string text = StripNumbering(l.text);
+    if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
+    if (std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) return false;
+    if (SubKind(text) != SubHeading::kNone || !SectionId(text).empty()) {
+      if (Words(text).size() <= 8) return true;
+    }
+    if (Words(text).size() > 10 || text.find(", ") != std::string::npos) return false;
+    // A first line whose sentence ends on the next line is prose, not a heading.
+    if (i + 1 < t.lines.size() && StartsLower(t.lines[i + 1].text) && EndsSentence(t.lines[i + 1].text)) return false;
+    if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
+    if (i == 0 || prev_heading) return true;
+    const TextLine& prev = t.lines[i - 1];
+    return prev.blank() || EndsSentence(prev.text) || RE2::PartialMatch(prev.text, url_line) ||
+           prev.page != l.page;
+  }
+};
+
+StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns)
+    : impl_(std::make_unique<Impl>()) {
+  for (const auto& [id, pattern] : section_patterns)
+    impl_->sections.emplace_back(id, std::make_unique<RE2>("(?i)" + pattern));
+}
+
+StructureAnalyzer::~StructureAnalyzer() = default;
+
+Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
+  Structure s;
+  size_t n = t.lines.size();
+  s.heading_of_line.assign(n, -1);
+  s.heading_at_line.assign(n, -1);
+  bool prev_heading = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (t.lines[i].blank()) {
+      prev_heading = false;
+      continue;
+    }
+    if (!impl_->IsHeadingCandidate(t, i, prev_heading)) {
+      prev_heading = false;
+      continue;
+    }
+    Heading h;
+    h.line = h.last_line = i;
+    h.text = impl_->StripNumbering(t.lines[i].text);
+    // A heading wrapped onto a short lower-case second line.
+    if (i + 1 < n && StartsLower(t.lines[i + 1].text) && t.lines[i + 1].text.size() <= 40 &&
+        !Impl::EndsSentence(t.lines[i + 1].text) && Words(h.text).size() >= 3) {
+      h.text += " " + t.lines[i + 1].text;
+      h.last_line = i + 1;
+    }
+    h.sub = impl_->SubKind(h.text);
+    if (h.sub == SubHeading::kNone) h.section_id = impl_->SectionId(h.text);
+    int idx = static_cast<int>(s.headings.size());
+    for (size_t k = h.line; k <= h.last_line; ++k) s.heading_at_line[k] = idx;
+    i = h.last_line;
+    s.headings.push_back(std::move(h));
+    prev_heading = true;
+  }
+  int current = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (s.heading_at_line[i] >= 0) current = s.heading_at_line[i];
+    s.heading_of_line[i] = current;
+  }
+  // Units: list items and paragraph runs between headings.
+  int open = -1;
+  bool blank_before = false;
+  for (size_t i = 0; i < n; ++i) {
+    const TextLine& l = t.lines[i];
+    if (l.blank()) {
+      blank_before = true;
+      continue;
+    }
+    if (s.heading_at_line[i] >= 0) {
+      open = -1;
+      blank_before = false;
+      continue;
+    }
+    bool starts_new = open < 0 || l.bullet != Bullet::kNone ||
+                      s.heading_of_line[i] != s.units[static_cast<size_t>(open)].heading;
+    if (!starts_new) {
+      const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;
+      bool upper = StartsUpper(l.text);
+      starts_new = Impl::EndsSentence(prev) ? upper || blank_before
+                                            : (upper && (blank_before || prev.size() < 40));
+    }
+    if (starts_new) {
+      s.units.push_back(Unit{i, i, l.text, l.bullet, s.heading_of_line[i]});
+      open = static_cast<int>(s.units.size()) - 1;
+    } else {
+      Unit& u = s.units[static_cast<size_t>(open)];
+      u.last = i;
+      u.text += " " + l.text;
+    }
+    blank_before = false;
+  }
+  return s;
+}
+
+}  // namespace overens

@@ -1,0 +1,52 @@
+// Document structure recovered from layout: headings (with the framework
+// section or sub-heading kind they name) and units (list items and
+// paragraph runs), each tied to its governing heading.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractor/normalize.h"
+
+namespace overens {
+
+enum class SubHeading { kNone, kGoal, kActivities, kFollowUp, kLongTermGoal };
+
+struct Heading {
+  size_t line = 0;       // index into NormalizedText::lines
+  size_t last_line = 0;  // a heading may wrap onto a second line
+  std::string text;
+  SubHeading sub = SubHeading::kNone;
+  std::string section_id;  // framework section it names, or empty
+};
+
+struct Unit {
+  size_t first = 0, last = 0;  // line indexes, inclusive
+  std::string text;            // lines joined by single spaces
+  Bullet bullet = Bullet::kNone;
+  int heading = -1;            // governing heading, -1 before the first
+};
+
+struct Structure {
+  std::vector<Heading> headings;
+  std::vector<Unit> units;
+  std::vector<int> heading_of_line;  // per line: governing heading index or -1
+  std::vector<int> heading_at_line;  // per line: heading index when the line is (part of) a heading, else -1
+};
+
+struct SectionPattern;  // compiled framework section pattern (internal)
+
+class StructureAnalyzer {
+ public:
+  // `section_patterns`: framework section id -> RE2 pattern (case-insensitive).
+  explicit StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns);
+  ~StructureAnalyzer();
+  Structure Analyze(const NormalizedText& text) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace overens

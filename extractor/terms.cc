@@ -1,0 +1,99 @@
+// Agreement terms: validity, repeals, the dispute ladder, recognised sections.
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+std::optional<int> NumberWord(std::string_view w) {
+  static const std::pair<std::string_view, int> kWords[] = {
+      {"en", 1}, {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4}, {"fem", 5}, {"sex", 6}, {"sju", 7}, {"åtta", 8},
+      {"nio", 9}, {"tio", 10}, {"elva", 11}, {"tolv", 12}, {"arton", 18}, {"tjugofyra", 24}};
+  std::string f = Fold(w);
+  for (auto [word, n] : kWords)
+    if (f == word) return n;
+  if (!f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) && f.size() < 4)
+    return std::stoi(f);
+  return std::nullopt;
+}
+
+void ExtractValidity(ExtractionRun& run) {
+  static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig)\b)");
+  static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
+  static const RE2 kUntilFurther(R"((?i)tills vidare)");
+  static const RE2 kNotice(R"((?i)(\S+) (?:månaders|månader) uppsägning)");
+  static const RE2 kNoticeYears(R"((?i)(\S+) års uppsägning)");
+  for (size_t h = 0; h < run.structure.headings.size(); ++h) {
+    if (run.structure.headings[h].section_id != "giltighetstid") continue;
+    Validity v;
+    bool any = false;
+    for (const Unit& u : run.structure.units) {
+      if (u.heading != static_cast<int>(h)) continue;
+      if (!any) v.span = run.SpanOfLine(u.first);
+      if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
+      if (RE2::PartialMatch(u.text, kUntilFurther)) v.until_further_notice = true, any = true;
+      std::string n;
+      if (RE2::PartialMatch(u.text, kNotice, &n) && NumberWord(n)) v.notice_months = NumberWord(n), any = true;
+      if (RE2::PartialMatch(u.text, kNoticeYears, &n) && NumberWord(n)) v.notice_months = *NumberWord(n) * 12, any = true;
+      for (const DateSpan& d : run.doc.dates) {
+        if (d.span.line < run.text.lines[u.first].source_line || d.span.line > run.text.lines[u.last].source_line) continue;
+        if (d.role == DateRole::kValidFrom || d.role == DateRole::kStart) v.from = d.start, any = true;
+        else if (d.start && !v.from && RE2::PartialMatch(u.text, kValid)) v.from = d.start, any = true;
+        if (!d.start && d.end) v.until = d.end, any = true;
+      }
+    }
+    if (any) run.doc.validity = v;
+    return;
+  }
+}
+
+void ExtractRepeals(ExtractionRun& run) {
+  static const RE2 kRepeal(R"((?i)\b(upphävs|upphör att gälla|ersätter|ersätts)\b\s*(.{0,200}?)(?:\.|$))");
+  for (const Unit& u : run.structure.units) {
+    std::string verb, what;
+    if (!RE2::PartialMatch(u.text, kRepeal, &verb, &what)) continue;
+    if (Fold(u.text).find("överenskommelse") == std::string::npos) continue;
+    run.doc.repeals.push_back(Repeal{Trim(what.empty() ? u.text : what, " .,"), run.SpanOfLine(u.first)});
+  }
+}
+
+void ExtractDisputeLadder(ExtractionRun& run) {
+  static const RE2 kStep(R"(^(\d{1,2})[.)]\s+(.*)$)");
+  for (size_t h = 0; h < run.structure.headings.size(); ++h) {
+    if (run.structure.headings[h].section_id != "tvister") continue;
+    for (const Unit& u : run.structure.units) {
+      if (u.heading != static_cast<int>(h)) continue;
+      int order = 0;
+      std::string rest;
+      if (!RE2::FullMatch(u.text, kStep, &order, &rest)) continue;
+      std::string actor = rest;
+      // Prefer a named body ("... vända sig till Skånegemensam samverkansgrupp psykiatri (SSP)").
+      for (const NamedPattern& p : run.compiled.dispute_ends) {
+        re2::StringPiece m;
+        if (RE2::PartialMatch(rest, "(" + p.re->pattern() + ")", &m)) actor = std::string(m.data(), m.size());
+      }
+      size_t cut = actor.find_first_of(",.");
+      if (cut != std::string::npos && cut > 10) actor = actor.substr(0, cut);
+      run.doc.dispute_steps.push_back(DisputeStep{order, Trim(Ellipsize(actor, 160)), run.SpanOfLine(u.first)});
+    }
+    if (!run.doc.dispute_steps.empty()) return;
+  }
+}
+
+void ExtractSections(ExtractionRun& run) {
+  for (const Heading& h : run.structure.headings) {
+    if (h.section_id.empty()) continue;
+    run.doc.sections.push_back(Section{h.section_id, h.text, run.SpanOfLine(h.line)});
+  }
+}
+
+}  // namespace
+
+void ExtractAgreementTerms(ExtractionRun& run) {
+  ExtractSections(run);
+  ExtractValidity(run);
+  ExtractRepeals(run);
+  ExtractDisputeLadder(run);
+}
+
+}  // namespace overens

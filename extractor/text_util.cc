@@ -1,0 +1,108 @@
+#include "extractor/text_util.h"
+
+#include <algorithm>
+#include <map>
+
+#include <unicode/unistr.h>
+
+namespace overens {
+
+std::string Fold(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+    if (word) {
+      cur += c;
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+bool StartsUpper(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] >= 'A' && s[0] <= 'Z') return true;
+  for (std::string_view u : {"Å", "Ä", "Ö", "É", "Ü"})
+    if (s.rfind(u, 0) == 0) return true;
+  return false;
+}
+
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  if (s[0] >= 'a' && s[0] <= 'z') return true;
+  for (std::string_view u : {"å", "ä", "ö", "é", "ü"})
+    if (s.rfind(u, 0) == 0) return true;
+  return false;
+}
+
+std::string Trim(std::string_view s, std::string_view junk) {
+  while (!s.empty() && junk.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
+  while (!s.empty() && junk.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string Capitalize(std::string_view s) {
+  std::string out(s);
+  if (out.empty()) return out;
+  if (out[0] >= 'a' && out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 32);
+    return out;
+  }
+  static const std::pair<std::string_view, std::string_view> kMap[] = {{"å", "Å"}, {"ä", "Ä"}, {"ö", "Ö"}};
+  for (auto [lo, up] : kMap)
+    if (out.rfind(lo, 0) == 0) return std::string(up) + out.substr(lo.size());
+  return out;
+}
+
+std::string StripParentheses(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(') ++depth;
+    else if (c == ')' && depth > 0) --depth;
+    else if (depth == 0) out += c;
+  }
+  std::string collapsed;
+  for (char c : out) {
+    if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    collapsed += c;
+  }
+  return Trim(collapsed);
+}
+
+double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  std::map<std::string_view, int> counts;
+  for (const auto& w : a) ++counts[w];
+  int common = 0;
+  for (const auto& w : b) {
+    auto it = counts.find(w);
+    if (it != counts.end() && it->second > 0) {
+      --it->second;
+      ++common;
+    }
+  }
+  return 2.0 * common / static_cast<double>(a.size() + b.size());
+}
+
+std::string Ellipsize(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "…";
+}
+
+}  // namespace overens

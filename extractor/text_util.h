@@ -1,0 +1,26 @@
+// Small text helpers shared by the field extractors.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace overens {
+
+// Unicode case folding (ICU) of UTF-8 text.
+std::string Fold(std::string_view s);
+// Words of folded text: runs of letters/digits (bytes >= 0x80 count as letters).
+std::vector<std::string> Words(std::string_view s);
+bool StartsUpper(std::string_view s);
+bool StartsLower(std::string_view s);
+std::string Trim(std::string_view s, std::string_view junk = " \t\n");
+// Capitalises the first letter (ASCII and å/ä/ö).
+std::string Capitalize(std::string_view s);
+// Removes "(...)" groups.
+std::string StripParentheses(std::string_view s);
+// Sørensen–Dice coefficient of two word lists (multiset).
+double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b);
+// Shortens to at most `max` bytes on a UTF-8 boundary, adding "…".
+std::string Ellipsize(std::string_view s, size_t max);
+
+}  // namespace overens

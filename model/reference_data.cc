@@ -1,0 +1,125 @@
+#include "model/reference_data.h"
+
+#include <sstream>
+
+#include <pugixml.hpp>
+
+namespace overens {
+namespace {
+
+Result<pugi::xml_node> Root(pugi::xml_document& doc, const std::string& text, const char* part,
+                            const char* root_name) {
+  pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size());
+  if (!r) {
+    return Status::DataError(std::string(part) + " reference data, at byte " + std::to_string(r.offset) + ": " +
+                             r.description());
+  }
+  pugi::xml_node root = doc.child(root_name);
+  if (!root) return Status::DataError(std::string(part) + " reference data: expected root <" + root_name + ">");
+  return root;
+}
+
+std::optional<CivilDate> DateAttr(pugi::xml_node n, const char* name) {
+  return CivilDate::Parse(n.attribute(name).as_string());
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::istringstream is{std::string(text)};
+  std::vector<std::string> out;
+  for (std::string w; is >> w;) out.push_back(w);
+  return out;
+}
+
+Status LoadFramework(const std::string& text, Framework& fw) {
+  pugi::xml_document doc;
+  auto root = Root(doc, text, "framework", "framework");
+  if (!root.ok()) return root.status();
+  pugi::xml_node f = root.value();
+  fw.id = f.attribute("id").as_string();
+  fw.name = f.attribute("name").as_string();
+  auto date = DateAttr(f, "date");
+  if (!date) return Status::DataError("framework reference data: <framework> needs date=\"YYYY-MM-DD\"");
+  fw.date = *date;
+  for (auto n : f.children("superseded")) {
+    auto d = DateAttr(n, "date");
+    if (!d) return Status::DataError("framework reference data: <superseded> needs a date");
+    fw.superseded.push_back({*d, n.attribute("name").as_string()});
+  }
+  for (auto n : f.children("target-group")) fw.target_groups.push_back({n.attribute("id").as_string(), n.text().get()});
+  for (auto n : f.children("goal")) fw.goals.push_back({n.attribute("id").as_string(), n.text().get()});
+  for (auto n : f.children("area"))
+    fw.areas.push_back({n.attribute("id").as_string(), n.attribute("name").as_string(),
+                        n.attribute("kind").as_string(), n.attribute("pattern").as_string()});
+  for (auto n : f.children("section"))
+    fw.sections.push_back({n.attribute("id").as_string(), n.attribute("pattern").as_string(),
+                           n.attribute("required").as_bool()});
+  for (auto n : f.children("dispute-end"))
+    fw.dispute_ends.push_back({n.attribute("id").as_string(), n.attribute("pattern").as_string()});
+  if (fw.target_groups.empty()) return Status::DataError("framework reference data: no <target-group>");
+  return Status::Ok();
+}
+
+Status LoadDelregions(const std::string& text, std::vector<Delregion>& out) {
+  pugi::xml_document doc;
+  auto root = Root(doc, text, "delregions", "delregions");
+  if (!root.ok()) return root.status();
+  for (auto n : root.value().children("delregion")) {
+    Delregion d;
+    d.name = n.attribute("name").as_string();
+    for (auto a : n.children("alias")) d.aliases.push_back(a.text().get());
+    for (auto k : n.children("kommun")) d.kommuner.push_back(k.text().get());
+    out.push_back(std::move(d));
+  }
+  return Status::Ok();
+}
+
+Status LoadLaws(const std::string& text, std::vector<Law>& out) {
+  pugi::xml_document doc;
+  auto root = Root(doc, text, "laws", "laws");
+  if (!root.ok()) return root.status();
+  for (auto n : root.value().children("law")) {
+    Law l;
+    l.id = n.attribute("id").as_string();
+    l.sfs = n.attribute("sfs").as_string();
+    l.name = n.attribute("name").as_string();
+    l.abbrev = n.attribute("abbrev").as_string();
+    l.name_pattern = n.attribute("name-pattern").as_string();
+    l.replaced_by = n.attribute("replaced-by").as_string();
+    l.in_force = DateAttr(n, "in-force");
+    l.replaced_on = DateAttr(n, "replaced-on");
+    out.push_back(std::move(l));
+  }
+  return Status::Ok();
+}
+
+Status LoadVocabulary(const std::string& text, Vocabulary& v) {
+  pugi::xml_document doc;
+  auto root = Root(doc, text, "vocabulary", "vocabulary");
+  if (!root.ok()) return root.status();
+  pugi::xml_node r = root.value();
+  for (auto n : r.children("variant")) v.variants.emplace_back(n.attribute("from").as_string(), n.attribute("to").as_string());
+  for (auto& w : Words(r.child("verbs").text().get())) v.verbs.insert(w);
+  for (auto& w : Words(r.child("actor-heads").text().get())) v.actor_heads.insert(w);
+  for (auto n : r.children("placeholder")) v.placeholders.push_back(n.text().get());
+  v.empty_follow_up = r.child("empty-follow-up").text().get();
+  return Status::Ok();
+}
+
+}  // namespace
+
+const Law* ReferenceData::FindLaw(std::string_view id) const {
+  for (const Law& l : laws)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+Result<ReferenceData> LoadReferenceData(const ReferenceSources& sources) {
+  ReferenceData data;
+  for (Status s : {LoadFramework(sources.framework, data.framework), LoadDelregions(sources.delregions, data.delregions),
+                   LoadLaws(sources.laws, data.laws), LoadVocabulary(sources.vocabulary, data.vocabulary)}) {
+    if (!s.ok()) return s;
+  }
+  return data;
+}
+
+}  // namespace overens

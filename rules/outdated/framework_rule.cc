@@ -1,0 +1,35 @@
+// outdated.framework: The text builds on a framework that has been replaced (2013-06-10, 2015-03-16).
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace overens {
+namespace {
+
+class OutdatedFrameworkRule final : public Rule {
+ public:
+  std::string_view id() const override { return "outdated.framework"; }
+  Severity severity() const override { return Severity::kError; }
+  std::string_view description() const override {
+    return "The text builds on a framework that has been replaced (2013-06-10, 2015-03-16).";
+  }
+  std::vector<Finding> Check(const RuleContext& ctx) const override {
+    const Document& doc = ctx.doc;
+    if (!IsAgreementOrPlan(doc.kind)) return {};
+    std::vector<Finding> out;
+    for (const DateSpan& d : doc.dates) {
+      if (d.role != DateRole::kFrameworkDate || d.grain != Grain::kDay || !d.start) continue;
+      for (const SupersededFramework& s : ctx.ref.framework.superseded)
+        if (*d.start == s.date)
+          out.push_back(Make(ctx, d.span, "refers to the framework of " + s.date.ToString() + ", replaced by the framework of " +
+                                              ctx.ref.framework.date.ToString(), d.text, ctx.ref.framework.name));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeOutdatedFrameworkRule() { return std::make_unique<OutdatedFrameworkRule>(); }
+
+}  // namespace overens

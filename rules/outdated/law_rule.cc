@@ -1,0 +1,44 @@
+// outdated.law: The text cites a law that has been replaced (e.g. SoL 2001:453, replaced 2025-07-01).
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace overens {
+namespace {
+
+class OutdatedLawRule final : public Rule {
+ public:
+  std::string_view id() const override { return "outdated.law"; }
+  Severity severity() const override { return Severity::kWarning; }
+  std::string_view description() const override {
+    return "The text cites a law that has been replaced (e.g. SoL 2001:453, replaced 2025-07-01).";
+  }
+  std::vector<Finding> Check(const RuleContext& ctx) const override {
+    const Document& doc = ctx.doc;
+    if (!IsAgreementOrPlan(doc.kind)) return {};
+    // When the text was written: its date, its validity start or its plan period.
+    std::optional<CivilDate> written = doc.date;
+    if (!written && doc.validity && doc.validity->from) written = doc.validity->from;
+    if (!written && doc.plan_period && doc.plan_period->start) written = doc.plan_period->start;
+    std::vector<Finding> out;
+    std::vector<int> lines;
+    for (const LegalReference& r : doc.legal_references) {
+      const Law* law = r.law_id ? ctx.ref.FindLaw(*r.law_id) : nullptr;
+      if (!law || !law->replaced_on || ctx.options.as_of < *law->replaced_on) continue;
+      // A bare "SoL" after the change means the new law; only a printed SFS number or an older text is certain.
+      bool certain = r.sfs.has_value() || (written && *written < *law->replaced_on);
+      if (!certain || std::find(lines.begin(), lines.end(), r.span.line) != lines.end()) continue;
+      lines.push_back(r.span.line);
+      const Law* next = ctx.ref.FindLaw(law->replaced_by);
+      out.push_back(Make(ctx, r.span, "cites " + law->name + ", replaced on " + law->replaced_on->ToString() +
+                                          (next ? " by " + next->name : std::string()), r.text, next ? next->name : ""));
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeOutdatedLawRule() { return std::make_unique<OutdatedLawRule>(); }
+
+}  // namespace overens

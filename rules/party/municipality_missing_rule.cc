@@ -1,0 +1,43 @@
+// party.municipality-missing: A kommun of the agreement's delregion is not named as party.
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace overens {
+namespace {
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+class PartyMunicipalityMissingRule final : public Rule {
+ public:
+  std::string_view id() const override { return "party.municipality-missing"; }
+  Severity severity() const override { return Severity::kWarning; }
+  std::string_view description() const override {
+    return "A kommun of the agreement's delregion is not named as party.";
+  }
+  std::vector<Finding> Check(const RuleContext& ctx) const override {
+    const Document& doc = ctx.doc;
+    if (!IsAgreement(doc.kind) || !doc.delregion || doc.municipalities.empty()) return {};
+    std::vector<Finding> out;
+    for (const Delregion& d : ctx.ref.delregions) {
+      if (d.name != *doc.delregion) continue;
+      for (const std::string& k : d.kommuner) {
+        if (std::find(doc.municipalities.begin(), doc.municipalities.end(), k) != doc.municipalities.end()) continue;
+        SourceSpan span = doc.parties.empty() ? SourceSpan{1, 1, 0} : doc.parties.front().span;
+        out.push_back(Make(ctx, span, "kommun " + k + " of delregion " + d.name + " is not named as party",
+                           "kommuner named: " + Join(doc.municipalities), "delregion " + d.name + ": " + Join(d.kommuner)));
+      }
+    }
+    return out;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakePartyMunicipalityMissingRule() { return std::make_unique<PartyMunicipalityMissingRule>(); }
+
+}  // namespace overens

@@ -1,0 +1,48 @@
+#include "rules/rule.h"
+
+#include <cstdio>
+
+#include "extractor/text_util.h"
+
+namespace overens {
+
+bool IsAgreement(DocumentKind k) { return k == DocumentKind::kLokalOverenskommelse; }
+bool IsAgreementOrPlan(DocumentKind k) { return IsAgreement(k) || k == DocumentKind::kHandlingsplan; }
+
+std::string StableFindingId(std::string_view rule, std::string_view file, std::string_view evidence) {
+  size_t slash = file.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? file : file.substr(slash + 1);
+  std::string normalized;
+  for (const std::string& w : Words(Fold(evidence))) normalized += w + " ";
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) {
+      h ^= c;
+      h *= 1099511628211ull;
+    }
+    h ^= 0x1f;
+    h *= 1099511628211ull;
+  };
+  mix(rule);
+  mix(name);
+  mix(normalized);
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Finding Rule::Make(const RuleContext& ctx, SourceSpan span, std::string message, std::string evidence,
+                   std::string framework_quote) const {
+  Finding f;
+  f.rule = std::string(id());
+  f.severity = severity();
+  f.file = ctx.doc.file;
+  f.span = span;
+  f.message = std::move(message);
+  f.evidence = Ellipsize(evidence, 400);
+  f.framework_quote = std::move(framework_quote);
+  f.id = StableFindingId(f.rule, f.file, f.evidence + "|" + f.message);
+  return f;
+}
+
+}  // namespace overens

@@ -1,0 +1,48 @@
+// The rule interface. A rule compares one extracted Document with the
+// reference data and returns findings; it never prints, reads files or keeps
+// state between calls.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+#include "model/reference_data.h"
+
+namespace overens {
+
+struct CheckOptions {
+  CivilDate as_of{2026, 1, 1};  // "today" for passed deadlines and ages
+  int review_years = 4;         // outdated.agreement-age: review interval
+};
+
+struct RuleContext {
+  const Document& doc;
+  const ReferenceData& ref;
+  const CheckOptions& options;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual std::string_view id() const = 0;
+  virtual Severity severity() const = 0;
+  virtual std::string_view description() const = 0;
+  // Findings for ctx.doc; empty when the rule does not apply to its kind.
+  virtual std::vector<Finding> Check(const RuleContext& ctx) const = 0;
+
+ protected:
+  // A finding of this rule with a stable id (rule, file name, evidence).
+  Finding Make(const RuleContext& ctx, SourceSpan span, std::string message, std::string evidence,
+               std::string framework_quote = "") const;
+};
+
+// Kinds of document a rule family applies to.
+bool IsAgreement(DocumentKind k);         // lokal överenskommelse
+bool IsAgreementOrPlan(DocumentKind k);   // + handlingsplan
+// Stable finding id: hex of a 64-bit FNV-1a over rule, file name and normalized evidence.
+std::string StableFindingId(std::string_view rule, std::string_view file, std::string_view evidence);
+
+}  // namespace overens

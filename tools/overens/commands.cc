@@ -1,0 +1,252 @@
+#include "tools/overens/commands.h"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "model/json_io.h"
+#include "model/xml_io.h"
+#include "rules/registry.h"
+
+namespace overens {
+namespace {
+
+IngestOptions Ingest(const CommandEnv& env) {
+  IngestOptions o;
+  o.max_bytes = env.options.max_bytes;
+  return o;
+}
+
+// Writes to -o FILE atomically, or to stdout.
+int Emit(const CommandEnv& env, const std::string& content) {
+  if (env.options.output.empty() || env.options.output == "-") {
+    env.out << content;
+    return kExitOk;
+  }
+  Status s = WriteFileAtomically(env.options.output, content);
+  if (!s.ok()) {
+    ReportError(env, s);
+    return ExitCodeFor(s);
+  }
+  return kExitOk;
+}
+
+// Loads every input (directories expanded); bad files are reported and skipped.
+std::vector<LoadedDocument> LoadAll(const CommandEnv& env, int& worst) {
+  std::vector<Status> errors;
+  std::vector<std::string> files = ExpandInputs(env.options.inputs, errors);
+  std::vector<LoadedDocument> docs;
+  size_t done = 0;
+  for (const std::string& f : files) {
+    auto d = env.pipeline.Load(f, Ingest(env));
+    if (env.options.progress && files.size() > 1) {
+      ++done;
+      env.err << "\r[" << done << "/" << files.size() << "] " << f.substr(f.size() > 50 ? f.size() - 50 : 0) << "\x1b[K"
+              << std::flush;
+    }
+    if (!d.ok()) {
+      errors.push_back(d.status());
+      continue;
+    }
+    if (!env.options.quiet)
+      for (const std::string& w : d.value().doc.warnings) env.err << "overens: warning: " << w << "\n";
+    docs.push_back(std::move(d).value());
+  }
+  if (env.options.progress && files.size() > 1) env.err << "\r\x1b[K" << std::flush;
+  for (const Status& s : errors) {
+    ReportError(env, s);
+    if (worst == kExitOk) worst = ExitCodeFor(s);
+  }
+  if (files.empty() && errors.empty()) {
+    env.err << "overens: no .txt or .pdf files found in the given paths\n";
+    worst = kExitNoInput;
+  }
+  return docs;
+}
+
+CheckOptions Check(const CommandEnv& env) {
+  CheckOptions c;
+  c.as_of = *env.options.as_of;
+  c.review_years = env.options.review_years;
+  return c;
+}
+
+std::string Color(const CommandEnv& env, const char* code, const std::string& s) {
+  return env.options.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
+}
+
+void PrintFindingText(const CommandEnv& env, const Finding& f, std::ostream& os) {
+  const char* color = f.severity == Severity::kError ? "1;31" : f.severity == Severity::kWarning ? "1;33" : "1;36";
+  os << Color(env, "1", f.file + ":" + std::to_string(f.span.line) + ":") << " "
+     << Color(env, color, std::string(ToString(f.severity)) + ":") << " " << f.message << " "
+     << Color(env, "2", "[" + f.rule + "]") << "\n";
+  if (!f.evidence.empty()) os << "    local:     \"" << f.evidence << "\"\n";
+  if (!f.framework_quote.empty()) os << "    framework: \"" << f.framework_quote << "\"\n";
+}
+
+Result<std::set<std::string>> ReadBaseline(const std::string& path) {
+  auto text = ReadSmallFile(path);
+  if (!text.ok()) return text.status();
+  auto json = nlohmann::json::parse(text.value(), nullptr, false);
+  if (json.is_discarded() || !json.is_object() || !json.contains("findings"))
+    return Status::DataError(path + ": not a baseline file (expected JSON with \"findings\"); write one with --write-baseline");
+  std::set<std::string> ids;
+  for (const auto& f : json["findings"])
+    if (f.is_object() && f.contains("id") && f["id"].is_string()) ids.insert(f["id"].get<std::string>());
+  return ids;
+}
+
+std::string BaselineJson(const std::vector<Finding>& findings) {
+  nlohmann::ordered_json out;
+  out["version"] = 1;
+  out["findings"] = nlohmann::ordered_json::array();
+  for (const Finding& f : findings)
+    out["findings"].push_back({{"id", f.id}, {"rule", f.rule}, {"file", f.file}, {"line", f.span.line}, {"evidence", f.evidence}});
+  return out.dump(2) + "\n";
+}
+
+}  // namespace
+
+void ReportError(const CommandEnv& env, const Status& s) { env.err << "overens: " << s.message() << "\n"; }
+
+int RunText(const CommandEnv& env) {
+  auto d = env.pipeline.Load(env.options.inputs[0], Ingest(env));
+  if (!d.ok()) {
+    ReportError(env, d.status());
+    return ExitCodeFor(d.status());
+  }
+  for (const std::string& w : d.value().doc.warnings) env.err << "overens: warning: " << w << "\n";
+  std::ostringstream os;
+  for (const TextLine& l : d.value().text.lines) {
+    os << l.source_line << "\t";
+    if (l.bullet == Bullet::kGlyph || l.bullet == Bullet::kIndent) os << "• ";
+    if (l.bullet == Bullet::kSubGlyph) os << "  ◦ ";
+    os << l.text << "\n";
+  }
+  return Emit(env, os.str());
+}
+
+int RunExtract(const CommandEnv& env) {
+  int worst = kExitOk;
+  std::vector<LoadedDocument> loaded = LoadAll(env, worst);
+  std::vector<Document> docs;
+  for (auto& l : loaded) docs.push_back(std::move(l.doc));
+  const std::string& fmt = env.options.format.empty() ? "json" : env.options.format;
+  std::string content;
+  if (fmt == "xml") {
+    content = DocumentsToXml(docs);
+  } else if (fmt == "json") {
+    if (docs.empty()) return worst;
+    content = (docs.size() == 1 && env.options.inputs.size() == 1 ? DocumentToJson(docs[0]) : DocumentsToJson(docs)) + "\n";
+  } else {
+    env.err << "overens: extract: --format must be json or xml\n";
+    return kExitUsage;
+  }
+  if (docs.empty()) return worst;
+  int code = Emit(env, content);
+  return code != kExitOk ? code : worst;
+}
+
+int RunCheck(const CommandEnv& env) {
+  const std::string& fmt = env.options.format.empty() ? "text" : env.options.format;
+  if (fmt != "text" && fmt != "json") {
+    env.err << "overens: check: --format must be text or json\n";
+    return kExitUsage;
+  }
+  std::set<std::string> accepted;
+  if (!env.options.baseline.empty()) {
+    auto b = ReadBaseline(env.options.baseline);
+    if (!b.ok()) {
+      ReportError(env, b.status());
+      return ExitCodeFor(b.status());
+    }
+    accepted = std::move(b).value();
+  }
+  int worst = kExitOk;
+  std::vector<LoadedDocument> loaded = LoadAll(env, worst);
+  auto rules = RegisterAllRules();
+  std::vector<Finding> all;
+  size_t suppressed = 0;
+  for (const LoadedDocument& d : loaded) {
+    for (Finding& f : RunRules(rules, d.doc, env.pipeline.reference(), Check(env))) {
+      if (accepted.count(f.id)) {
+        ++suppressed;
+        continue;
+      }
+      all.push_back(std::move(f));
+    }
+  }
+  if (!env.options.write_baseline.empty()) {
+    Status s = WriteFileAtomically(env.options.write_baseline, BaselineJson(all));
+    if (!s.ok()) {
+      ReportError(env, s);
+      return ExitCodeFor(s);
+    }
+    if (!env.options.quiet) env.err << "overens: recorded " << all.size() << " findings in " << env.options.write_baseline << "\n";
+    return worst;
+  }
+  std::string content;
+  if (fmt == "json") {
+    content = FindingsToJson(all) + "\n";
+  } else {
+    std::ostringstream os;
+    for (const Finding& f : all) PrintFindingText(env, f, os);
+    content = os.str();
+  }
+  int code = Emit(env, content);
+  if (code != kExitOk) return code;
+  if (!env.options.quiet && fmt == "text") {
+    env.err << all.size() << " finding" << (all.size() == 1 ? "" : "s") << " in " << loaded.size() << " file"
+            << (loaded.size() == 1 ? "" : "s");
+    if (suppressed) env.err << " (" << suppressed << " accepted in baseline)";
+    env.err << ", as of " << env.options.as_of->ToString() << "\n";
+  }
+  if (worst != kExitOk) return worst;
+  return all.empty() ? kExitOk : kExitFindings;
+}
+
+int RunRules(const CommandEnv& env) {
+  auto rules = RegisterAllRules();
+  std::string content;
+  if (env.options.format == "json") {
+    nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+    for (const auto& r : rules)
+      arr.push_back({{"id", r->id()}, {"severity", ToString(r->severity())}, {"description", r->description()}});
+    content = arr.dump(2) + "\n";
+  } else {
+    std::ostringstream os;
+    for (const auto& r : rules) {
+      std::string id(r->id());
+      os << id << std::string(id.size() < 32 ? 32 - id.size() : 1, ' ') << ToString(r->severity())
+         << std::string(9 - ToString(r->severity()).size(), ' ') << r->description() << "\n";
+    }
+    content = os.str();
+  }
+  return Emit(env, content);
+}
+
+int RunDate(const CommandEnv& env) {
+  std::string text;
+  for (const std::string& s : env.options.inputs) text += (text.empty() ? "" : " ") + s;
+  DateScanOptions opts;
+  opts.anchor_year = env.options.as_of->year;
+  auto matches = env.pipeline.extractor().dates().Scan(text, opts);
+  if (matches.empty()) {
+    env.err << "overens: no date expression found in '" << text << "'\n";
+    return kExitDataError;
+  }
+  nlohmann::ordered_json arr = nlohmann::ordered_json::array();
+  for (const DateMatch& m : matches)
+    arr.push_back({{"text", m.text},
+                   {"start", m.start ? nlohmann::ordered_json(m.start->ToString()) : nlohmann::ordered_json(nullptr)},
+                   {"end", m.end_date ? nlohmann::ordered_json(m.end_date->ToString()) : nlohmann::ordered_json(nullptr)},
+                   {"grain", ToString(m.grain)}});
+  env.out << arr.dump(2) << "\n";
+  return kExitOk;
+}
+
+}  // namespace overens

@@ -1,0 +1,29 @@
+// One function per command; each returns an exit code.
+#pragma once
+
+#include <iosfwd>
+
+#include "tools/overens/cli.h"
+#include "tools/overens/pipeline.h"
+
+namespace overens {
+
+struct CommandEnv {
+  const CliOptions& options;
+  const Pipeline& pipeline;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int RunText(const CommandEnv& env);
+int RunExtract(const CommandEnv& env);
+int RunCheck(const CommandEnv& env);
+int RunCompare(const CommandEnv& env);
+int RunAudit(const CommandEnv& env);
+int RunRules(const CommandEnv& env);
+int RunDate(const CommandEnv& env);
+
+// Reports a failed input on stderr: "overens: <message>".
+void ReportError(const CommandEnv& env, const Status& s);
+
+}  // namespace overens

@@ -1,0 +1,101 @@
+// overens compare OLD NEW: typed differences between two agreements.
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+#include "model/json_io.h"
+#include "rules/rule.h"
+#include "tools/overens/commands.h"
+
+namespace overens {
+namespace {
+
+struct Diff {
+  std::string kind;  // compare.target-group, compare.area, ...
+  std::string message, old_text, new_text;
+  int old_line = 0, new_line = 0;
+};
+
+template <typename T, typename KeyFn, typename TextFn>
+void DiffLists(const std::vector<T>& a, const std::vector<T>& b, const std::string& kind, const std::string& what,
+               KeyFn key, TextFn text, std::vector<Diff>& out) {
+  std::map<std::string, const T*> in_a, in_b;
+  for (const T& x : a) in_a.emplace(key(x), &x);
+  for (const T& x : b) in_b.emplace(key(x), &x);
+  for (auto& [k, x] : in_a)
+    if (!in_b.count(k)) out.push_back({kind, what + " '" + k + "' only in the first", text(*x), "", x->span.line, 0});
+  for (auto& [k, x] : in_b)
+    if (!in_a.count(k)) out.push_back({kind, what + " '" + k + "' only in the second", "", text(*x), 0, x->span.line});
+}
+
+std::vector<Diff> Differences(const Document& a, const Document& b) {
+  std::vector<Diff> out;
+  auto tg_key = [](const TargetGroup& g) { return g.framework_id.value_or(g.text); };
+  DiffLists(a.target_groups, b.target_groups, "compare.target-group", "target group", tg_key,
+            [](const TargetGroup& g) { return g.text; }, out);
+  for (const TargetGroup& x : a.target_groups)
+    for (const TargetGroup& y : b.target_groups)
+      if (x.framework_id && x.framework_id == y.framework_id && x.deviation != y.deviation)
+        out.push_back({"compare.target-group", *x.framework_id + ": " + std::string(ToString(x.deviation)) + " -> " +
+                                                   std::string(ToString(y.deviation)), x.text, y.text, x.span.line, y.span.line});
+  auto area_key = [](const Area& ar) { return ar.framework_id.value_or(ar.name); };
+  DiffLists(a.areas, b.areas, "compare.area", "area", area_key, [](const Area& ar) { return ar.name; }, out);
+  auto party_key = [](const Party& p) { return std::string(ToString(p.principal)) + ": " + p.text; };
+  DiffLists(a.parties, b.parties, "compare.party", "party", party_key, [](const Party& p) { return p.text; }, out);
+  auto section_key = [](const Section& s) { return s.id; };
+  DiffLists(a.sections, b.sections, "compare.section", "section", section_key, [](const Section& s) { return s.heading; }, out);
+  if (a.delregion != b.delregion)
+    out.push_back({"compare.delregion", "delregion differs", a.delregion.value_or("-"), b.delregion.value_or("-"), 1, 1});
+  auto notice = [](const Document& d) { return d.validity && d.validity->notice_months ? std::to_string(*d.validity->notice_months) : "-"; };
+  if (notice(a) != notice(b))
+    out.push_back({"compare.validity", "notice period (months) differs", notice(a), notice(b),
+                   a.validity ? a.validity->span.line : 0, b.validity ? b.validity->span.line : 0});
+  if (a.dispute_steps.size() != b.dispute_steps.size())
+    out.push_back({"compare.dispute", "dispute ladder has " + std::to_string(a.dispute_steps.size()) + " vs " +
+                                          std::to_string(b.dispute_steps.size()) + " steps", "", "", 0, 0});
+  return out;
+}
+
+}  // namespace
+
+int RunCompare(const CommandEnv& env) {
+  IngestOptions io;
+  io.max_bytes = env.options.max_bytes;
+  std::vector<Document> docs;
+  for (const std::string& path : env.options.inputs) {
+    auto d = env.pipeline.Load(path, io);
+    if (!d.ok()) {
+      ReportError(env, d.status());
+      return ExitCodeFor(d.status());
+    }
+    docs.push_back(std::move(d).value().doc);
+  }
+  std::vector<Diff> diffs = Differences(docs[0], docs[1]);
+  std::vector<Finding> findings;
+  for (const Diff& d : diffs) {
+    Finding f;
+    f.rule = d.kind;
+    f.severity = Severity::kInfo;
+    f.file = d.new_line ? docs[1].file : docs[0].file;
+    f.span.line = d.new_line ? d.new_line : d.old_line;
+    f.message = d.message;
+    f.evidence = d.new_text.empty() ? d.old_text : d.new_text;
+    f.framework_quote = d.new_line && !d.old_text.empty() ? d.old_text : "";
+    f.id = StableFindingId(f.rule, f.file, f.message);
+    findings.push_back(std::move(f));
+  }
+  if (env.options.format == "json") {
+    env.out << FindingsToJson(findings) << "\n";
+  } else {
+    for (const Diff& d : diffs) {
+      env.out << (d.new_line ? docs[1].file + ":" + std::to_string(d.new_line) : docs[0].file + ":" + std::to_string(d.old_line))
+              << ": " << d.message << " [" << d.kind << "]\n";
+      if (!d.old_text.empty()) env.out << "    first:  \"" << d.old_text << "\"\n";
+      if (!d.new_text.empty()) env.out << "    second: \"" << d.new_text << "\"\n";
+    }
+  }
+  return diffs.empty() ? kExitOk : kExitFindings;
+}
+
+}  // namespace overens

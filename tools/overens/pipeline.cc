@@ -1,0 +1,128 @@
+#include "tools/overens/pipeline.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace overens {
+
+Result<std::string> ReadSmallFile(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return Status::NoInput(path + ": no such file; check the path");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path + ": cannot open for reading: " + std::strerror(errno));
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_file, const std::string& reference_dir) {
+  ReferenceSources sources = EmbeddedReferenceSources();
+  if (!reference_dir.empty()) {
+    for (auto [name, target] : {std::pair{"framework.xml", &sources.framework}, {"delregions.xml", &sources.delregions},
+                                {"laws.xml", &sources.laws}, {"vocabulary.xml", &sources.vocabulary}}) {
+      auto text = ReadSmallFile(reference_dir + "/" + name);
+      if (!text.ok()) return text.status();
+      *target = std::move(text).value();
+    }
+  }
+  if (!framework_file.empty()) {
+    auto text = ReadSmallFile(framework_file);
+    if (!text.ok()) return text.status();
+    sources.framework = std::move(text).value();
+  }
+  auto ref = LoadReferenceData(sources);
+  if (!ref.ok()) return ref.status();
+  auto p = std::unique_ptr<Pipeline>(new Pipeline());
+  p->ref_ = std::make_unique<ReferenceData>(std::move(ref).value());
+  auto ex = Extractor::Create(*p->ref_);
+  if (!ex.ok()) return ex.status();
+  p->extractor_ = std::move(ex).value();
+  return p;
+}
+
+Result<LoadedDocument> Pipeline::Load(const std::string& path, const IngestOptions& options) const {
+  auto src = IngestFile(path, options);
+  if (!src.ok()) return src.status();
+  LoadedDocument d;
+  d.source = std::move(src).value();
+  d.text = Normalize(d.source);
+  d.doc = extractor_->Extract(d.text, path);
+  d.doc.warnings = d.source.warnings;
+  return d;
+}
+
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, std::vector<Status>& errors) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const std::string& in : inputs) {
+    std::error_code ec;
+    if (!fs::is_directory(in, ec)) {
+      out.push_back(in);
+      continue;
+    }
+    std::vector<std::string> found;
+    fs::recursive_directory_iterator it(in, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      errors.push_back(Status::IoError(in + ": cannot read directory: " + ec.message()));
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        errors.push_back(Status::IoError(in + ": " + ec.message()));
+        break;
+      }
+      std::string ext = it->path().extension().string();
+      std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
+      if ((ext == ".txt" || ext == ".pdf") && !it->is_directory(ec)) found.push_back(it->path().string());
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) return Status::IoError(path + ": cannot write here (" + std::strerror(errno) + "); choose another output path");
+  const char* p = content.data();
+  size_t left = content.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(name.data());
+      return Status::IoError(path + ": write failed (" + why + ")");
+    }
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    ::unlink(name.data());
+    return Status::IoError(path + ": write failed (" + std::string(std::strerror(errno)) + ")");
+  }
+  ::chmod(name.data(), 0644);
+  if (std::rename(name.data(), path.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    ::unlink(name.data());
+    return Status::IoError(path + ": cannot replace (" + why + ")");
+  }
+  return Status::Ok();
+}
+
+}  // namespace overens

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds with -Werror and
+# ASan/UBSan, prints the accuracy table against ../shared when it exists, and
+# ends with ctest's summary. Exit status is non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOVERENS_WERROR=ON -DOVERENS_SANITIZE=ON >/dev/null
+cmake --build build-test -j"$(nproc)"
+if [ -f ../shared/eval/score.py ]; then
+  echo "== accuracy on ../shared gold (python3 ../shared/eval/score.py) =="
+  python3 ../shared/eval/score.py --tool build-test/overens --quiet || true
+fi
+echo "== accuracy on the synthetic corpus (corpus/gold) =="
+python3 tests/corpus/score_synthetic.py --tool build-test/overens --quiet || true
+cd build-test
+ctest --output-on-failure -j"$(nproc)"
