@@ -50,6 +50,12 @@ Interval MonthSpan(int y, int m1, int m2, Grain g) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+std::string Lower(re2::StringPiece s) {
+  std::string out(s.data(), s.size());
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return out;
+}
 bool IsWordByte(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -296,11 +302,13 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
         m.end_date = kept[i + 1].end_date;
         m.end = kept[i + 1].end;
         ++i;
-      } else {
+        m.begin = pb;
+      } else if (Lower(prefix) != "från") {
+        // Bare "från 2013-06-10" names a date ("the framework from ..."), not an open start.
         m.open_end = true;
         m.end_date.reset();
+        m.begin = pb;
       }
-      m.begin = pb;
     } else if (RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());
       m.open_start = true;

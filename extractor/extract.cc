@@ -12,6 +12,11 @@ Status Compile(const std::string& id, const std::string& pattern, const char* wh
   return Status::Ok();
 }
 
+// RE2's \b only knows ASCII letters; names such as "Åstorp" and "Malmö" need letter classes.
+std::string WholeWord(const std::string& pattern) {
+  return "(?:^|[^\\p{L}\\p{N}])(?:" + pattern + ")(?:$|[^\\p{L}\\p{N}])";
+}
+
 }  // namespace
 
 Extractor::Extractor(const ReferenceData& ref, std::unique_ptr<CompiledReference> compiled)
@@ -28,10 +33,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& d : ref.framework.dispute_ends) statuses.push_back(Compile(d.id, d.text, "dispute-end", c->dispute_ends));
   for (const auto& d : ref.delregions) {
     for (const auto& alias : d.aliases) statuses.push_back(Compile(d.name, alias, "delregion alias", c->delregion_aliases));
-    statuses.push_back(Compile(d.name, "(?-i)\\b" + d.name + "\\b", "delregion name", c->delregion_bare));
+    statuses.push_back(Compile(d.name, "(?-i)" + WholeWord(d.name), "delregion name", c->delregion_bare));
     for (const auto& k : d.kommuner) {
-      statuses.push_back(Compile(k, "(?-i)\\b" + k + "s?\\s+(?i)(kommun|stad)\\b", "kommun", c->kommun_party));
-      statuses.push_back(Compile(k, "(?-i)\\b" + k + "s?\\b", "kommun", c->kommun_bare));
+      statuses.push_back(Compile(k, "(?-i)" + WholeWord(k + "s?\\s+(?i:kommun|stad)"), "kommun", c->kommun_party));
+      statuses.push_back(Compile(k, "(?-i)" + WholeWord(k + "s?"), "kommun", c->kommun_bare));
     }
   }
   for (const auto& l : ref.laws) {

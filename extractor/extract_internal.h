@@ -55,6 +55,14 @@ struct ExtractionRun {
   }
 };
 
+// First match of `re` in `text` (whole match); false when none.
+inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* match) {
+  re2::StringPiece in(text.data(), text.size()), m;
+  if (!re.Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) return false;
+  *match = std::string_view(m.data(), m.size());
+  return true;
+}
+
 // Field extractors, one per file; each appends to run.doc.
 void ExtractDocumentInfo(ExtractionRun& run);      // kind, delregion, municipalities, date
 void ExtractDates(ExtractionRun& run);             // dates with roles, plan period, framework date

@@ -70,17 +70,24 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
     if (narrower) return Deviation::kNarrowed;
     return Deviation::kReworded;
   }
+  // Function words move around when a list item is dropped ("läkemedel eller
+  // dopningsmedel"); only content words decide what was added or removed.
+  static const std::vector<std::string> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det"};
+  auto is_function = [](const std::string& w) { return std::find(kFunction.begin(), kFunction.end(), w) != kFunction.end(); };
   std::vector<bool> keep_local = InCommon(local, framework), keep_fw = InCommon(framework, local);
-  std::vector<std::string> added, removed;
+  std::vector<std::string> added_raw, added, removed;
   for (size_t i = 0; i < local.size(); ++i)
-    if (!keep_local[i]) added.push_back(local[i]);
+    if (!keep_local[i]) {
+      added_raw.push_back(local[i]);
+      if (!is_function(local[i])) added.push_back(local[i]);
+    }
   for (size_t i = 0; i < framework.size(); ++i)
-    if (!keep_fw[i]) removed.push_back(framework[i]);
+    if (!keep_fw[i] && !is_function(framework[i])) removed.push_back(framework[i]);
   if (added.empty() && removed.empty()) return Deviation::kNone;
   static const std::vector<std::string> kWidening = {"samt", "och", "även", "inklusive", "inkl", "eller", "respektive"};
   if (removed.empty())
-    return std::find(kWidening.begin(), kWidening.end(), added.front()) != kWidening.end() ? Deviation::kExtended
-                                                                                          : Deviation::kReworded;
+    return std::find(kWidening.begin(), kWidening.end(), added_raw.front()) != kWidening.end() ? Deviation::kExtended
+                                                                                              : Deviation::kReworded;
   if (added.empty()) return Deviation::kNarrowed;
   return Deviation::kReworded;
 }
@@ -162,7 +169,7 @@ namespace {
 
 std::optional<Principal> PrincipalOf(std::string_view intro) {
   static const RE2 kRegion(R"((?i)\bregion|landsting|hälso- och sjukvård)");
-  static const RE2 kKommun(R"((?i)kommun)");
+  static const RE2 kKommun(R"((?i)kommun|\bstad\b)");
   re2::StringPiece in(intro.data(), intro.size()), m;
   size_t region_at = std::string_view::npos, kommun_at = std::string_view::npos;
   if (kRegion.Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) region_at = static_cast<size_t>(m.data() - intro.data());

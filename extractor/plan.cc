@@ -93,7 +93,8 @@ void ExtractAreas(ExtractionRun& run) {
     size_t end = i + 1 < area_headings.size() ? area_headings[i + 1] : headings.size();
     // The area ends at the next main section (e.g. "Giltighetstid") too.
     for (size_t k = h + 1; k < end; ++k)
-      if (!headings[k].section_id.empty() && headings[k].section_id != "utvecklingsomraden") { end = k; break; }
+      if (headings[k].sub == SubHeading::kNone && !headings[k].section_id.empty() &&
+          headings[k].section_id != "utvecklingsomraden") { end = k; break; }
     Area area;
     area.name = Trim(headings[h].text, " .:");
     area.framework_id = MapToFrameworkArea(run, area.name);

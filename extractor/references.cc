@@ -97,10 +97,10 @@ void ExtractPlaceholders(ExtractionRun& run) {
   for (size_t i = 0; i < run.text.lines.size(); ++i) {
     const std::string& line = run.text.lines[i].text;
     for (const NamedPattern& p : run.compiled.placeholders) {
-      re2::StringPiece m;
-      if (!RE2::PartialMatch(line, "(" + p.re->pattern() + ")", &m)) continue;
+      std::string_view m;
+      if (!FindFirst(*p.re, line, &m)) continue;
       size_t col = static_cast<size_t>(m.data() - line.data());
-      run.doc.placeholders.push_back(Placeholder{std::string(m.data(), m.size()),
+      run.doc.placeholders.push_back(Placeholder{std::string(m),
                                                  SourceSpan{run.text.lines[i].source_line, static_cast<int>(col) + 1,
                                                             static_cast<int>(m.size())}});
       break;

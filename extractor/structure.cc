@@ -109,7 +109,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       h.last_line = i + 1;
     }
     h.sub = impl_->SubKind(h.text);
-    if (h.sub == SubHeading::kNone) h.section_id = impl_->SectionId(h.text);
+    h.section_id = impl_->SectionId(h.text);
     int idx = static_cast<int>(s.headings.size());
     for (size_t k = h.line; k <= h.last_line; ++k) s.heading_at_line[k] = idx;
     i = h.last_line;

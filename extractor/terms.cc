@@ -66,15 +66,22 @@ void ExtractDisputeLadder(ExtractionRun& run) {
       int order = 0;
       std::string rest;
       if (!RE2::FullMatch(u.text, kStep, &order, &rest)) continue;
-      std::string actor = rest;
+      DisputeStep step;
+      step.order = order;
+      step.actor = rest;
       // Prefer a named body ("... vända sig till Skånegemensam samverkansgrupp psykiatri (SSP)").
       for (const NamedPattern& p : run.compiled.dispute_ends) {
-        re2::StringPiece m;
-        if (RE2::PartialMatch(rest, "(" + p.re->pattern() + ")", &m)) actor = std::string(m.data(), m.size());
+        std::string_view m;
+        if (FindFirst(*p.re, rest, &m)) {
+          step.actor = std::string(m);
+          step.body = p.id;
+        }
       }
-      size_t cut = actor.find_first_of(",.");
-      if (cut != std::string::npos && cut > 10) actor = actor.substr(0, cut);
-      run.doc.dispute_steps.push_back(DisputeStep{order, Trim(Ellipsize(actor, 160)), run.SpanOfLine(u.first)});
+      size_t cut = step.actor.find_first_of(",.");
+      if (cut != std::string::npos && cut > 10) step.actor = step.actor.substr(0, cut);
+      step.actor = Trim(Ellipsize(step.actor, 160));
+      step.span = run.SpanOfLine(u.first);
+      run.doc.dispute_steps.push_back(std::move(step));
     }
     if (!run.doc.dispute_steps.empty()) return;
   }

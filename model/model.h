@@ -171,8 +171,9 @@ struct Repeal {
 struct DisputeStep {
   int order = 0;
   std::string actor;
+  std::string body;  // id of the framework body it names (SSP, CSO), if any
   SourceSpan span;
-  template <class V> void Visit(V& v) { v("order", order); v("actor", actor); v("span", span); }
+  template <class V> void Visit(V& v) { v("order", order); v("actor", actor); v("body", body); v("span", span); }
   bool operator==(const DisputeStep&) const = default;
 };
 

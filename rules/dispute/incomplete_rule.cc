@@ -1,8 +1,6 @@
 // dispute.incomplete: The dispute ladder does not end at SSP and Centralt Samverkansorgan as in the framework.
 #include <algorithm>
 
-#include <re2/re2.h>
-
 #include "rules/rule.h"
 
 namespace overens {
@@ -20,9 +18,8 @@ class DisputeIncompleteRule final : public Rule {
     if (!IsAgreement(doc.kind) || doc.dispute_steps.empty()) return {};
     std::vector<Finding> out;
     for (const FrameworkItem& end : ctx.ref.framework.dispute_ends) {
-      RE2 re("(?i)" + end.text);
       bool present = std::any_of(doc.dispute_steps.begin(), doc.dispute_steps.end(),
-                                 [&](const DisputeStep& s) { return RE2::PartialMatch(s.actor, re); });
+                                 [&](const DisputeStep& s) { return s.body == end.id; });
       if (present) continue;
       const DisputeStep& last = doc.dispute_steps.back();
       out.push_back(Make(ctx, last.span, "the dispute ladder never reaches " + end.id, last.actor,
