@@ -68,13 +68,16 @@ struct Rule {
   std::function<std::optional<Interval>(const std::vector<std::string_view>&, int anchor)> make;
   bool starts_with_year = false;  // subject to the citation check
   bool needs_anchor = false;
+  bool after_day_is_invalid = false;  // a day number before it means a full date that failed
+  bool blocks_when_invalid = false;   // "32 januari 2023": nothing inside may be read as a date
 };
 
 struct DateGrammar::Patterns {
   std::vector<Rule> rules;
   RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
-  RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+)?$)"};
+  RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+|i\s+|under\s+)?$)"};
   RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
+  RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
   RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};
 };
 
@@ -104,18 +107,21 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         if (!d) return std::nullopt;
         return Interval{d, d, Grain::kDay};
       }, true);
+  p_->rules.back().blocks_when_invalid = true;
   // 23 november 2023, 1:a oktober, 2021
   add("\\b(\\d{1,2})(?::e|:a)?\\s+" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         auto d = CivilDate::Make(ToInt(g[2]), MonthNumber(g[1]), ToInt(g[0]));
         if (!d) return std::nullopt;
         return Interval{d, d, Grain::kDay};
       });
+  p_->rules.back().blocks_when_invalid = true;
   // 23/11 2023, 23/11/2023, 23.11.2023
   add("\\b(\\d{1,2})[/.](\\d{1,2})(?:[/.]|\\s+|\\s*-\\s*)" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         auto d = CivilDate::Make(ToInt(g[2]), ToInt(g[1]), ToInt(g[0]));
         if (!d) return std::nullopt;
         return Interval{d, d, Grain::kDay};
       });
+  p_->rules.back().blocks_when_invalid = true;
   // den 1 oktober i år / nästa år
   add("\\b(\\d{1,2})\\s+" + M + "\\s+(i år|nästa år|förra året|i fjol)", [](const G& g, int anchor) -> std::optional<Interval> {
         int offset = g[2].find("nästa") != std::string_view::npos ? 1 : (g[2].find("i år") != std::string_view::npos ? 0 : -1);
@@ -167,6 +173,7 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   add("\\b" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         return MonthSpan(ToInt(g[1]), MonthNumber(g[0]), MonthNumber(g[0]), Grain::kMonth);
       });
+  p_->rules.back().after_day_is_invalid = true;
   // 2023–2025, 2023-25, 2021/2022
   add("\\b" + Y + "\\s*(?:–|—|-|/)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
         int a = ToInt(g[0]), b = ToInt(g[1]);
@@ -196,12 +203,8 @@ bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE
   if (begin > 0) {
     char prev = text[begin - 1];
     if (prev == ':' || prev == '/' || prev == '.' || prev == ',' || prev == '-' || IsWordByte(prev)) return true;
-    // "1 2000 000": part of a grouped number (a group of one to three digits before it)
-    if (prev == ' ' && begin >= 2 && IsDigit(text[begin - 2])) {
-      size_t k = begin - 1;
-      while (k > 0 && IsDigit(text[k - 1])) --k;
-      if (begin - 1 - k <= 3 && (k == 0 || !IsWordByte(text[k - 1]))) return true;
-    }
+    // "1 2000 000", "Q5 2024": a number right before it makes it part of something else
+    if (prev == ' ' && begin >= 2 && IsDigit(text[begin - 2])) return true;
   }
   if (end < text.size()) {
     char next = text[end];
@@ -216,6 +219,7 @@ bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE
         IsDigit(text[end + 3]) && (end + 4 >= text.size() || !IsDigit(text[end + 4])))
       return true;  // "2000 000"
     if (next == ',' && end + 1 < text.size() && IsDigit(text[end + 1])) return true;  // 2023,5
+    if (next == '-' && end + 1 < text.size() && IsDigit(text[end + 1])) return true;  // a malformed date or range
   }
   size_t from = begin > 16 ? begin - 16 : 0;
   return RE2::PartialMatch(text.substr(from, begin - from), citation_before);
@@ -241,6 +245,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
   };
 
   std::vector<DateMatch> found;
+  std::vector<std::pair<size_t, size_t>> blocked;
   re2::StringPiece all(text.data(), text.size());
   for (const Rule& rule : p_->rules) {
     if (rule.needs_anchor && !options.anchor_year) continue;
@@ -253,6 +258,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
       size_t e = b + groups[0].size();
       pos = e > b ? e : b + 1;
       if (in_url(b)) continue;
+      if (rule.after_day_is_invalid && b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) continue;  // "32 januari 2023"
       if (rule.starts_with_year && LooksLikeCitation(text, b, e, p_->citation_before)) {
         // An ISO date with one glued footnote digit is still a date ("2023-05-041").
         bool footnote = e - b == 10 && e < text.size() && IsDigit(text[e]) &&
@@ -264,7 +270,10 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
       std::vector<std::string_view> g;
       for (int i = 1; i <= ngroups; ++i) g.emplace_back(groups[static_cast<size_t>(i)].data(), groups[static_cast<size_t>(i)].size());
       auto iv = rule.make(g, options.anchor_year.value_or(0));
-      if (!iv) continue;
+      if (!iv) {
+        if (rule.blocks_when_invalid) blocked.emplace_back(b, e);
+        continue;
+      }
       DateMatch dm;
       dm.begin = b;
       dm.end = e;
@@ -275,6 +284,13 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
       found.push_back(std::move(dm));
     }
   }
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const DateMatch& m) {
+                               return std::any_of(blocked.begin(), blocked.end(), [&](const auto& bl) {
+                                 return m.begin < bl.second && bl.first < m.end;
+                               });
+                             }),
+              found.end());
   // Longest match wins; ties go to the earlier start.
   std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
@@ -313,6 +329,8 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
       m.begin = static_cast<size_t>(prefix.data() - text.data());
       m.open_start = true;
       m.start.reset();
+    } else if (RE2::PartialMatch(before, p_->plain_prefix, &prefix)) {
+      m.begin = static_cast<size_t>(prefix.data() - text.data());  // "under hösten 2023" reads better whole
     }
     m.text = std::string(text.substr(m.begin, m.end - m.begin));
     out.push_back(std::move(m));
@@ -331,11 +349,13 @@ std::optional<DateMatch> DateGrammar::ParseExpression(std::string_view text, con
   };
   std::string_view rest_before = trim(text.substr(0, matches[0].begin));
   std::string_view rest_after = trim(text.substr(matches[0].end));
-  static const std::string_view kFillers[] = {"", "i", "under", "den", "år", "inom"};
+  static const std::string_view kFillers[] = {"", "i", "under", "den", "år", "inom", "under perioden"};
   auto is_filler = [&](std::string_view s) {
-    return std::find(std::begin(kFillers), std::end(kFillers), s) != std::end(kFillers);
+    std::string lower = Lower(re2::StringPiece(s.data(), s.size()));
+    return std::find(std::begin(kFillers), std::end(kFillers), lower) != std::end(kFillers);
   };
-  if (!is_filler(rest_before) || !rest_after.empty()) return std::nullopt;
+  bool footnote = rest_after.size() == 1 && IsDigit(rest_after[0]);  // "2023-05-041"
+  if (!is_filler(rest_before) || !(rest_after.empty() || footnote)) return std::nullopt;
   return matches[0];
 }
 

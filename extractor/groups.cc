@@ -108,7 +108,7 @@ TgMatch BestTargetGroup(const ExtractionRun& run, const std::vector<std::string>
 
 std::string CleanItemText(std::string_view text) { return Trim(text, " .;,"); }
 
-bool IsMalgruppAnchor(const ExtractionRun& run, const Unit& u) {
+bool IsMalgruppAnchor(const Unit& u) {
   static const RE2 kIntro(R"((?i)målgrupp.*:$)");
   return RE2::PartialMatch(u.text, kIntro);
 }
@@ -121,7 +121,7 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
     const Unit& u = units[i];
     bool heading_anchor = u.heading >= 0 && run.structure.headings[static_cast<size_t>(u.heading)].section_id == "malgrupper" &&
                           (i == 0 || units[i - 1].heading != u.heading);
-    bool intro_anchor = IsMalgruppAnchor(run, u);
+    bool intro_anchor = IsMalgruppAnchor(u);
     if (!heading_anchor && !intro_anchor) continue;
     std::vector<const Unit*> items;
     size_t k = intro_anchor ? i + 1 : i;

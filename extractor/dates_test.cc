@@ -1,0 +1,228 @@
+// Table-driven tests of the Swedish temporal grammar.
+#include "extractor/dates.h"
+
+#include <catch2/catch.hpp>
+
+namespace overens {
+namespace {
+
+struct Case {
+  const char* text;
+  const char* start;  // "" = open
+  const char* end;    // "" = open
+};
+
+// Each expression alone must parse to exactly this interval (anchor year 2023).
+const Case kParses[] = {
+    {"2023-11-23", "2023-11-23", "2023-11-23"},
+    {"23 november 2023", "2023-11-23", "2023-11-23"},
+    {"23/11 2023", "2023-11-23", "2023-11-23"},
+    {"23/11/2023", "2023-11-23", "2023-11-23"},
+    {"23.11.2023", "2023-11-23", "2023-11-23"},
+    {"1 januari 2024", "2024-01-01", "2024-01-01"},
+    {"29 februari 2024", "2024-02-29", "2024-02-29"},
+    {"1:a oktober 2021", "2021-10-01", "2021-10-01"},
+    {"Den 1 oktober, 2021", "2021-10-01", "2021-10-01"},
+    {"31 dec. 2025", "2025-12-31", "2025-12-31"},
+    {"15 okt 2023", "2023-10-15", "2023-10-15"},
+    {"7 sept 2022", "2022-09-07", "2022-09-07"},
+    {"3 feb 2020", "2020-02-03", "2020-02-03"},
+    {"12 mars 2019", "2019-03-12", "2019-03-12"},
+    {"30 april 2026", "2026-04-30", "2026-04-30"},
+    {"17 maj 2023", "2023-05-17", "2023-05-17"},
+    {"6 juni 2024", "2024-06-06", "2024-06-06"},
+    {"4 juli 2025", "2025-07-04", "2025-07-04"},
+    {"20 augusti 2022", "2022-08-20", "2022-08-20"},
+    {"2 aug 2022", "2022-08-02", "2022-08-02"},
+    {"2023-05-041", "2023-05-04", "2023-05-04"},
+    {"i oktober 2023", "2023-10-01", "2023-10-31"},
+    {"oktober 2023", "2023-10-01", "2023-10-31"},
+    {"i februari 2024", "2024-02-01", "2024-02-29"},
+    {"februari 2023", "2023-02-01", "2023-02-28"},
+    {"i december 2020", "2020-12-01", "2020-12-31"},
+    {"januari 2025", "2025-01-01", "2025-01-31"},
+    {"juni 2024", "2024-06-01", "2024-06-30"},
+    {"nov 2023", "2023-11-01", "2023-11-30"},
+    {"sep. 2023", "2023-09-01", "2023-09-30"},
+    {"Q1 2024", "2024-01-01", "2024-03-31"},
+    {"Q2 2024", "2024-04-01", "2024-06-30"},
+    {"Q3 2024", "2024-07-01", "2024-09-30"},
+    {"Q4 2024", "2024-10-01", "2024-12-31"},
+    {"Q2-2024", "2024-04-01", "2024-06-30"},
+    {"kvartal 2 2024", "2024-04-01", "2024-06-30"},
+    {"kvartal 4, 2023", "2023-10-01", "2023-12-31"},
+    {"andra kvartalet 2024", "2024-04-01", "2024-06-30"},
+    {"första kvartalet 2024", "2024-01-01", "2024-03-31"},
+    {"tredje kvartalet 2025", "2025-07-01", "2025-09-30"},
+    {"fjärde kvartalet 2022", "2022-10-01", "2022-12-31"},
+    {"under andra kvartalet 2024", "2024-04-01", "2024-06-30"},
+    {"våren 2024", "2024-01-01", "2024-06-30"},
+    {"hösten 2023", "2023-09-01", "2023-12-31"},
+    {"Under hösten 2023", "2023-09-01", "2023-12-31"},
+    {"sommaren 2025", "2025-06-01", "2025-08-31"},
+    {"vårterminen 2024", "2024-01-01", "2024-06-30"},
+    {"höstterminen 2024", "2024-09-01", "2024-12-31"},
+    {"ht 2023", "2023-08-01", "2023-12-31"},
+    {"vt-24", "2024-01-01", "2024-06-30"},
+    {"första halvåret 2024", "2024-01-01", "2024-06-30"},
+    {"andra halvåret 2024", "2024-07-01", "2024-12-31"},
+    {"halvår 2 2025", "2025-07-01", "2025-12-31"},
+    {"under 2024", "2024-01-01", "2024-12-31"},
+    {"2024", "2024-01-01", "2024-12-31"},
+    {"i år", "2023-01-01", "2023-12-31"},
+    {"nästa år", "2024-01-01", "2024-12-31"},
+    {"den 1 oktober i år", "2023-10-01", "2023-10-01"},
+    {"1 mars nästa år", "2024-03-01", "2024-03-01"},
+    {"2023–2025", "2023-01-01", "2025-12-31"},
+    {"2023-2025", "2023-01-01", "2025-12-31"},
+    {"2023 - 2025", "2023-01-01", "2025-12-31"},
+    {"2022—2023", "2022-01-01", "2023-12-31"},
+    {"2023-25", "2023-01-01", "2025-12-31"},
+    {"2021/2022", "2021-01-01", "2022-12-31"},
+    {"under 2023 och 2024", "2023-01-01", "2024-12-31"},
+    {"under 2023 till 2025", "2023-01-01", "2025-12-31"},
+    {"senast 31 mars 2024", "", "2024-03-31"},
+    {"senast 2024-03-31", "", "2024-03-31"},
+    {"t.o.m. 2024-03-31", "", "2024-03-31"},
+    {"till och med 31 maj 2026", "", "2026-05-31"},
+    {"senast i december 2025", "", "2025-12-31"},
+    {"senast hösten 2024", "", "2024-12-31"},
+    {"före 2025-01-01", "", "2025-01-01"},
+    {"fr.o.m. 2024-01-01", "2024-01-01", ""},
+    {"från och med 2024-01-01", "2024-01-01", ""},
+    {"från och med september 2023", "2023-09-01", ""},
+    {"fr.o.m. 2022-09-01 t.o.m. 2026-08-31", "2022-09-01", "2026-08-31"},
+    {"från och med 1 januari 2024 till och med 31 december 2025", "2024-01-01", "2025-12-31"},
+    {"1 mars till 31 maj 2023", "2023-03-01", "2023-05-31"},
+    {"1 mars–31 maj 2023", "2023-03-01", "2023-05-31"},
+    {"under perioden 1 mars till 31 maj 2023", "2023-03-01", "2023-05-31"},
+    {"12 MAJ 2024", "2024-05-12", "2024-05-12"},
+};
+
+// None of these may yield a date.
+const char* const kNotDates[] = {
+    "SFS 2017:30",
+    "lag (2017:209)",
+    "prop. 2016/17:85",
+    "SOU 2021:93",
+    "(2017:612)",
+    "SFS 2001:453",
+    "Ds 2019:12",
+    "dnr 2023/145",
+    "1 000 000 kr",
+    "2000 000",
+    "2 000 000",
+    "1 2000 000",
+    "20008 132",
+    "7368376009106",
+    "_Hlk124164853",
+    "854877",
+    "1145",
+    "18 år",
+    "upp till 20 år",
+    "16 kap 3 §",
+    "5 kap 1 d §",
+    "10 §",
+    "4 gånger/år",
+    "18 månaders uppsägningstid",
+    "https://example.se/2023/rapport-2024.pdf",
+    "www.example.se/2022-2023",
+    "anna.2023@example.se",
+    "version 6.0",
+    "KVÅ UB001",
+    "30 dagar",
+    "3.3 Prioriterat område",
+    "sida 12 av 40",
+    "0,3 mkr",
+    "25 år",
+    "1990000",
+    "tills vidare",
+    "i år",             // without an anchor year (see the relative test)
+    "2023-13-01",
+    "2023-02-30",
+    "32 januari 2023",
+    "31 april 2023",
+    "29 februari 2023",
+    "tel 040-123 45 67",
+    "070-1234567",
+    "Gasverksgatan 3A, 222 29 Lund",
+    "2023-05-0412",
+    "Q5 2024",
+    "kvartal 7 2024",
+    "2025-2019",
+    "2019-2045",
+    "nr 2021",
+    "§ 2021",
+    "kap. 2022",
+    "2023,5 procent",
+    "3 000 kr",
+    "2016/17:85",
+    "2017:30",
+    "12 345",
+    "1999999",
+    "200 000kr",
+    "SIP-möten",
+    "vecka 12",
+    "v. 45",
+    "kl. 13.00",
+    "13.00-15.00",
+    "ärende 2022-0145",
+    "201",
+    "19",
+    "1800",
+    "2100",
+    "3024",
+    "9/11",
+    "1/3 av budgeten",
+    "50/50",
+    "24/7",
+    "ABC2023",
+    "2023abc",
+    "x2024",
+    "inom 3 månader",
+    "två gånger per år",
+};
+
+TEST_CASE("every listed expression parses to its interval", "[dates]") {
+  DateGrammar grammar;
+  DateScanOptions anchored;
+  anchored.anchor_year = 2023;
+  for (const Case& c : kParses) {
+    INFO(c.text);
+    auto m = grammar.ParseExpression(c.text, anchored);
+    REQUIRE(m.has_value());
+    CHECK((m->start ? m->start->ToString() : "") == std::string(c.start));
+    CHECK((m->end_date ? m->end_date->ToString() : "") == std::string(c.end));
+  }
+  CHECK(std::size(kParses) >= 80);
+}
+
+TEST_CASE("citations, amounts and other numbers are not dates", "[dates]") {
+  DateGrammar grammar;
+  for (const char* text : kNotDates) {
+    INFO(text);
+    CHECK(grammar.Scan(text).empty());
+  }
+  CHECK(std::size(kNotDates) >= 80);
+}
+
+TEST_CASE("dates keep their position in running text", "[dates]") {
+  DateGrammar grammar;
+  auto found = grammar.Scan("Redovisas under andra kvartalet 2024 enligt SFS 2017:30 och senast 2024-12-31.");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].text == "under andra kvartalet 2024");
+  CHECK(found[0].grain == Grain::kQuarter);
+  CHECK(found[1].text == "senast 2024-12-31");
+  CHECK(found[1].open_start);
+}
+
+TEST_CASE("a date phrase may wrap onto the next line", "[dates]") {
+  DateGrammar grammar;
+  auto found = grammar.Scan("tillser att personal utbildas från och med\nseptember 2023 (se rutin)");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].start->ToString() == "2023-09-01");
+  CHECK_FALSE(found[0].end_date.has_value());
+}
+
+}  // namespace
+}  // namespace overens
