@@ -62,8 +62,10 @@ bool IsWordByte(char c) {
 
 }  // namespace
 
+namespace {
+
 // One grammar rule: a pattern and how its groups become an interval.
-struct Rule {
+struct GrammarRule {
   std::unique_ptr<RE2> re;
   std::function<std::optional<Interval>(const std::vector<std::string_view>&, int anchor)> make;
   bool starts_with_year = false;  // subject to the citation check
@@ -72,8 +74,10 @@ struct Rule {
   bool blocks_when_invalid = false;   // "32 januari 2023": nothing inside may be read as a date
 };
 
+}  // namespace
+
 struct DateGrammar::Patterns {
-  std::vector<Rule> rules;
+  std::vector<GrammarRule> rules;
   RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
   RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+|i\s+|under\s+)?$)"};
   RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
@@ -84,7 +88,7 @@ struct DateGrammar::Patterns {
 DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   const std::string M = kMonth, Y = kYear;
   auto add = [&](const std::string& pattern, auto make, bool starts_with_year = false, bool needs_anchor = false) {
-    Rule r;
+    GrammarRule r;
     r.re = std::make_unique<RE2>("(?i)" + pattern);
     r.make = make;
     r.starts_with_year = starts_with_year;
@@ -247,7 +251,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
   std::vector<DateMatch> found;
   std::vector<std::pair<size_t, size_t>> blocked;
   re2::StringPiece all(text.data(), text.size());
-  for (const Rule& rule : p_->rules) {
+  for (const GrammarRule& rule : p_->rules) {
     if (rule.needs_anchor && !options.anchor_year) continue;
     int ngroups = rule.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);

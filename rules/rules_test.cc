@@ -1,0 +1,153 @@
+// Every rule: a text where it must fire and a text where it must not. The
+// "must not" text is one clean agreement that raises no finding at all.
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "extractor/extract.h"
+#include "rules/registry.h"
+
+namespace overens {
+namespace {
+
+std::string CleanText() {
+  std::ifstream in(std::string(OVERENS_SOURCE_DIR) + "/tests/testdata/clean-agreement.txt");
+  std::ostringstream os;
+  os << in.rdbuf();
+  return os.str();
+}
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+
+struct Harness {
+  ReferenceData ref = LoadReferenceData(EmbeddedReferenceSources()).value();
+  std::unique_ptr<Extractor> extractor = Extractor::Create(ref).value();
+  std::vector<std::unique_ptr<Rule>> rules = RegisterAllRules();
+
+  std::vector<Finding> Check(const std::string& text, CivilDate as_of = {2024, 6, 1}) {
+    SourceText src{"test.txt", text, "utf-8", {}};
+    Document doc = extractor->Extract(Normalize(src), "test.txt");
+    CheckOptions options;
+    options.as_of = as_of;
+    return RunRules(rules, doc, ref, options);
+  }
+  int Count(const std::string& text, const std::string& rule, CivilDate as_of = {2024, 6, 1}) {
+    int n = 0;
+    for (const Finding& f : Check(text, as_of)) n += f.rule == rule;
+    return n;
+  }
+};
+
+TEST_CASE("the clean agreement raises no finding", "[rules]") {
+  Harness h;
+  auto findings = h.Check(CleanText());
+  for (const Finding& f : findings) INFO(f.rule << " line " << f.span.line << ": " << f.message);
+  CHECK(findings.empty());
+}
+
+struct Mutation {
+  const char* rule;
+  const char* from;
+  const char* to;
+};
+
+const Mutation kMutations[] = {
+    {"target-group.missing", "• Personer i alla åldrar med psykisk funktionsnedsättning\n", ""},
+    {"target-group.changed", "Barn upp till 18 år som har", "Barn upp till 12 år som har"},
+    {"target-group.changed", "det egna hemmet\n", "det egna hemmet samt vuxna\n"},
+    {"target-group.added", "• Personer i alla åldrar med psykisk funktionsnedsättning\n",
+     "• Personer i alla åldrar med psykisk funktionsnedsättning\n• Unga vuxna med hemlöshet i kommunen\n"},
+    {"party.principal-missing", "För Region Skåne:\n• Barn- och ungdomspsykiatrin\n• Vuxenpsykiatrin\n", ""},
+    {"party.municipality-missing", "Svedala, Trelleborg och Vellinge samt", "Trelleborg samt"},
+    {"section.missing", "Giltighetstid\nÖverenskommelsen gäller från och med 2024-02-01 och tills vidare med tolv månaders\nuppsägningstid.\n", ""},
+    {"dispute.incomplete", "4. Centralt Samverkansorgan.\n", ""},
+    {"area.missing", "Suicidprevention\nMålsättning\nFärre suicid i delregionen.\n", "Skolnärvaro\nMålsättning\nFärre elever med frånvaro.\n"},
+    {"area.added", "Suicidprevention\nMålsättning\nFärre suicid i delregionen.\n", "Skolnärvaro\nMålsättning\nFärre elever med frånvaro.\n"},
+    {"area.no-follow-up", "Planen följs upp årligen.", "Ingen uppföljning."},
+    {"activity.no-actor", "• Styrgruppen tar fram en handlingsplan under 2025.", "• Under 2025 tillsätts en arbetsgrupp för handlingsplanen."},
+    {"activity.no-deadline", "• Styrgruppen tar fram en handlingsplan under 2025.", "• Styrgruppen tar fram en handlingsplan."},
+    {"deadline.passed", "senast 31 mars 2025", "senast 31 mars 2024"},
+    {"deadline.before-agreement-date", "senast 31 mars 2025", "senast 31 december 2023"},
+    {"outdated.framework", "Ramöverenskommelsen 2021-02-11", "Ramöverenskommelsen från 2015-03-16"},
+    {"outdated.plan-period-ended", "Handlingsplan 2024–2026", "Handlingsplan 2022–2023"},
+    {"text.placeholder", "Styrgruppen följer upp överenskommelsen årligen.", "Styrgruppen (lägg in namn) följer upp överenskommelsen årligen."},
+};
+
+TEST_CASE("each rule fires on its mutation of the clean agreement", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  for (const Mutation& m : kMutations) {
+    INFO(m.rule);
+    CHECK(h.Count(clean, m.rule) == 0);
+    CHECK(h.Count(Replace(clean, m.from, m.to), m.rule) >= 1);
+  }
+}
+
+TEST_CASE("outdated.law needs the old law and a text written before the change", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  std::string cites = Replace(clean, "Styrgruppen följer upp överenskommelsen årligen.",
+                              "Styrgruppen följer upp överenskommelsen årligen enligt SoL (2001:453).");
+  CHECK(h.Count(cites, "outdated.law", {2024, 6, 1}) == 0);  // not yet replaced
+  CHECK(h.Count(cites, "outdated.law", {2026, 1, 1}) == 1);
+  std::string bare_new = Replace(Replace(clean, "10 januari 2024", "10 januari 2026"), "Styrgruppen följer upp överenskommelsen årligen.",
+                                 "Styrgruppen följer upp överenskommelsen årligen enligt SoL.");
+  CHECK(h.Count(bare_new, "outdated.law", {2026, 6, 1}) == 0);  // a bare "SoL" in 2026 is the new law
+}
+
+TEST_CASE("outdated.agreement-age uses the review interval", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  CHECK(h.Count(clean, "outdated.agreement-age", {2027, 12, 31}) == 0);
+  CHECK(h.Count(clean, "outdated.agreement-age", {2028, 1, 10}) == 1);
+}
+
+TEST_CASE("table.sum-mismatch judges readable rows only", "[rules]") {
+  Harness h;
+  std::string table =
+      "Fördelning av medel 2025\n\nKommun Bas Tillägg Summa\n"
+      "Alfa 1 000 000 250 000 1 250 000\n"
+      "Beta 1000000 300000 1400000\n"
+      "Gamma 1000000 s1O00 1300000\n";
+  auto findings = h.Check(table);
+  int mismatches = 0;
+  for (const Finding& f : findings)
+    if (f.rule == "table.sum-mismatch") {
+      ++mismatches;
+      CHECK(f.span.line == 5);
+    }
+  CHECK(mismatches == 1);
+}
+
+TEST_CASE("finding ids survive line shifts", "[rules]") {
+  Harness h;
+  std::string clean = Replace(CleanText(), "senast 31 mars 2025", "senast 31 mars 2024");
+  auto a = h.Check(clean);
+  auto b = h.Check("\n\n\n" + clean);
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].id == b[i].id);
+    CHECK(a[i].span.line + 3 == b[i].span.line);
+  }
+}
+
+TEST_CASE("every registered rule is tested and described", "[rules]") {
+  auto rules = RegisterAllRules();
+  CHECK(rules.size() == 20);
+  for (const auto& r : rules) {
+    CHECK(!r->description().empty());
+    bool tested = std::string(r->id()) == "outdated.law" || std::string(r->id()) == "outdated.agreement-age" ||
+                  std::string(r->id()) == "table.sum-mismatch";
+    for (const Mutation& m : kMutations) tested |= r->id() == m.rule;
+    INFO(r->id());
+    CHECK(tested);
+  }
+}
+
+}  // namespace
+}  // namespace overens
