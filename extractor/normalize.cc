@@ -121,14 +121,14 @@ void DropPageFurniture(std::vector<TextLine>& lines) {
   int pages = lines.empty() ? 0 : lines.back().page + 1;
   if (pages < 2) return;
   static const RE2 kPageNumber(R"((?i)^(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?$)");
-  // Candidate positions: first and last three non-blank lines of each page.
+  // Candidate positions: first and last two non-blank lines of each page.
   std::vector<std::vector<size_t>> candidates(static_cast<size_t>(pages));
   for (int p = 0; p < pages; ++p) {
     std::vector<size_t> idx;
     for (size_t i = 0; i < lines.size(); ++i)
       if (lines[i].page == p && !lines[i].blank()) idx.push_back(i);
     for (size_t k = 0; k < idx.size(); ++k)
-      if (k < 3 || k + 3 >= idx.size()) candidates[static_cast<size_t>(p)].push_back(idx[k]);
+      if (k < 2 || k + 2 >= idx.size()) candidates[static_cast<size_t>(p)].push_back(idx[k]);
   }
   std::map<std::string, std::set<int>> pages_with_key;
   for (int p = 0; p < pages; ++p)

@@ -1,0 +1,84 @@
+#include "extractor/ingest.h"
+
+#include <catch2/catch.hpp>
+
+#include "extractor/normalize.h"
+
+namespace overens {
+namespace {
+
+TEST_CASE("text encodings are decoded to UTF-8", "[ingest]") {
+  auto bom = DecodeText("\xEF\xBB\xBFMålgrupper", "a.txt");
+  REQUIRE(bom.ok());
+  CHECK(bom.value().text == "Målgrupper");
+  auto le = DecodeText(std::string("\xFF\xFE" "M\0\xE5\0l\0", 8), "b.txt");
+  REQUIRE(le.ok());
+  CHECK(le.value().text == "Mål");
+  auto be = DecodeText(std::string("\xFE\xFF\0M\0\xE5\0l", 8), "c.txt");
+  REQUIRE(be.ok());
+  CHECK(be.value().text == "Mål");
+  auto cp1252 = DecodeText("M\xE5lgrupper \x96 h\xF6sten", "d.txt");
+  REQUIRE(cp1252.ok());
+  CHECK(cp1252.value().text == "Målgrupper – hösten");
+  CHECK(cp1252.value().warnings.size() == 1);
+  CHECK(cp1252.value().warnings[0].find("d.txt") != std::string::npos);
+}
+
+TEST_CASE("bad text input is a data error naming the file", "[ingest]") {
+  auto empty = DecodeText("", "e.txt");
+  CHECK(empty.status().code() == StatusCode::kDataError);
+  CHECK(empty.status().message().find("e.txt") != std::string::npos);
+  CHECK(DecodeText(std::string("abc\0def", 7), "f.bin").status().code() == StatusCode::kDataError);
+  CHECK(DecodeText(" \n\t\n", "g.txt").status().code() == StatusCode::kDataError);
+  CHECK(DecodePdf("%PDF-1.4 garbage", "h.pdf").status().code() == StatusCode::kDataError);
+}
+
+TEST_CASE("missing files and directories", "[ingest]") {
+  CHECK(IngestFile("/nonexistent/x.txt").status().code() == StatusCode::kNoInput);
+  CHECK(IngestFile("/tmp").status().code() == StatusCode::kNoInput);
+}
+
+TEST_CASE("normalization repairs artifacts and keeps line numbers", "[normalize]") {
+  SourceText src{"x.txt",
+                 "Rubrik\n\uF0B7 Barn- och ungdoms\u00ADpsykiatri\nsamverk-\nan sker \uFB01nt\u00A0nu\n"
+                 "hälso-\noch sjukvård\nSIP-\nmöten\no Underpunkt\n",
+                 "utf-8",
+                 {}};
+  NormalizedText t = Normalize(src);
+  REQUIRE(t.lines.size() >= 9);
+  CHECK(t.lines[1].text == "Barn- och ungdomspsykiatri");
+  CHECK(t.lines[1].bullet == Bullet::kGlyph);
+  CHECK(t.lines[1].source_line == 2);
+  CHECK(t.lines[2].text == "samverkan");
+  CHECK(t.lines[3].text == "sker fint nu");
+  CHECK(t.lines[3].source_line == 4);
+  CHECK(t.lines[4].text == "hälso-");
+  CHECK(t.lines[5].text == "och sjukvård");
+  CHECK(t.lines[6].text == "SIP-möten");
+  CHECK(t.lines[8].text == "Underpunkt");
+  CHECK(t.lines[8].bullet == Bullet::kSubGlyph);
+  size_t at = t.joined.find("sker");
+  CHECK(t.SourceLineAt(at) == 4);
+}
+
+TEST_CASE("running headers, footers and page numbers of PDFs are dropped", "[normalize]") {
+  std::string text;
+  for (int p = 1; p <= 3; ++p) {
+    if (p > 1) text += "\f";
+    text += "Vårdsamverkan Skåne – Lokal överenskommelse\n";
+    text += "Innehåll i del " + std::string(1, static_cast<char>('A' + p)) + " med text.\n";
+    for (int k = 0; k < 5; ++k) text += "Brödtext " + std::string(1, static_cast<char>('a' + p * 5 + k)) + " om samverkan.\n";
+    text += "Sida " + std::to_string(p) + " av 3\n";
+  }
+  NormalizedText t = Normalize(SourceText{"p.pdf", text, "pdf", {}});
+  int kept = 0;
+  for (const TextLine& l : t.lines) {
+    CHECK(l.text.find("Vårdsamverkan") == std::string::npos);
+    CHECK(l.text.find("Sida") == std::string::npos);
+    kept += l.text.rfind("Innehåll", 0) == 0;
+  }
+  CHECK(kept == 3);
+}
+
+}  // namespace
+}  // namespace overens
