@@ -11,7 +11,9 @@ if [ -f ../shared/eval/score.py ]; then
   echo "== accuracy on ../shared gold (python3 ../shared/eval/score.py) =="
   python3 ../shared/eval/score.py --tool build-test/overens --quiet || true
 fi
-echo "== accuracy on the synthetic corpus (corpus/gold) =="
-python3 tests/corpus/score_synthetic.py --tool build-test/overens --quiet || true
+if [ -f ../shared/eval/score.py ]; then
+  echo "== accuracy on the synthetic corpus (corpus/gold) =="
+  python3 ../shared/eval/score.py --tool build-test/overens --gold corpus/gold --docs corpus --quiet || true
+fi
 cd build-test
 ctest --output-on-failure -j"$(nproc)"

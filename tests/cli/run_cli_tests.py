@@ -1,0 +1,207 @@
+#!/usr/bin/python3
+"""Table-driven CLI tests: run the real binary and compare exit code, stderr
+and stdout (or an expected file) for good and bad inputs.
+Usage: run_cli_tests.py --tool build/overens [--update]"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.dom.minidom
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+DEMO = os.path.join(ROOT, "corpus", "demo")
+EXPECTED = os.path.join(HERE, "expected")
+
+
+def make_fixtures(d):
+    """Writes the bad and odd inputs into d; returns their paths by name."""
+    f = {}
+
+    def write(name, data):
+        path = os.path.join(d, name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        f[name] = path
+        return path
+
+    write("empty.txt", b"")
+    write("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary")
+    write("latin1.txt", "Lokal överenskommelse\n\nMålgrupper\n• Personer i alla åldrar med psykisk funktionsnedsättning\n".encode("cp1252"))
+    write("utf16.txt", "\ufeffLokal överenskommelse\nHösten 2024 börjar arbetet.\n".encode("utf-16-le"))
+    write("english.txt", b"This is an English memo about nothing in particular.\nIt has no agreement structure.\n")
+    write("one-line.txt", ("samverkan " * 500000).encode())
+    huge = os.path.join(d, "huge.txt")
+    with open(huge, "wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: the size check comes before any read
+    f["huge.txt"] = huge
+    demo_pdf = os.path.join(DEMO, "lo-sydvast-2025.pdf")
+    with open(demo_pdf, "rb") as fh:
+        pdf = fh.read()
+    write("truncated.pdf", pdf[:1200])
+    write("not-really.pdf", b"%PDF-1.4\nthis is not a pdf at all\n")
+    try:
+        from reportlab.pdfgen import canvas
+        c = canvas.Canvas(os.path.join(d, "scanned.pdf"))
+        c.rect(50, 50, 400, 600, fill=1)  # a page with no text layer
+        c.showPage()
+        c.save()
+        f["scanned.pdf"] = os.path.join(d, "scanned.pdf")
+        c = canvas.Canvas(os.path.join(d, "encrypted.pdf"), encrypt="hemligt")
+        c.drawString(100, 700, "Lokal överenskommelse")
+        c.showPage()
+        c.save()
+        f["encrypted.pdf"] = os.path.join(d, "encrypted.pdf")
+    except ImportError:
+        pass
+    batch = os.path.join(d, "batch")
+    os.makedirs(batch)
+    shutil.copy(os.path.join(DEMO, "lo-malmo-2024.txt"), batch)
+    with open(os.path.join(batch, "broken.txt"), "wb") as fh:
+        fh.write(b"")
+    os.symlink("/nonexistent/target.txt", os.path.join(batch, "dangling.txt"))
+    f["batch"] = batch
+    f["readonly"] = os.path.join(d, "readonly")
+    os.makedirs(f["readonly"])
+    os.chmod(f["readonly"], 0o555)
+    return f
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tool", required=True)
+    ap.add_argument("--update", action="store_true", help="rewrite the expected files")
+    a = ap.parse_args()
+    tool = os.path.abspath(a.tool)
+    d = tempfile.mkdtemp(prefix="overens-cli-")
+    fx = make_fixtures(d)
+    malmo = os.path.join(DEMO, "lo-malmo-2024.txt")
+    nordost = os.path.join(DEMO, "lo-nordost-2024.txt")
+    as_of = ["--as-of", "2026-11-22"]
+    failures = []
+    passed = 0
+
+    def run(args, cwd=ROOT):
+        p = subprocess.run([tool] + args, capture_output=True, text=True, cwd=cwd, timeout=120)
+        return p.returncode, p.stdout, p.stderr
+
+    def case(name, args, code, stderr=None, stdout=None, expected_file=None, check=None, cwd=ROOT):
+        nonlocal passed
+        rc, out, err = run(args, cwd)
+        problems = []
+        if rc != code:
+            problems.append("exit %d, want %d" % (rc, code))
+        if stderr and not re.search(stderr, err):
+            problems.append("stderr %r does not match %r" % (err[:300], stderr))
+        if stdout and not re.search(stdout, out):
+            problems.append("stdout %r does not match %r" % (out[:300], stdout))
+        if expected_file:
+            path = os.path.join(EXPECTED, expected_file)
+            if a.update:
+                with open(path, "w", encoding="utf-8") as fh:
+                    fh.write(out)
+            with open(path, encoding="utf-8") as fh:
+                if fh.read() != out:
+                    problems.append("stdout differs from %s" % path)
+        if check:
+            try:
+                check(out, err)
+            except Exception as e:  # noqa: BLE001 - report any failed check
+                problems.append("check failed: %s" % e)
+        if problems:
+            failures.append("%s: %s" % (name, "; ".join(problems)))
+        else:
+            passed += 1
+
+    # usage
+    case("help", ["--help"], 0, stdout=r"Usage:.*\n(.|\n)*Examples:")
+    case("no command", [], 2, stderr=r"no command given")
+    case("unknown option", ["check", "--frobnicate", malmo], 2, stderr=r"unknown option '--frobnicate'")
+    case("bad as-of", ["check", "--as-of", "22/11/2026", malmo], 2, stderr=r"--as-of needs a date")
+    case("unknown command", ["frob"], 2, stderr=r"unknown command 'frob'")
+    case("wrong arity", ["compare", malmo], 2, stderr=r"wrong number of arguments")
+    # bad input, one line on stderr naming the file
+    case("missing file", ["check", "/nonexistent/lo.txt"], 66, stderr=r"^overens: /nonexistent/lo.txt: no such file")
+    case("directory for text", ["text", DEMO], 66, stderr=r"is a directory")
+    case("empty file", ["extract", fx["empty.txt"]], 65, stderr=r"empty.txt: file is empty")
+    case("binary file", ["extract", fx["binary.txt"]], 65, stderr=r"binary.txt: looks binary")
+    case("too large", ["extract", fx["huge.txt"]], 65, stderr=r"huge.txt: file is 104857600 bytes, over the limit")
+    case("max-bytes", ["extract", "--max-bytes", "100", malmo], 65, stderr=r"raise --max-bytes")
+    case("truncated pdf", ["extract", fx["truncated.pdf"]], 65, stderr=r"truncated.pdf: PDF")
+    case("fake pdf", ["extract", fx["not-really.pdf"]], 65, stderr=r"not-really.pdf: PDF is damaged")
+    if "scanned.pdf" in fx:
+        case("scanned pdf", ["extract", fx["scanned.pdf"]], 65, stderr=r"scanned.pdf: PDF has no text layer")
+        case("encrypted pdf", ["extract", fx["encrypted.pdf"]], 65, stderr=r"encrypted.pdf: PDF .*encrypted")
+    case("windows-1252", ["extract", fx["latin1.txt"]], 0, stderr=r"latin1.txt: not valid UTF-8; read as Windows-1252",
+         check=lambda out, err: json.loads(out)["target_groups"][0]["framework_id"] == "TG3" or (_ for _ in ()).throw(AssertionError("TG3")))
+    case("utf-16", ["extract", fx["utf16.txt"]], 0, stdout=r"hösten 2024|Hösten 2024")
+    case("english", ["check", fx["english.txt"]], 0, stderr=r"0 findings")
+    case("one enormous line", ["extract", fx["one-line.txt"]], 0, stdout=r'"kind": "annat"')
+    case("unwritable output", ["check", "--format", "json", "-o", os.path.join(fx["readonly"], "out.json"), malmo]
+         if os.geteuid() != 0 else ["check", "--format", "json", "-o", "/proc/overens-out.json", malmo], 74,
+         stderr=r"out.json: cannot write here",
+         check=lambda out, err: not [n for n in os.listdir(fx["readonly"])] or (_ for _ in ()).throw(AssertionError("partial file left")))
+    case("audit unwritable", ["audit", malmo, "-o", "/proc/overens/audit.xlsx"], 74, stderr=r"audit.xlsx: cannot write here")
+    case("batch with bad files", ["check", "--format", "json"] + as_of + [fx["batch"]], 65,
+         stderr=r"broken.txt: file is empty(.|\n)*dangling.txt: no such file",
+         check=lambda out, err: len(json.loads(out)["findings"]) >= 3 or (_ for _ in ()).throw(AssertionError("malmo not processed")))
+    # normal output
+    case("check text", ["check", "--no-color"] + as_of + ["corpus/demo/lo-nordost-2024.txt"], 1,
+         expected_file="check-nordost.txt", stderr=r"findings in 1 file, as of 2026-11-22")
+    case("check json", ["check", "--format", "json"] + as_of + [nordost], 1,
+         check=lambda out, err: all(k in json.loads(out)["findings"][0] for k in ("rule", "severity", "file", "line", "message", "evidence")) or (_ for _ in ()).throw(AssertionError("keys")))
+    case("extract json", ["extract", malmo], 0, check=lambda out, err: json.loads(out)["delregion"] == "Malmö" or (_ for _ in ()).throw(AssertionError("delregion")))
+    case("extract xml", ["extract", "--format", "xml", malmo], 0,
+         check=lambda out, err: xml.dom.minidom.parseString(out.encode()).documentElement.getAttribute("version") == "1" or (_ for _ in ()).throw(AssertionError("version")))
+    case("text of pdf", ["text", "corpus/demo/lo-sydvast-2025.pdf"], 0, expected_file="text-sydvast-pdf.txt",
+         check=lambda out, err: ("Sida 1" not in out and out.count("Vårdsamverkan Skåne") == 0 and "samverkansparternas" in out) or (_ for _ in ()).throw(AssertionError("artifacts left")))
+    case("rules list", ["rules"], 0, expected_file="rules.txt")
+    case("date", ["date", "under", "andra", "kvartalet", "2024"], 0, stdout=r'"start": "2024-04-01",\s+"end": "2024-06-30"')
+    case("compare", ["compare", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-malmo-2024.txt"], 1, stdout=r"\[compare\.delregion\]")
+    baseline = os.path.join(d, "baseline.json")
+    case("write baseline", ["check", "--write-baseline", baseline] + as_of + [nordost], 0, stderr=r"recorded \d+ findings")
+    case("check with baseline", ["check", "--baseline", baseline] + as_of + [nordost], 0, stderr=r"0 findings.*accepted in baseline")
+    case("bad baseline", ["check", "--baseline", malmo, nordost], 65, stderr=r"not a baseline file")
+    out_json = os.path.join(d, "audit.json")
+    case("audit json", ["audit", "--format", "json", "-o", out_json] + as_of + [DEMO], 0,
+         check=lambda out, err: len(json.load(open(out_json))["documents"]) == 6 or (_ for _ in ()).throw(AssertionError("docs")))
+    xlsx = os.path.join(d, "audit.xlsx")
+    case("audit xlsx", ["audit", "-o", xlsx] + as_of + [DEMO], 0, stderr=r"audit of 6 documents")
+    try:
+        import openpyxl
+        wb = openpyxl.load_workbook(xlsx)
+        want = ["Översikt", "Målgrupper", "Utvecklingsområden", "Avsnitt", "Avvikelser", "Aktiviteter", "Källor"]
+        problems = []
+        if wb.sheetnames != want:
+            problems.append("sheets %r" % wb.sheetnames)
+        ov = wb["Översikt"]
+        if ov.max_row != 7 or ov.freeze_panes != "A2" or not ov.auto_filter.ref:
+            problems.append("overview rows/freeze/filter")
+        import datetime
+        if not isinstance(ov.cell(row=2, column=4).value, datetime.datetime):
+            problems.append("date column is not a date")
+        act = wb["Aktiviteter"]
+        if not any(isinstance(r[6].value, datetime.datetime) for r in act.iter_rows(min_row=2)):
+            problems.append("no real due dates in Aktiviteter")
+        if wb["Källor"].max_row < 50:
+            problems.append("too little evidence")
+        if problems:
+            failures.append("audit xlsx content: " + "; ".join(problems))
+        else:
+            passed += 1
+    except ImportError:
+        print("note: python3-openpyxl missing, workbook content not checked")
+
+    shutil.rmtree(d, ignore_errors=True)
+    for f in failures:
+        print("FAIL " + f)
+    print("%d passed, %d failed" % (passed, len(failures)))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

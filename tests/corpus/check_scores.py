@@ -1,0 +1,112 @@
+#!/usr/bin/python3
+"""Accuracy gates for CI.
+
+shared   : the hand-made gold in ../shared (scored by ../shared/eval/score.py);
+           skipped (exit 77) when ../shared is not beside the checkout.
+synthetic: our own agreements in corpus/ with gold in corpus/gold; fields are
+           scored by the same score.py when it exists, and finding precision
+           (every finding must be an expected or optional gold finding) is
+           computed here, so it runs everywhere.
+Usage: check_scores.py --tool build/overens (--shared | --synthetic)"""
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SCORE = os.path.join(ROOT, "..", "shared", "eval", "score.py")
+AS_OF = "2026-11-22"
+
+
+def run_score(tool, extra):
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        out = tmp.name
+    p = subprocess.run([sys.executable, SCORE, "--tool", tool, "--quiet", "--json", out] + extra,
+                       capture_output=True, text=True)
+    print(p.stdout)
+    report = json.load(open(out))
+    os.unlink(out)
+    return report, p.stdout
+
+
+def gate(problems, ok, message):
+    if not ok:
+        problems.append(message)
+
+
+def shared(tool):
+    if not os.path.exists(SCORE):
+        print("../shared/eval/score.py not found: skipping the shared gold")
+        return 77
+    report, text = run_score(tool, [])
+    problems = []
+    gate(problems, report["macro_f1"] >= 0.85, "macro F1 %.3f < 0.85" % report["macro_f1"])
+    for field in ("target_groups", "dates", "municipalities"):
+        gate(problems, report[field]["f1"] >= 0.90, "%s F1 %.3f < 0.90" % (field, report[field]["f1"]))
+    gate(problems, report["findings"]["recall"] >= 0.85, "findings recall %.3f < 0.85" % report["findings"]["recall"])
+    gate(problems, report["findings"]["fp"] == 0, "%d must_not_flag findings raised" % report["findings"]["fp"])
+    for key in ("kind", "delregion", "date"):
+        gate(problems, report[key]["accuracy"] == 1.0, "%s accuracy %.2f < 1" % (key, report[key]["accuracy"]))
+    for p in problems:
+        print("FAIL " + p)
+    return 1 if problems else 0
+
+
+def finding_matches(g, p):
+    gr, pr = g.get("rule", ""), p.get("rule", "")
+    if not (gr == pr or pr.startswith(gr + ".") or gr.startswith(pr + ".")):
+        return False
+    if g.get("line") is None:
+        return True
+    return abs(int(g["line"]) - int(p["line"])) <= g.get("tolerance", 2)
+
+
+def synthetic(tool):
+    problems = []
+    if os.path.exists(SCORE):
+        report, _ = run_score(tool, ["--gold", os.path.join(ROOT, "corpus", "gold"), "--docs", os.path.join(ROOT, "corpus")])
+        gate(problems, report["macro_f1"] >= 0.85, "synthetic macro F1 %.3f < 0.85" % report["macro_f1"])
+        gate(problems, report["findings"]["recall"] >= 0.85, "synthetic findings recall %.3f" % report["findings"]["recall"])
+    else:
+        print("../shared/eval/score.py not found: synthetic field scores skipped, finding precision still checked")
+    tp = fp = 0
+    for path in sorted(glob.glob(os.path.join(ROOT, "corpus", "gold", "*.json"))):
+        gold = json.load(open(path, encoding="utf-8"))
+        expected = gold.get("expected_findings") or []
+        allowed = expected + (gold.get("optional_findings") or [])
+        doc = os.path.join(ROOT, "corpus", gold["document"])
+        p = subprocess.run([tool, "check", "--as-of", AS_OF, "--format", "json", doc], capture_output=True, text=True)
+        found = json.loads(p.stdout)["findings"] if p.stdout.strip() else []
+        for f in found:
+            if any(finding_matches(g, f) for g in allowed):
+                tp += 1
+            else:
+                fp += 1
+                print("%s: unexpected finding %s line %s: %s" % (os.path.basename(path), f["rule"], f["line"], f["message"]))
+        for g in gold.get("must_not_flag") or []:
+            if any(finding_matches(g, f) for f in found):
+                problems.append("%s: must not flag %s" % (os.path.basename(path), g["rule"]))
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    print("synthetic findings precision %.3f (%d/%d)" % (precision, tp, tp + fp))
+    gate(problems, precision >= 0.90, "synthetic findings precision %.3f < 0.90" % precision)
+    for p in problems:
+        print("FAIL " + p)
+    return 1 if problems else 0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tool", required=True)
+    ap.add_argument("--shared", action="store_true")
+    ap.add_argument("--synthetic", action="store_true")
+    a = ap.parse_args()
+    tool = os.path.abspath(a.tool)
+    return shared(tool) if a.shared else synthetic(tool)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
