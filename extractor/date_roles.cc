@@ -31,7 +31,7 @@ bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeadin
 
 DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   static const RE2 kFramework(R"((?i)ramöverenskommelse)");
-  static const RE2 kPlanWord(R"((?i)plan|aktivitet|kortsiktiga|långsiktiga|period)");
+  static const RE2 kPlanWord(R"((?i)plan|aktivitet|kortsiktiga|långsiktiga|period|utvecklingsområden)");
   static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd)");
   static const RE2 kMeeting(R"((?i)\bbeslut|informera(s|des)\b|sammanträde|\bmöte(t)?\b)");
   static const RE2 kDeadlinePrefix(R"((?i)(^|\s)(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s+(\S+\s+){0,2}$)");
@@ -62,6 +62,7 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   bool prefixed = RE2::PartialMatch(m.text, kDeadlineStart) || RE2::PartialMatch(before, kDeadlinePrefix);
   bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
   if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
+  if (in_plan && m.grain == Grain::kDay) return DateRole::kDeadline;  // "utbildningsdagar 23/11 2025"
   return DateRole::kReference;
 }
 

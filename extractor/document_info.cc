@@ -72,12 +72,13 @@ std::vector<std::string> Municipalities(const ExtractionRun& run) {
     if (RE2::PartialMatch(all, *p.re)) found.insert(p.id);
   // "kommunerna Bjuv, Båstad och Helsingborg": two or more names in a sentence about kommuner.
   static const RE2 kKommunWord(R"((?i)\bkommun)");
+  // A list of three or more kommun names needs no "kommun" beside it.
   for (std::string_view sentence : Sentences(all)) {
-    if (!RE2::PartialMatch(sentence, kKommunWord)) continue;
     std::set<std::string> names;
     for (const NamedPattern& p : run.compiled.kommun_bare)
       if (RE2::PartialMatch(sentence, *p.re)) names.insert(p.id);
-    if (names.size() >= 2) found.insert(names.begin(), names.end());
+    if (names.size() >= 3 || (names.size() == 2 && RE2::PartialMatch(sentence, kKommunWord)))
+      found.insert(names.begin(), names.end());
   }
   // Keep the table's order, which is stable and familiar to users.
   std::vector<std::string> out;

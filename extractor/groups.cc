@@ -205,7 +205,8 @@ void ExtractParties(ExtractionRun& run) {
           std::string part = rest.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
           if (next == std::string::npos) {
             size_t och = part.rfind(" och ");
-            if (och != std::string::npos && pos > 0) {
+            // "Socialtjänsten och Skolan" lists two units; "Hälso- och sjukvård" is one.
+            if (och != std::string::npos && och > 0 && part[och - 1] != '-' && StartsUpper(Trim(part.substr(och + 5)))) {
               AddParty(run, *p, part.substr(0, och), u.first);
               part = part.substr(och + 5);
             }

@@ -154,8 +154,18 @@ bool HasActorHead(const ExtractionRun& run, std::string_view np) {
   for (const std::string& w : Words(Fold(np))) {
     if (kPostModifier.count(w)) return false;
     if (run.ref.vocabulary.actor_heads.count(w)) return true;
+    // Inflected forms share the stem: "vårdcentralerna", "styrgrupperna", "kommunernas".
+    for (const std::string& head : run.ref.vocabulary.actor_heads)
+      if (head.size() >= 5 && w.size() > head.size() && w.compare(0, head.size(), head) == 0) return true;
   }
   return false;
+}
+
+// "Maria Malmö", "Lotsteamet Ystad": a short run of capitalised words names someone.
+bool IsProperName(std::string_view np) {
+  std::vector<std::string> words = Words(np);
+  if (words.empty() || words.size() > 4) return false;
+  return std::all_of(words.begin(), words.end(), [](const std::string& w) { return StartsUpper(w); });
 }
 
 std::string Action(std::string_view s) { return Ellipsize(Trim(s, " .;,"), 240); }
@@ -190,7 +200,8 @@ std::optional<Parsed> ActorVerb(const ExtractionRun& run, const std::string& s) 
       continue;
     }
     std::string actor = StripParentheses(Trim(s.substr(0, offsets[i]), " ,"));
-    if (actor.empty() || !HasActorHead(run, actor)) return std::nullopt;
+    bool named = HasActorHead(run, actor) || (w != "ska" && w != "skall" && IsProperName(actor));
+    if (actor.empty() || !named) return std::nullopt;
     return Parsed{actor, Action(s.substr(offsets[i]))};
   }
   return std::nullopt;

@@ -140,8 +140,10 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     if (!starts_new) {
       const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;
       bool upper = StartsUpper(l.text);
+      // An upper-case line ending in ':' introduces something new ("För Region Skåne:").
+      bool intro = upper && l.text.back() == ':';
       starts_new = Impl::EndsSentence(prev) ? upper || blank_before
-                                            : (upper && (blank_before || prev.size() < 40));
+                                            : (upper && (blank_before || prev.size() < 40 || intro));
     }
     if (starts_new) {
       s.units.push_back(Unit{i, i, l.text, l.bullet, s.heading_of_line[i]});

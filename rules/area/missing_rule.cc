@@ -15,7 +15,8 @@ class AreaMissingRule final : public Rule {
   }
   std::vector<Finding> Check(const RuleContext& ctx) const override {
     const Document& doc = ctx.doc;
-    if (!IsAgreementOrPlan(doc.kind)) return {};
+    // A local plan may pick a few areas; only an agreement is expected to cover them all.
+    if (!IsAgreement(doc.kind)) return {};
     int mapped = 0;
     for (const Area& a : doc.areas) mapped += a.framework_id.has_value();
     if (mapped < 3) return {};  // no development-area plan to compare
