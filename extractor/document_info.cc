@@ -65,18 +65,20 @@ std::vector<std::string_view> Sentences(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> Municipalities(const ExtractionRun& run) {
+std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
   std::set<std::string> found;
   const std::string& all = run.text.joined;
-  for (const NamedPattern& p : run.compiled.kommun_party)
-    if (RE2::PartialMatch(all, *p.re)) found.insert(p.id);
-  // "kommunerna Bjuv, Båstad och Helsingborg": two or more names in a sentence about kommuner.
+  for (const PlaceMention& m : places)
+    if (m.as_party) found.insert(m.name);
+  // "kommunerna Bjuv, Båstad och Helsingborg": two names in a sentence about
+  // kommuner, or a list of three or more names, are the parties.
   static const RE2 kKommunWord(R"((?i)\bkommun)");
-  // A list of three or more kommun names needs no "kommun" beside it.
+  size_t next = 0;
   for (std::string_view sentence : Sentences(all)) {
+    size_t begin = static_cast<size_t>(sentence.data() - all.data()), end = begin + sentence.size();
     std::set<std::string> names;
-    for (const NamedPattern& p : run.compiled.kommun_bare)
-      if (RE2::PartialMatch(sentence, *p.re)) names.insert(p.id);
+    for (; next < places.size() && places[next].offset < end; ++next)
+      if (places[next].kommun && places[next].offset >= begin) names.insert(places[next].name);
     if (names.size() >= 3 || (names.size() == 2 && RE2::PartialMatch(sentence, kKommunWord)))
       found.insert(names.begin(), names.end());
   }
@@ -88,7 +90,7 @@ std::vector<std::string> Municipalities(const ExtractionRun& run) {
   return out;
 }
 
-std::optional<std::string> DetectDelregion(const ExtractionRun& run) {
+std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
   std::map<std::string, std::string> delregion_of;
   for (const Delregion& d : run.ref.delregions)
     for (const std::string& k : d.kommuner) delregion_of[k] = d.name;
@@ -96,13 +98,12 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run) {
   for (const std::string& k : run.doc.municipalities) from_parties.insert(delregion_of[k]);
   std::map<std::string, int> mentions;
   for (const NamedPattern& p : run.compiled.delregion_aliases) mentions[p.id] += CountMatches(*p.re, run.text.joined);
-  std::map<std::string, int> bare;
-  for (const NamedPattern& p : run.compiled.delregion_bare) bare[p.id] += CountMatches(*p.re, run.text.joined);
   std::set<std::string> mentioned;
   for (auto& [name, n] : mentions)
     if (n > 0) mentioned.insert(name);
-  for (auto& [name, n] : bare)
-    if (n > 0 && name != "Malmö") mentioned.insert(name);  // "Malmö" is also a city and a hospital
+  // "Malmö" is also a city and a hospital, so its bare name does not count.
+  for (const PlaceMention& m : places)
+    if (!m.kommun && run.compiled.delregion_names.count(m.name)) mentioned.insert(m.name);
   // A text naming most delregions is county-wide, not one delregion's.
   if (mentioned.size() >= 3) return std::nullopt;
   if (from_parties.size() == 1) return *from_parties.begin();
@@ -126,16 +127,14 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
   static const RE2 kSignature(R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?,? (den )?$)");
   const auto& lines = run.text.lines;
   std::optional<CivilDate> signature;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (const DateMatch& m : run.grammar.Scan(run.text.joined)) {
+    if (m.grain != Grain::kDay || !m.start) continue;
+    size_t i = run.text.LineIndexAt(m.begin);
     const std::string& text = lines[i].text;
-    if (text.empty() || text.size() > 160) continue;
-    auto found = run.grammar.Scan(text);
-    for (const DateMatch& m : found) {
-      if (m.grain != Grain::kDay || !m.start) continue;
-      std::string before = text.substr(0, m.begin);
-      if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(before, kDecided)) return m.start;
-      if (!signature && i * 10 >= lines.size() * 7 && RE2::FullMatch(before, kSignature)) signature = m.start;
-    }
+    if (text.size() > 160) continue;
+    std::string before = text.substr(0, m.begin - run.text.line_offsets[i]);
+    if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(before, kDecided)) return m.start;
+    if (!signature && i * 10 >= lines.size() * 7 && RE2::FullMatch(before, kSignature)) signature = m.start;
   }
   return signature;
 }
@@ -145,8 +144,9 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
 void ExtractDocumentInfo(ExtractionRun& run) {
   Document& doc = run.doc;
   doc.kind = DetectKind(run);
-  if (doc.kind != DocumentKind::kRevision) doc.municipalities = Municipalities(run);
-  doc.delregion = DetectDelregion(run);
+  std::vector<PlaceMention> places = FindPlaces(run.compiled, run.text.joined);
+  if (doc.kind != DocumentKind::kRevision) doc.municipalities = Municipalities(run, places);
+  doc.delregion = DetectDelregion(run, places);
   doc.date = DocumentDate(run);
 }
 

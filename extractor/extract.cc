@@ -12,12 +12,36 @@ Status Compile(const std::string& id, const std::string& pattern, const char* wh
   return Status::Ok();
 }
 
-// RE2's \b only knows ASCII letters; names such as "Åstorp" and "Malmö" need letter classes.
-std::string WholeWord(const std::string& pattern) {
-  return "(?:^|[^\\p{L}\\p{N}])(?:" + pattern + ")(?:$|[^\\p{L}\\p{N}])";
+bool IsLetterAt(std::string_view text, size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 }  // namespace
+
+// RE2's \b only knows ASCII letters, so whole-word checks for names such as
+// "Åstorp" and "Malmö" are done here on the bytes around each match.
+std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text) {
+  std::vector<PlaceMention> out;
+  re2::StringPiece in(text.data(), text.size()), groups[3];
+  size_t pos = 0;
+  while (pos < text.size() && c.place_names->Match(in, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+    size_t b = static_cast<size_t>(groups[0].data() - text.data());
+    size_t name_end = static_cast<size_t>(groups[1].data() - text.data()) + groups[1].size();
+    size_t e = b + groups[0].size();
+    pos = name_end > b ? name_end : b + 1;
+    size_t word_end = groups[2].data() ? e : name_end + (e > name_end && text[name_end] == 's' ? 1 : 0);
+    if ((b > 0 && IsLetterAt(text, b - 1)) || (word_end < text.size() && IsLetterAt(text, word_end))) continue;
+    std::string name(groups[1].data(), groups[1].size());
+    PlaceMention m;
+    m.offset = b;
+    m.kommun = c.kommun_of.count(name) > 0;
+    m.name = m.kommun ? c.kommun_of.find(name)->second : name;
+    m.as_party = m.kommun && groups[2].data() != nullptr;
+    out.push_back(std::move(m));
+  }
+  return out;
+}
 
 Extractor::Extractor(const ReferenceData& ref, std::unique_ptr<CompiledReference> compiled)
     : ref_(ref), compiled_(std::move(compiled)) {}
@@ -33,12 +57,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& d : ref.framework.dispute_ends) statuses.push_back(Compile(d.id, d.text, "dispute-end", c->dispute_ends));
   for (const auto& d : ref.delregions) {
     for (const auto& alias : d.aliases) statuses.push_back(Compile(d.name, alias, "delregion alias", c->delregion_aliases));
-    statuses.push_back(Compile(d.name, "(?-i)" + WholeWord(d.name), "delregion name", c->delregion_bare));
-    for (const auto& k : d.kommuner) {
-      statuses.push_back(Compile(k, "(?-i)" + WholeWord(k + "s?\\s+(?i:kommun|stad)"), "kommun", c->kommun_party));
-      statuses.push_back(Compile(k, "(?-i)" + WholeWord(k + "s?"), "kommun", c->kommun_bare));
-    }
+    c->delregion_names.insert(d.name);
+    for (const auto& k : d.kommuner) c->kommun_of[k] = k;
   }
+  std::string names;
+  for (const auto& [name, kommun] : c->kommun_of) names += (names.empty() ? "" : "|") + RE2::QuoteMeta(name);
+  for (const auto& d : c->delregion_names) names += "|" + RE2::QuoteMeta(d);
+  c->place_names = std::make_unique<RE2>("(" + names + ")s?(\\s+(?i:kommun|stad)\\b)?");
+  if (!c->place_names->ok()) return Status::DataError("delregion names do not form a valid pattern: " + c->place_names->error());
   for (const auto& l : ref.laws) {
     std::string alts;
     if (!l.abbrev.empty()) alts += "(?-i)\\b" + l.abbrev + "\\b";

@@ -1,7 +1,9 @@
 // Shared state of one extraction run; internal to extractor/.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,13 +23,24 @@ struct CompiledReference {
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   std::vector<NamedPattern> dispute_ends;
   std::vector<NamedPattern> delregion_aliases;  // id = delregion name
-  std::vector<NamedPattern> kommun_party;       // id = kommun; "<Name>s? kommun|stad"
-  std::vector<NamedPattern> kommun_bare;        // id = kommun; the bare name
-  std::vector<NamedPattern> delregion_bare;     // id = delregion; its capitalised name
+  // One scan finds every kommun and delregion name: group 1 the name,
+  // group 2 a following "kommun"/"stad" (the name as a party).
+  std::unique_ptr<RE2> place_names;
+  std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
+  std::set<std::string, std::less<>> delregion_names;
   std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
   std::vector<NamedPattern> placeholders;
   std::unique_ptr<RE2> empty_follow_up;
 };
+
+// A kommun or delregion name in the joined text.
+struct PlaceMention {
+  std::string name;  // canonical kommun or delregion name
+  size_t offset = 0;
+  bool kommun = false;
+  bool as_party = false;  // "Trelleborgs kommun", "Malmö stad"
+};
+std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text);
 
 // A date found in the text, with the line index it starts on.
 struct FoundDate {

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
-cmake -S . -B build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOVERENS_WERROR=ON -DOVERENS_SANITIZE=ON >/dev/null
+cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DOVERENS_WERROR=ON -DOVERENS_SANITIZE=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
 if [ -f ../shared/eval/score.py ]; then
   echo "== accuracy on ../shared gold (python3 ../shared/eval/score.py) =="

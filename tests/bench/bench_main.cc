@@ -1,2 +1,103 @@
-// placeholder, replaced below
-int main() { return 0; }
+// overens_bench: throughput of extract+check and wall time of an audit over a
+// generated corpus. Not a test: it prints figures for the README.
+//   overens_bench [--docs N] [--corpus DIR]
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "rules/registry.h"
+#include "tools/overens/cli.h"
+#include "tools/overens/pipeline.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::vector<std::string> ReadDemo(const std::string& dir) {
+  std::vector<std::string> texts;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".txt") continue;
+    std::ifstream in(e.path());
+    std::ostringstream os;
+    os << in.rdbuf();
+    texts.push_back(os.str());
+  }
+  return texts;
+}
+
+// Varies a demo agreement so documents differ (dates, names, line positions).
+std::string Variant(const std::string& base, int i) {
+  std::string out = "Dokument nr " + std::to_string(i) + "\n\n" + base;
+  std::string year = std::to_string(2020 + i % 8);
+  for (size_t pos = 0; (pos = out.find("2024", pos)) != std::string::npos; pos += 4) out.replace(pos, 4, year);
+  return out;
+}
+
+double Seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int docs = 1000;
+  std::string corpus = std::string(OVERENS_SOURCE_DIR) + "/corpus/demo";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string a = argv[i];
+    if (a == "--docs") docs = std::stoi(argv[i + 1]);
+    if (a == "--corpus") corpus = argv[i + 1];
+  }
+  auto pipeline = overens::Pipeline::Create("", "");
+  if (!pipeline.ok()) {
+    std::cerr << pipeline.status().message() << "\n";
+    return 1;
+  }
+  std::vector<std::string> demo = ReadDemo(corpus);
+  if (demo.empty()) {
+    std::cerr << "no .txt files in " << corpus << "\n";
+    return 1;
+  }
+  std::vector<std::string> texts;
+  size_t bytes = 0;
+  for (int i = 0; i < docs; ++i) {
+    texts.push_back(Variant(demo[static_cast<size_t>(i) % demo.size()], i));
+    bytes += texts.back().size();
+  }
+  auto rules = overens::RegisterAllRules();
+  overens::CheckOptions options;
+  options.as_of = {2026, 11, 22};
+  size_t findings = 0;
+  auto t0 = Clock::now();
+  for (const std::string& t : texts) {
+    overens::SourceText src{"bench.txt", t, "utf-8", {}};
+    overens::Document d = pipeline.value()->extractor().Extract(overens::Normalize(src), "bench.txt");
+    findings += overens::RunRules(rules, d, pipeline.value()->reference(), options).size();
+  }
+  auto t1 = Clock::now();
+  double mb = static_cast<double>(bytes) / 1e6;
+  std::printf("extract+check: %d documents, %.2f MB in %.3f s = %.1f MB/s (one core), %zu findings\n", docs, mb,
+              Seconds(t0, t1), mb / Seconds(t0, t1), findings);
+
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("overens-bench-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (size_t i = 0; i < texts.size(); ++i) std::ofstream(dir / ("lo-" + std::to_string(i) + ".txt")) << texts[i];
+  std::ostringstream out, err;
+  auto t2 = Clock::now();
+  int code = overens::RunCli({"audit", "--quiet", "--as-of", "2026-11-22", dir.string(), "-o", (dir / "audit.xlsx").string()},
+                             out, err, false, false);
+  auto t3 = Clock::now();
+  std::printf("audit to xlsx: %d documents in %.3f s (exit %d, %ju bytes)\n", docs, Seconds(t2, t3), code,
+              static_cast<uintmax_t>(fs::exists(dir / "audit.xlsx") ? fs::file_size(dir / "audit.xlsx") : 0));
+  fs::remove_all(dir);
+  struct rusage usage {};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak memory: %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+  return code;
+}
