@@ -75,13 +75,16 @@ void ExtractDates(ExtractionRun& run) {
   if (doc.date) {
     options.anchor_year = doc.date->year;
   } else {
-    for (const DateMatch& m : run.grammar.Scan(joined))
+    for (const DateMatch& m : run.plain_dates)
       if (m.grain == Grain::kDay && m.start) {
         options.anchor_year = m.start->year;
         break;
       }
   }
-  for (DateMatch& m : run.grammar.Scan(joined, options)) {
+  // Rescan only when relative expressions ("i år", "nästa år") can resolve.
+  static const RE2 kRelative(R"((?i)\b(i år|nästa år|nästkommande år|förra året|i fjol)\b)");
+  bool rescan = options.anchor_year && RE2::PartialMatch(joined, kRelative);
+  for (DateMatch& m : rescan ? run.grammar.Scan(joined, options) : run.plain_dates) {
     size_t line = run.text.LineIndexAt(m.begin);
     run.dates.push_back({std::move(m), line});
   }

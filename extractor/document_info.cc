@@ -127,7 +127,7 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
   static const RE2 kSignature(R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?,? (den )?$)");
   const auto& lines = run.text.lines;
   std::optional<CivilDate> signature;
-  for (const DateMatch& m : run.grammar.Scan(run.text.joined)) {
+  for (const DateMatch& m : run.plain_dates) {
     if (m.grain != Grain::kDay || !m.start) continue;
     size_t i = run.text.LineIndexAt(m.begin);
     const std::string& text = lines[i].text;

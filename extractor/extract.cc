@@ -73,6 +73,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   }
   for (const auto& p : ref.vocabulary.placeholders) statuses.push_back(Compile(p, p, "placeholder", c->placeholders));
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up);
+  for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok()) return Status::DataError("empty-follow-up pattern is not valid RE2");
@@ -83,7 +84,7 @@ Document Extractor::Extract(const NormalizedText& text, const std::string& path)
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);
-  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, {}};
+  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}};
   ExtractDocumentInfo(run);
   ExtractDates(run);
   ExtractAgreementTerms(run);

@@ -31,7 +31,11 @@ struct CompiledReference {
   std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
   std::vector<NamedPattern> placeholders;
   std::unique_ptr<RE2> empty_follow_up;
+  std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
 };
+
+// Folded words of `text` with the vocabulary's spelling variants applied.
+std::vector<std::string> MeaningWords(const Vocabulary& vocab, std::string_view text);
 
 // A kommun or delregion name in the joined text.
 struct PlaceMention {
@@ -55,6 +59,7 @@ struct ExtractionRun {
   const ReferenceData& ref;
   const DateGrammar& grammar;
   Document& doc;
+  std::vector<DateMatch> plain_dates;  // one scan without an anchor year, shared by the field extractors
   std::vector<FoundDate> dates;
 
   SourceSpan SpanOfLine(size_t line) const {

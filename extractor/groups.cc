@@ -25,9 +25,13 @@ std::string ApplyVariants(const Vocabulary& vocab, std::string folded) {
   return folded;
 }
 
+}  // namespace
+
 std::vector<std::string> MeaningWords(const Vocabulary& vocab, std::string_view text) {
   return Words(ApplyVariants(vocab, Fold(text)));
 }
+
+namespace {
 
 // Longest common subsequence mask of a against b.
 std::vector<bool> InCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -95,13 +99,15 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
 struct TgMatch {
   const FrameworkItem* item = nullptr;
   double score = 0;
+  size_t index = 0;
 };
 
 TgMatch BestTargetGroup(const ExtractionRun& run, const std::vector<std::string>& words) {
   TgMatch best;
-  for (const FrameworkItem& tg : run.ref.framework.target_groups) {
-    double score = Dice(words, MeaningWords(run.ref.vocabulary, tg.text));
-    if (score > best.score) best = {&tg, score};
+  const auto& groups = run.ref.framework.target_groups;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    double score = Dice(words, run.compiled.target_group_words[i]);
+    if (score > best.score) best = {&groups[i], score, i};
   }
   return best;
 }
@@ -158,7 +164,7 @@ void ExtractTargetGroups(ExtractionRun& run) {
     TgMatch best = BestTargetGroup(run, words);
     if (best.item && best.score >= 0.55) {
       tg.framework_id = best.item->id;
-      tg.deviation = Classify(words, MeaningWords(run.ref.vocabulary, best.item->text));
+      tg.deviation = Classify(words, run.compiled.target_group_words[best.index]);
     }
     tg.span = run.SpanOfLine(u->first);
     run.doc.target_groups.push_back(std::move(tg));

@@ -94,18 +94,23 @@ void ExtractFrequencies(ExtractionRun& run) {
 }
 
 void ExtractPlaceholders(ExtractionRun& run) {
-  for (size_t i = 0; i < run.text.lines.size(); ++i) {
-    const std::string& line = run.text.lines[i].text;
-    for (const NamedPattern& p : run.compiled.placeholders) {
-      std::string_view m;
-      if (!FindFirst(*p.re, line, &m)) continue;
-      size_t col = static_cast<size_t>(m.data() - line.data());
-      run.doc.placeholders.push_back(Placeholder{std::string(m),
-                                                 SourceSpan{run.text.lines[i].source_line, static_cast<int>(col) + 1,
+  const std::string& all = run.text.joined;
+  std::vector<size_t> seen_lines;
+  for (const NamedPattern& p : run.compiled.placeholders) {
+    re2::StringPiece in(all.data(), all.size()), m;
+    for (size_t pos = 0; pos < all.size() && p.re->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1);) {
+      size_t b = static_cast<size_t>(m.data() - all.data());
+      pos = b + std::max<size_t>(m.size(), 1);
+      size_t li = run.text.LineIndexAt(b);
+      if (std::find(seen_lines.begin(), seen_lines.end(), li) != seen_lines.end()) continue;  // one per line
+      seen_lines.push_back(li);
+      run.doc.placeholders.push_back(Placeholder{std::string(m.data(), m.size()),
+                                                 SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b),
                                                             static_cast<int>(m.size())}});
-      break;
     }
   }
+  std::sort(run.doc.placeholders.begin(), run.doc.placeholders.end(),
+            [](const Placeholder& a, const Placeholder& b) { return a.span.line < b.span.line; });
 }
 
 void ExtractSignatories(ExtractionRun& run) {

@@ -62,10 +62,10 @@ struct StructureAnalyzer::Impl {
     std::string text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) return false;
-    if (SubKind(text) != SubHeading::kNone || !SectionId(text).empty()) {
-      if (Words(text).size() <= 8) return true;
-    }
-    if (Words(text).size() > 10 || text.find(", ") != std::string::npos) return false;
+    size_t words = Words(text).size();
+    if (words > 10) return false;  // cheap checks first: most lines stop here
+    if (words <= 8 && (SubKind(text) != SubHeading::kNone || !SectionId(text).empty())) return true;
+    if (text.find(", ") != std::string::npos) return false;
     // A first line whose sentence ends on the next line is prose, not a heading.
     if (i + 1 < t.lines.size() && StartsLower(t.lines[i + 1].text) && EndsSentence(t.lines[i + 1].text)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
