@@ -4,6 +4,7 @@
 #include <functional>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 namespace overens {
 namespace {
@@ -78,12 +79,24 @@ struct GrammarRule {
 
 struct DateGrammar::Patterns {
   std::vector<GrammarRule> rules;
+  std::unique_ptr<RE2::Set> prefilter;  // which rules can match at all: one pass instead of one per rule
   RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
   RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+|i\s+|under\s+)?$)"};
   RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
   RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
   RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};
 };
+
+namespace {
+
+std::unique_ptr<RE2::Set> BuildPrefilter(const std::vector<GrammarRule>& rules) {
+  auto set = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
+  for (const GrammarRule& r : rules)
+    if (set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
+  return set->Compile() ? std::move(set) : nullptr;
+}
+
+}  // namespace
 
 DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   const std::string M = kMonth, Y = kYear;
@@ -195,9 +208,12 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         int y = ToInt(g[0]);
         return YearSpan(y, y, Grain::kYear);
       }, true);
+  p_->prefilter = BuildPrefilter(p_->rules);
 }
 
 DateGrammar::~DateGrammar() = default;
+
+
 
 namespace {
 
@@ -251,8 +267,13 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
   std::vector<DateMatch> found;
   std::vector<std::pair<size_t, size_t>> blocked;
   re2::StringPiece all(text.data(), text.size());
-  for (const GrammarRule& rule : p_->rules) {
-    if (rule.needs_anchor && !options.anchor_year) continue;
+  std::vector<int> hits;
+  std::vector<bool> may_match(p_->rules.size(), p_->prefilter == nullptr);
+  if (p_->prefilter && p_->prefilter->Match(all, &hits))
+    for (int h : hits) may_match[static_cast<size_t>(h)] = true;
+  for (size_t ri = 0; ri < p_->rules.size(); ++ri) {
+    const GrammarRule& rule = p_->rules[ri];
+    if (!may_match[ri] || (rule.needs_anchor && !options.anchor_year)) continue;
     int ngroups = rule.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
     size_t pos = 0;

@@ -97,7 +97,10 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   std::set<std::string> from_parties;
   for (const std::string& k : run.doc.municipalities) from_parties.insert(delregion_of[k]);
   std::map<std::string, int> mentions;
-  for (const NamedPattern& p : run.compiled.delregion_aliases) mentions[p.id] += CountMatches(*p.re, run.text.joined);
+  const auto& aliases = run.compiled.delregion_aliases;
+  std::vector<bool> present = run.compiled.delregion_alias_filter.Matching(run.text.joined, aliases.size());
+  for (size_t i = 0; i < aliases.size(); ++i)
+    if (present[i]) mentions[aliases[i].id] += CountMatches(*aliases[i].re, run.text.joined);
   std::set<std::string> mentioned;
   for (auto& [name, n] : mentions)
     if (n > 0) mentioned.insert(name);

@@ -77,6 +77,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok()) return Status::DataError("empty-follow-up pattern is not valid RE2");
+  if (!c->delregion_alias_filter.Build(c->delregion_aliases) || !c->law_filter.Build(c->law_names) ||
+      !c->placeholder_filter.Build(c->placeholders))
+    return Status::DataError("reference patterns cannot be combined into an RE2 set");
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extractor/extract.h"
 
@@ -18,18 +19,45 @@ struct NamedPattern {
   std::unique_ptr<RE2> re;
 };
 
+// One RE2::Set pass that tells which of many patterns occur in a text, so
+// only those get a full (capturing) pass.
+class PatternFilter {
+ public:
+  // Builds the set from the patterns' own sources; false when RE2 refuses.
+  bool Build(const std::vector<NamedPattern>& patterns) {
+    set_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
+    for (const NamedPattern& p : patterns)
+      if (set_->Add(p.re->pattern(), nullptr) < 0) return false;
+    return set_->Compile();
+  }
+  // Indexes of the patterns that match somewhere in `text`.
+  std::vector<bool> Matching(std::string_view text, size_t count) const {
+    std::vector<int> hits;
+    std::vector<bool> out(count, false);
+    if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits))
+      for (int h : hits) out[static_cast<size_t>(h)] = true;
+    return out;
+  }
+
+ private:
+  std::unique_ptr<RE2::Set> set_;
+};
+
 struct CompiledReference {
   std::unique_ptr<StructureAnalyzer> structure;
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   std::vector<NamedPattern> dispute_ends;
   std::vector<NamedPattern> delregion_aliases;  // id = delregion name
+  PatternFilter delregion_alias_filter;
   // One scan finds every kommun and delregion name: group 1 the name,
   // group 2 a following "kommun"/"stad" (the name as a party).
   std::unique_ptr<RE2> place_names;
   std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
   std::set<std::string, std::less<>> delregion_names;
   std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
+  PatternFilter law_filter;
   std::vector<NamedPattern> placeholders;
+  PatternFilter placeholder_filter;
   std::unique_ptr<RE2> empty_follow_up;
   std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
 };

@@ -11,7 +11,10 @@ void ExtractLegalReferences(ExtractionRun& run) {
   static const RE2 kChapter(R"((?i)^\s*\(?\s*(\d{1,2})\s*kap\.?\s*([\d\s\w,§]{0,30}?§+))");
   const std::string& all = run.text.joined;
   // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453)".
-  for (const NamedPattern& p : run.compiled.law_names) {
+  std::vector<bool> laws_present = run.compiled.law_filter.Matching(all, run.compiled.law_names.size());
+  for (size_t li_law = 0; li_law < run.compiled.law_names.size(); ++li_law) {
+    if (!laws_present[li_law]) continue;
+    const NamedPattern& p = run.compiled.law_names[li_law];
     re2::StringPiece in(all.data(), all.size()), m;
     size_t pos = 0;
     while (pos < all.size() && p.re->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1)) {
@@ -96,7 +99,10 @@ void ExtractFrequencies(ExtractionRun& run) {
 void ExtractPlaceholders(ExtractionRun& run) {
   const std::string& all = run.text.joined;
   std::vector<size_t> seen_lines;
-  for (const NamedPattern& p : run.compiled.placeholders) {
+  std::vector<bool> present = run.compiled.placeholder_filter.Matching(all, run.compiled.placeholders.size());
+  for (size_t i = 0; i < run.compiled.placeholders.size(); ++i) {
+    if (!present[i]) continue;
+    const NamedPattern& p = run.compiled.placeholders[i];
     re2::StringPiece in(all.data(), all.size()), m;
     for (size_t pos = 0; pos < all.size() && p.re->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1);) {
       size_t b = static_cast<size_t>(m.data() - all.data());
