@@ -63,7 +63,6 @@ const Mutation kMutations[] = {
     {"target-group.added", "• Personer i alla åldrar med psykisk funktionsnedsättning\n",
      "• Personer i alla åldrar med psykisk funktionsnedsättning\n• Unga vuxna med hemlöshet i kommunen\n"},
     {"party.principal-missing", "För Region Skåne:\n• Barn- och ungdomspsykiatrin\n• Vuxenpsykiatrin\n", ""},
-    {"party.municipality-missing", "Svedala, Trelleborg och Vellinge samt", "Trelleborg samt"},
     {"section.missing", "Giltighetstid\nÖverenskommelsen gäller från och med 2024-02-01 och tills vidare med tolv månaders\nuppsägningstid.\n", ""},
     {"dispute.incomplete", "4. Centralt Samverkansorgan.\n", ""},
     {"area.missing", "Suicidprevention\nMålsättning\nFärre suicid i delregionen.\n", "Skolnärvaro\nMålsättning\nFärre elever med frånvaro.\n"},
@@ -98,6 +97,15 @@ TEST_CASE("outdated.law needs the old law and a text written before the change",
   std::string bare_new = Replace(Replace(clean, "10 januari 2024", "10 januari 2026"), "Styrgruppen följer upp överenskommelsen årligen.",
                                  "Styrgruppen följer upp överenskommelsen årligen enligt SoL.");
   CHECK(h.Count(bare_new, "outdated.law", {2026, 6, 1}) == 0);  // a bare "SoL" in 2026 is the new law
+}
+
+TEST_CASE("party.municipality-missing names the kommuner left out", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  CHECK(h.Count(clean, "party.municipality-missing") == 0);
+  std::string two_missing = Replace(Replace(clean, "Delregion Sydväst – Svedala, Trelleborg och Vellinge", "Delregion Sydväst"),
+                                    "Svedala, Trelleborg och Vellinge samt", "Trelleborg samt");
+  CHECK(h.Count(two_missing, "party.municipality-missing") == 2);
 }
 
 TEST_CASE("outdated.agreement-age uses the review interval", "[rules]") {
@@ -141,8 +149,9 @@ TEST_CASE("every registered rule is tested and described", "[rules]") {
   CHECK(rules.size() == 20);
   for (const auto& r : rules) {
     CHECK(!r->description().empty());
-    bool tested = std::string(r->id()) == "outdated.law" || std::string(r->id()) == "outdated.agreement-age" ||
-                  std::string(r->id()) == "table.sum-mismatch";
+    std::string id(r->id());
+    bool tested = id == "outdated.law" || id == "outdated.agreement-age" || id == "table.sum-mismatch" ||
+                  id == "party.municipality-missing";
     for (const Mutation& m : kMutations) tested |= r->id() == m.rule;
     INFO(r->id());
     CHECK(tested);

@@ -1,0 +1,33 @@
+// libFuzzer target over ingestion + normalization + extraction + rules.
+// Build: cmake -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DOVERENS_FUZZ=ON
+// Run:   build-fuzz/overens_fuzz -max_total_time=600 tests/fuzz/corpus
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "extractor/extract.h"
+#include "extractor/ingest.h"
+#include "extractor/normalize.h"
+#include "rules/registry.h"
+
+namespace {
+
+struct Engine {
+  overens::ReferenceData ref = overens::LoadReferenceData(overens::EmbeddedReferenceSources()).value();
+  std::unique_ptr<overens::Extractor> extractor = overens::Extractor::Create(ref).value();
+  std::vector<std::unique_ptr<overens::Rule>> rules = overens::RegisterAllRules();
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const Engine* engine = new Engine();  // built once; the fuzzer never exits cleanly
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  auto src = bytes.substr(0, 5) == "%PDF-" ? overens::DecodePdf(bytes, "fuzz.pdf") : overens::DecodeText(bytes, "fuzz.txt");
+  if (!src.ok()) return 0;
+  overens::Document doc = engine->extractor->Extract(overens::Normalize(src.value()), "fuzz.txt");
+  overens::CheckOptions options;
+  options.as_of = {2026, 11, 22};
+  overens::RunRules(engine->rules, doc, engine->ref, options);
+  return 0;
+}
