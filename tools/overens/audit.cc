@@ -1,7 +1,5 @@
 // overens audit: one workbook across delregions for auditors, or the same
 // data as CSV/JSON for scripts. The audit data is computed once and rendered.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -275,20 +273,10 @@ void WriteSources(Xlsx& x, const AuditData& a) {
 }
 
 Status WriteXlsx(const std::string& path, const AuditData& a, const CheckOptions& options) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  int fd = ::mkstemp(name.data());
-  if (fd < 0) return Status::IoError(path + ": cannot write here; choose another output path");
-  ::close(fd);
-  Xlsx x(name.data());
-  if (!x.ok()) {
-    ::unlink(name.data());
-    return Status::IoError(path + ": cannot create workbook");
-  }
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  Xlsx x(file.value().temp_path());  // libxlsxwriter writes the temporary file by name
+  if (!x.ok()) return Status::IoError(path + ": cannot create workbook");
   WriteOverview(x, a, options);
   WriteMatrix(x, a, "Målgrupper", "Målgrupper", a.tg_ids);
   WriteMatrix(x, a, "Utvecklingsområden", "Utvecklingsområden", a.area_ids);
@@ -297,15 +285,8 @@ Status WriteXlsx(const std::string& path, const AuditData& a, const CheckOptions
   WriteActivities(x, a, options);
   WriteSources(x, a);
   lxw_error e = x.Close();
-  if (e != LXW_NO_ERROR) {
-    ::unlink(name.data());
-    return Status::IoError(path + ": writing the workbook failed: " + lxw_strerror(e));
-  }
-  if (std::rename(name.data(), path.c_str()) != 0) {
-    ::unlink(name.data());
-    return Status::IoError(path + ": cannot replace the output file");
-  }
-  return Status::Ok();
+  if (e != LXW_NO_ERROR) return Status::IoError(path + ": writing the workbook failed: " + lxw_strerror(e));
+  return file.value().Commit();
 }
 
 // ---- csv / json ----
@@ -360,27 +341,9 @@ int RunAudit(const CommandEnv& env) {
     env.err << "overens: audit: an xlsx workbook needs -o FILE.xlsx\n";
     return kExitUsage;
   }
-  IngestOptions io;
-  io.max_bytes = env.options.max_bytes;
-  std::vector<Status> errors;
-  std::vector<std::string> files = ExpandInputs(env.options.inputs, errors);
-  std::vector<LoadedDocument> loaded;
-  for (size_t i = 0; i < files.size(); ++i) {
-    if (env.options.progress) env.err << "\raudit [" << (i + 1) << "/" << files.size() << "]\x1b[K" << std::flush;
-    auto d = env.pipeline.Load(files[i], io);
-    if (d.ok()) loaded.push_back(std::move(d).value());
-    else errors.push_back(d.status());
-  }
-  if (env.options.progress) env.err << "\r\x1b[K" << std::flush;
   int worst = kExitOk;
-  for (const Status& s : errors) {
-    ReportError(env, s);
-    if (worst == kExitOk) worst = ExitCodeFor(s);
-  }
-  if (loaded.empty()) {
-    if (errors.empty()) env.err << "overens: audit: no .txt or .pdf files found in the given paths\n";
-    return worst == kExitOk ? kExitNoInput : worst;
-  }
+  std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
+  if (loaded.empty()) return worst == kExitOk ? kExitNoInput : worst;
   CheckOptions options;
   options.as_of = *env.options.as_of;
   options.review_years = env.options.review_years;

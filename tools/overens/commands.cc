@@ -35,8 +35,9 @@ int Emit(const CommandEnv& env, const std::string& content) {
   return kExitOk;
 }
 
-// Loads every input (directories expanded); bad files are reported and skipped.
-std::vector<LoadedDocument> LoadAll(const CommandEnv& env, int& worst) {
+}  // namespace
+
+std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
   std::vector<Status> errors;
   std::vector<std::string> files = ExpandInputs(env.options.inputs, errors);
   std::vector<LoadedDocument> docs;
@@ -67,6 +68,8 @@ std::vector<LoadedDocument> LoadAll(const CommandEnv& env, int& worst) {
   }
   return docs;
 }
+
+namespace {
 
 CheckOptions Check(const CommandEnv& env) {
   CheckOptions c;
@@ -132,7 +135,7 @@ int RunText(const CommandEnv& env) {
 
 int RunExtract(const CommandEnv& env) {
   int worst = kExitOk;
-  std::vector<LoadedDocument> loaded = LoadAll(env, worst);
+  std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
   std::vector<Document> docs;
   for (auto& l : loaded) docs.push_back(std::move(l.doc));
   const std::string& fmt = env.options.format.empty() ? "json" : env.options.format;
@@ -167,7 +170,7 @@ int RunCheck(const CommandEnv& env) {
     accepted = std::move(b).value();
   }
   int worst = kExitOk;
-  std::vector<LoadedDocument> loaded = LoadAll(env, worst);
+  std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
   auto rules = RegisterAllRules();
   std::vector<Finding> all;
   size_t suppressed = 0;

@@ -23,6 +23,10 @@ int RunAudit(const CommandEnv& env);
 int RunRules(const CommandEnv& env);
 int RunDate(const CommandEnv& env);
 
+// Loads every input (directories expanded, progress on a terminal); bad
+// files are reported and skipped, and `worst` gets the first error's exit code.
+std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst);
+
 // Reports a failed input on stderr: "overens: <message>".
 void ReportError(const CommandEnv& env, const Status& s);
 

@@ -89,7 +89,7 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, st
   return out;
 }
 
-Status WriteFileAtomically(const std::string& path, const std::string& content) {
+Result<AtomicFile> AtomicFile::Create(const std::string& path) {
   namespace fs = std::filesystem;
   fs::path target(path);
   fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -98,31 +98,54 @@ Status WriteFileAtomically(const std::string& path, const std::string& content) 
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
   if (fd < 0) return Status::IoError(path + ": cannot write here (" + std::strerror(errno) + "); choose another output path");
+  return AtomicFile(path, name.data(), fd);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), temp_(std::move(other.temp_)), fd_(other.fd_), done_(other.done_) {
+  other.fd_ = -1;
+  other.done_ = true;
+}
+
+AtomicFile::~AtomicFile() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!done_) ::unlink(temp_.c_str());
+}
+
+Status AtomicFile::Commit() {
+  done_ = true;
+  bool synced = fd_ < 0 || ::fsync(fd_) == 0;
+  bool closed = fd_ < 0 || ::close(fd_) == 0;
+  fd_ = -1;
+  if (!synced || !closed) {
+    std::string why = std::strerror(errno);
+    ::unlink(temp_.c_str());
+    return Status::IoError(path_ + ": write failed (" + why + ")");
+  }
+  ::chmod(temp_.c_str(), 0644);
+  if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
+    std::string why = std::strerror(errno);
+    ::unlink(temp_.c_str());
+    return Status::IoError(path_ + ": cannot replace (" + why + ")");
+  }
+  return Status::Ok();
+}
+
+Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
   const char* p = content.data();
   size_t left = content.size();
   while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+    ssize_t n = ::write(file.value().fd(), p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      std::string why = std::strerror(errno);
-      ::close(fd);
-      ::unlink(name.data());
-      return Status::IoError(path + ": write failed (" + why + ")");
+      return Status::IoError(path + ": write failed (" + std::strerror(errno) + ")");
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(name.data());
-    return Status::IoError(path + ": write failed (" + std::string(std::strerror(errno)) + ")");
-  }
-  ::chmod(name.data(), 0644);
-  if (std::rename(name.data(), path.c_str()) != 0) {
-    std::string why = std::strerror(errno);
-    ::unlink(name.data());
-    return Status::IoError(path + ": cannot replace (" + why + ")");
-  }
-  return Status::Ok();
+  return file.value().Commit();
 }
 
 }  // namespace overens

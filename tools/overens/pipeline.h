@@ -39,8 +39,27 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, st
 // Reads a whole file (for --framework, --baseline).
 Result<std::string> ReadSmallFile(const std::string& path);
 
-// Writes `content` to `path` atomically: a temporary file in the same
-// directory, then rename. "-" writes to stdout via `stdout_sink`.
+// A temporary file beside `path` that replaces `path` only on Commit(), so
+// readers never see a partial output; dropped without Commit() it is removed.
+class AtomicFile {
+ public:
+  static Result<AtomicFile> Create(const std::string& path);
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&&) = delete;
+  ~AtomicFile();
+  const std::string& temp_path() const { return temp_; }
+  int fd() const { return fd_; }
+  // Flushes, closes and renames over the target.
+  Status Commit();
+
+ private:
+  AtomicFile(std::string path, std::string temp, int fd) : path_(std::move(path)), temp_(std::move(temp)), fd_(fd) {}
+  std::string path_, temp_;
+  int fd_ = -1;
+  bool done_ = false;
+};
+
+// Writes `content` to `path` through an AtomicFile.
 Status WriteFileAtomically(const std::string& path, const std::string& content);
 
 }  // namespace overens
