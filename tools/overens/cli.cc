@@ -158,7 +158,7 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       err << "overens: " << e.name << ": wrong number of arguments; see overens --help\n";
       return kExitUsage;
     }
-    auto pipeline = Pipeline::Create(o.framework_file, o.reference_dir);
+    auto pipeline = Pipeline::Create(o.framework_file, o.reference_dir, o.command != "text" && o.command != "rules");
     if (!pipeline.ok()) {
       err << "overens: " << pipeline.status().message() << "\n";
       return ExitCodeFor(pipeline.status());

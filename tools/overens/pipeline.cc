@@ -23,7 +23,8 @@ Result<std::string> ReadSmallFile(const std::string& path) {
   return os.str();
 }
 
-Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_file, const std::string& reference_dir) {
+Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_file, const std::string& reference_dir,
+                                                   bool extract) {
   ReferenceSources sources = EmbeddedReferenceSources();
   if (!reference_dir.empty()) {
     for (auto [name, target] : {std::pair{"framework.xml", &sources.framework}, {"delregions.xml", &sources.delregions},
@@ -42,6 +43,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_
   if (!ref.ok()) return ref.status();
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   p->ref_ = std::make_unique<ReferenceData>(std::move(ref).value());
+  if (!extract) return p;
   auto ex = Extractor::Create(*p->ref_);
   if (!ex.ok()) return ex.status();
   p->extractor_ = std::move(ex).value();
@@ -54,7 +56,8 @@ Result<LoadedDocument> Pipeline::Load(const std::string& path, const IngestOptio
   LoadedDocument d;
   d.source = std::move(src).value();
   d.text = Normalize(d.source);
-  d.doc = extractor_->Extract(d.text, path);
+  if (extractor_) d.doc = extractor_->Extract(d.text, path);
+  d.doc.file = path;
   d.doc.warnings = d.source.warnings;
   return d;
 }

@@ -21,8 +21,12 @@ struct LoadedDocument {
 
 class Pipeline {
  public:
-  // Loads reference data (embedded, or overridden by the given files) and compiles it.
-  static Result<std::unique_ptr<Pipeline>> Create(const std::string& framework_file, const std::string& reference_dir);
+  // Loads reference data (embedded, or overridden by the given files) and
+  // compiles it; without `extract` only ingestion and normalization are ready
+  // (fast start for `overens text`).
+  static Result<std::unique_ptr<Pipeline>> Create(const std::string& framework_file, const std::string& reference_dir,
+                                                  bool extract = true);
+  // Ingests, normalizes and (when the pipeline extracts) extracts one file.
   Result<LoadedDocument> Load(const std::string& path, const IngestOptions& options) const;
   const ReferenceData& reference() const { return *ref_; }
   const Extractor& extractor() const { return *extractor_; }
