@@ -15,5 +15,9 @@ if [ -f ../shared/eval/score.py ]; then
   echo "== accuracy on the synthetic corpus (corpus/gold) =="
   python3 ../shared/eval/score.py --tool build-test/overens --gold corpus/gold --docs corpus --quiet || true
 fi
+if command -v clang++ >/dev/null && dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
+  echo "== fuzzing ingestion + extraction + rules for 20 s (tools/fuzz.sh) =="
+  tools/fuzz.sh 20
+fi
 cd build-test
 ctest --output-on-failure -j"$(nproc)"
