@@ -71,7 +71,8 @@ void ExtractLegalReferences(ExtractionRun& run) {
 void ExtractFrequencies(ExtractionRun& run) {
   static const RE2 kPerYear(
       R"((?i)\b((?:ca |minst |cirka |högst )?(\d{1,2}|en|ett|två|tre|fyra|fem|sex|tio|tolv) (?:gånger|tillfällen|möten|ggr)(?: per |/| om | i )(år|året|termin|halvår|månad|kvartal)))");
-  static const RE2 kAnnual(R"((?i)\b(årlig(?:en|t|a)?|en gång per år|varje år|halvårsvis|kvartalsvis|månadsvis|varje månad|varje kvartal)\b)");
+  // No leading \b: RE2's word boundary does not know that "Å" is a letter.
+  static const RE2 kAnnual(R"((?i)(?:^|[^\p{L}])(årlig(?:en|t|a)?|en gång per år|varje år|halvårsvis|kvartalsvis|månadsvis|varje månad|varje kvartal)\b)");
   static const std::pair<std::string_view, double> kNumbers[] = {{"en", 1}, {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4},
                                                                  {"fem", 5}, {"sex", 6}, {"tio", 10}, {"tolv", 12}};
   for (size_t i = 0; i < run.text.lines.size(); ++i) {
@@ -123,12 +124,17 @@ void ExtractSignatories(ExtractionRun& run) {
   // A name line ("Förnamn Efternamn") followed by a title line, in the last fifth of the text.
   static const RE2 kName(R"(^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)? [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$)");
   static const RE2 kTitle(R"((?i)chef|direktör|ordförande|förvaltning|kommun|region|nämnd|samordnare)");
+  static const RE2 kOrganisation(R"((?i)\b(skåne|region|kommun|kommuner|vårdsamverkan|samverkan)\b)");
   const auto& lines = run.text.lines;
   for (size_t i = lines.size() * 4 / 5; i < lines.size(); ++i) {
-    if (!RE2::FullMatch(lines[i].text, kName)) continue;
+    if (!RE2::FullMatch(lines[i].text, kName) || RE2::PartialMatch(lines[i].text, kOrganisation)) continue;
     Signatory s;
     s.name = lines[i].text;
-    if (i + 1 < lines.size() && RE2::PartialMatch(lines[i + 1].text, kTitle)) s.title = lines[i + 1].text;
+    if (i + 1 < lines.size() && RE2::PartialMatch(lines[i + 1].text, kTitle)) {
+      s.title = lines[i + 1].text;
+      // A title may wrap onto a short lower-case line ("... Malmö/Trelleborg" / "vuxenpsykiatrin").
+      if (i + 2 < lines.size() && StartsLower(lines[i + 2].text) && lines[i + 2].text.size() < 40) *s.title += " " + lines[i + 2].text;
+    }
     s.span = run.SpanOfLine(i);
     run.doc.signatories.push_back(std::move(s));
   }

@@ -1,0 +1,69 @@
+// Field extraction on small texts of our own.
+#include "extractor/extract.h"
+
+#include <catch2/catch.hpp>
+
+namespace overens {
+namespace {
+
+struct Fixture {
+  ReferenceData ref = LoadReferenceData(EmbeddedReferenceSources()).value();
+  std::unique_ptr<Extractor> extractor = Extractor::Create(ref).value();
+  Document Extract(const std::string& text) {
+    return extractor->Extract(Normalize(SourceText{"t.txt", text, "utf-8", {}}), "t.txt");
+  }
+};
+
+TEST_CASE("frequencies, including words that start with Å", "[extract]") {
+  Fixture f;
+  Document d = f.Extract("Uppföljning\nÅrlig rapportering till styrgruppen.\nMöten hålls två gånger per år.\n"
+                         "Lägesrapport kvartalsvis.\n");
+  REQUIRE(d.frequencies.size() == 3);
+  CHECK(d.frequencies[0].per_year == 1);
+  CHECK(d.frequencies[1].per_year == 2);
+  CHECK(d.frequencies[2].per_year == 4);
+}
+
+TEST_CASE("signatories skip organisation lines and join wrapped titles", "[extract]") {
+  Fixture f;
+  std::string text(40, '\n');
+  text += "Datum 2024-05-02\n\nVårdsamverkan Skåne\n\nEva Berg\nVerksamhetschef Malmö/Trelleborg\nvuxenpsykiatrin\n";
+  Document d = f.Extract(text);
+  REQUIRE(d.signatories.size() == 1);
+  CHECK(d.signatories[0].name == "Eva Berg");
+  CHECK(d.signatories[0].title == std::optional<std::string>("Verksamhetschef Malmö/Trelleborg vuxenpsykiatrin"));
+}
+
+TEST_CASE("placeholders are found even when they start with Å", "[extract]") {
+  Fixture f;
+  Document d = f.Extract("Beslutad ÅÅÅÅ-MM-DD av nämnden.\nKontakt: (lägg in namn)\nInget här.\n");
+  REQUIRE(d.placeholders.size() == 2);
+  CHECK(d.placeholders[0].span.line == 1);
+  CHECK(d.placeholders[1].text == "(lägg in namn)");
+}
+
+TEST_CASE("kommun names with å, ä and ö are whole words", "[extract]") {
+  Fixture f;
+  Document d = f.Extract("Lokal överenskommelse\n\nParterna är Åstorps kommun, Ängelholms kommun och Örkelljunga kommun.\n"
+                         "Skåstorp och Malmöhus är inga kommuner.\n");
+  CHECK(d.municipalities == std::vector<std::string>{"Åstorp", "Ängelholm", "Örkelljunga"});
+  CHECK(d.delregion == std::optional<std::string>("Nordväst"));
+}
+
+TEST_CASE("validity, notice and the dispute ladder", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nTvister\n1. Enhetschefer.\n2. Skånegemensam samverkansgrupp psykiatri (SSP).\n"
+      "3. Centralt Samverkansorgan.\n\nGiltighetstid\nÖverenskommelsen gäller från och med beslutsdatum och tills vidare "
+      "med två års uppsägningstid.\n");
+  REQUIRE(d.validity.has_value());
+  CHECK(d.validity->from_text == "beslutsdatum");
+  CHECK(d.validity->until_further_notice);
+  CHECK(d.validity->notice_months == std::optional<int>(24));
+  REQUIRE(d.dispute_steps.size() == 3);
+  CHECK(d.dispute_steps[1].body == "SSP");
+  CHECK(d.dispute_steps[2].body == "CSO");
+}
+
+}  // namespace
+}  // namespace overens
