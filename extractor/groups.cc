@@ -123,6 +123,12 @@ bool IsMalgruppAnchor(const Unit& u) {
 // "... målgrupper:" introduction, as long as the list goes on.
 std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   const auto& units = run.structure.units;
+  // Scores are computed lazily, once per unit.
+  std::vector<double> scores(units.size(), -1);
+  auto score_of = [&](size_t k) {
+    if (scores[k] < 0) scores[k] = BestTargetGroup(run, MeaningWords(run.ref.vocabulary, units[k].text)).score;
+    return scores[k];
+  };
   for (size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     bool heading_anchor = u.heading >= 0 && run.structure.headings[static_cast<size_t>(u.heading)].section_id == "malgrupper" &&
@@ -136,7 +142,7 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
       const Unit& c = units[k];
       if (!intro_anchor && c.heading != u.heading) break;
       bool item_like = c.bullet != Bullet::kNone && c.bullet != Bullet::kNumber;
-      double score = BestTargetGroup(run, MeaningWords(run.ref.vocabulary, c.text)).score;
+      double score = score_of(k);
       if (items.empty()) {
         if (!item_like && score < 0.5) continue;  // the introduction before the list
         kind = c.bullet;
@@ -146,9 +152,8 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
       if (c.bullet != kind && !(kind == Bullet::kNone && score >= 0.5)) break;
       items.push_back(&c);
     }
-    bool looks_like_groups = std::any_of(items.begin(), items.end(), [&](const Unit* c) {
-      return BestTargetGroup(run, MeaningWords(run.ref.vocabulary, c->text)).score >= 0.55;
-    });
+    bool looks_like_groups = std::any_of(items.begin(), items.end(),
+                                         [&](const Unit* c) { return score_of(static_cast<size_t>(c - units.data())) >= 0.55; });
     if (looks_like_groups) return items;
   }
   return {};

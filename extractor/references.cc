@@ -75,25 +75,36 @@ void ExtractFrequencies(ExtractionRun& run) {
   static const RE2 kAnnual(R"((?i)(?:^|[^\p{L}])(årlig(?:en|t|a)?|en gång per år|varje år|halvårsvis|kvartalsvis|månadsvis|varje månad|varje kvartal)\b)");
   static const std::pair<std::string_view, double> kNumbers[] = {{"en", 1}, {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4},
                                                                  {"fem", 5}, {"sex", 6}, {"tio", 10}, {"tolv", 12}};
-  for (size_t i = 0; i < run.text.lines.size(); ++i) {
-    const std::string& line = run.text.lines[i].text;
-    std::string text, count, unit;
-    double per_year = 0;
-    if (RE2::PartialMatch(line, kPerYear, &text, &count, &unit)) {
-      double n = 0;
-      for (auto [w, v] : kNumbers)
-        if (Fold(count) == w) n = v;
-      if (n == 0) n = std::stod(count);
-      std::string u = Fold(unit);
-      per_year = u.rfind("år", 0) == 0 ? n : u == "termin" || u == "halvår" ? n * 2 : u == "kvartal" ? n * 4 : n * 12;
-    } else if (RE2::PartialMatch(line, kAnnual, &text)) {
-      std::string f = Fold(text);
-      per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
-                 : f.find("månad") != std::string::npos ? 12 : 1;
-    } else {
-      continue;
-    }
-    run.doc.frequencies.push_back(Frequency{text, per_year, run.SpanOfLine(i)});
+  struct Hit {
+    size_t line;
+    std::string text;
+    double per_year;
+  };
+  std::vector<Hit> hits;
+  const std::string& all = run.text.joined;
+  // One pass per pattern over the whole text; the first hit on a line counts.
+  re2::StringPiece in(all.data(), all.size());
+  std::string text, count, unit;
+  while (RE2::FindAndConsume(&in, kPerYear, &text, &count, &unit)) {
+    double n = 0;
+    for (auto [w, v] : kNumbers)
+      if (Fold(count) == w) n = v;
+    if (n == 0) n = std::stod(count);
+    std::string u = Fold(unit);
+    double per_year = u.rfind("år", 0) == 0 ? n : u == "termin" || u == "halvår" ? n * 2 : u == "kvartal" ? n * 4 : n * 12;
+    hits.push_back({run.text.LineIndexAt(static_cast<size_t>(in.data() - all.data()) - 1), text, per_year});
+  }
+  in = re2::StringPiece(all.data(), all.size());
+  while (RE2::FindAndConsume(&in, kAnnual, &text)) {
+    std::string f = Fold(text);
+    double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
+                      : f.find("månad") != std::string::npos ? 12 : 1;
+    hits.push_back({run.text.LineIndexAt(static_cast<size_t>(in.data() - all.data()) - 1), text, per_year});
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.line < b.line; });
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (i > 0 && hits[i].line == hits[i - 1].line) continue;
+    run.doc.frequencies.push_back(Frequency{hits[i].text, hits[i].per_year, run.SpanOfLine(hits[i].line)});
   }
 }
 

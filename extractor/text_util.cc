@@ -1,7 +1,6 @@
 #include "extractor/text_util.h"
 
 #include <algorithm>
-#include <map>
 
 #include <unicode/unistr.h>
 
@@ -85,17 +84,17 @@ std::string StripParentheses(std::string_view s) {
 
 double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() && b.empty()) return 1.0;
-  std::map<std::string_view, int> counts;
-  for (const auto& w : a) ++counts[w];
-  int common = 0;
-  for (const auto& w : b) {
-    auto it = counts.find(w);
-    if (it != counts.end() && it->second > 0) {
-      --it->second;
-      ++common;
-    }
+  // Multiset intersection of two short word lists by sorted merge.
+  std::vector<std::string_view> x(a.begin(), a.end()), y(b.begin(), b.end());
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  size_t common = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] == y[j]) ++common, ++i, ++j;
+    else if (x[i] < y[j]) ++i;
+    else ++j;
   }
-  return 2.0 * common / static_cast<double>(a.size() + b.size());
+  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
 std::string Ellipsize(std::string_view s, size_t max) {
