@@ -44,11 +44,9 @@ void ExtractLegalReferences(ExtractionRun& run) {
   // Bare SFS numbers of laws in the table: "lag (2017:209)".
   re2::StringPiece in(all.data(), all.size());
   std::string sfs;
-  size_t consumed = 0;
   while (RE2::FindAndConsume(&in, kSfs, &sfs)) {
     size_t end = static_cast<size_t>(in.data() - all.data());
     size_t b = end > sfs.size() + 1 ? end - sfs.size() - 1 : 0;
-    consumed = end;
     bool known = std::any_of(run.doc.legal_references.begin(), run.doc.legal_references.end(),
                              [&](const LegalReference& r) { return r.sfs == sfs && std::abs(r.span.line - run.text.SourceLineAt(b)) <= 0; });
     if (known) continue;
@@ -63,7 +61,6 @@ void ExtractLegalReferences(ExtractionRun& run) {
       run.doc.legal_references.push_back(std::move(ref));
     }
   }
-  (void)consumed;
   std::sort(run.doc.legal_references.begin(), run.doc.legal_references.end(),
             [](const LegalReference& a, const LegalReference& b) { return a.span.line < b.span.line; });
 }

@@ -35,8 +35,6 @@ struct Structure {
   std::vector<int> heading_at_line;  // per line: heading index when the line is (part of) a heading, else -1
 };
 
-struct SectionPattern;  // compiled framework section pattern (internal)
-
 class StructureAnalyzer {
  public:
   // `section_patterns`: framework section id -> RE2 pattern (case-insensitive).
