@@ -233,10 +233,10 @@ void ExtractParties(ExtractionRun& run) {
         principal = PrincipalOf(u.text);
         continue;
       }
-      if (principal && u.bullet != Bullet::kNone) {
-        AddParty(run, *principal, u.text, u.first);
-      } else {
-        principal.reset();
+      if (u.bullet == Bullet::kNone) {
+        principal.reset();  // prose ends the list under an introduction
+      } else if (principal.has_value()) {
+        AddParty(run, principal.value(), u.text, u.first);
       }
     }
     break;
