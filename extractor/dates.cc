@@ -4,7 +4,8 @@
 #include <functional>
 
 #include <re2/re2.h>
-#include <re2/set.h>
+
+#include "extractor/re2_util.h"
 
 namespace overens {
 namespace {
@@ -61,10 +62,6 @@ bool IsWordByte(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
-}  // namespace
-
-namespace {
-
 // One grammar rule: a pattern and how its groups become an interval.
 struct GrammarRule {
   std::unique_ptr<RE2> re;
@@ -79,24 +76,13 @@ struct GrammarRule {
 
 struct DateGrammar::Patterns {
   std::vector<GrammarRule> rules;
-  std::unique_ptr<RE2::Set> prefilter;  // which rules can match at all: one pass instead of one per rule
+  PatternFilter prefilter;  // which rules can match at all: one pass instead of one per rule
   RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
   RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+|i\s+|under\s+)?$)"};
   RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
   RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
   RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};
 };
-
-namespace {
-
-std::unique_ptr<RE2::Set> BuildPrefilter(const std::vector<GrammarRule>& rules) {
-  auto set = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
-  for (const GrammarRule& r : rules)
-    if (set->Add(r.re->pattern(), nullptr) < 0) return nullptr;
-  return set->Compile() ? std::move(set) : nullptr;
-}
-
-}  // namespace
 
 DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   const std::string M = kMonth, Y = kYear;
@@ -208,12 +194,12 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         int y = ToInt(g[0]);
         return YearSpan(y, y, Grain::kYear);
       }, true);
-  p_->prefilter = BuildPrefilter(p_->rules);
+  bool filtered = true;
+  for (const GrammarRule& r : p_->rules) filtered = filtered && p_->prefilter.Add(r.re->pattern());
+  prefiltered_ = filtered && p_->prefilter.Compile();
 }
 
 DateGrammar::~DateGrammar() = default;
-
-
 
 namespace {
 
@@ -249,15 +235,7 @@ bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE
 
 std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOptions& options) const {
   std::vector<std::pair<size_t, size_t>> urls;
-  {
-    re2::StringPiece all(text.data(), text.size()), m;
-    size_t pos = 0;
-    while (pos < text.size() && p_->url.Match(all, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-      size_t b = static_cast<size_t>(m.data() - text.data());
-      urls.emplace_back(b, b + m.size());
-      pos = b + std::max<size_t>(m.size(), 1);
-    }
-  }
+  ForEachMatch(p_->url, text, [&](size_t b, std::string_view m) { urls.emplace_back(b, b + m.size()); });
   auto in_url = [&](size_t b) {
     for (auto& [ub, ue] : urls)
       if (b >= ub && b < ue) return true;
@@ -267,10 +245,8 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
   std::vector<DateMatch> found;
   std::vector<std::pair<size_t, size_t>> blocked;
   re2::StringPiece all(text.data(), text.size());
-  std::vector<int> hits;
-  std::vector<bool> may_match(p_->rules.size(), p_->prefilter == nullptr);
-  if (p_->prefilter && p_->prefilter->Match(all, &hits))
-    for (int h : hits) may_match[static_cast<size_t>(h)] = true;
+  std::vector<bool> may_match = prefiltered_ ? p_->prefilter.Matching(text, p_->rules.size())
+                                            : std::vector<bool>(p_->rules.size(), true);
   for (size_t ri = 0; ri < p_->rules.size(); ++ri) {
     const GrammarRule& rule = p_->rules[ri];
     if (!may_match[ri] || (rule.needs_anchor && !options.anchor_year)) continue;

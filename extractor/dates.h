@@ -46,6 +46,7 @@ class DateGrammar {
  private:
   struct Patterns;
   std::unique_ptr<Patterns> p_;
+  bool prefiltered_ = false;  // false: every rule gets its own pass
 };
 
 }  // namespace overens

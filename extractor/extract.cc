@@ -77,9 +77,12 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok()) return Status::DataError("empty-follow-up pattern is not valid RE2");
-  if (!c->delregion_alias_filter.Build(c->delregion_aliases) || !c->law_filter.Build(c->law_names) ||
-      !c->placeholder_filter.Build(c->placeholders))
-    return Status::DataError("reference patterns cannot be combined into an RE2 set");
+  for (auto [filter, patterns] : {std::pair{&c->delregion_alias_filter, &c->delregion_aliases},
+                                  {&c->law_filter, &c->law_names}, {&c->placeholder_filter, &c->placeholders}}) {
+    for (const NamedPattern& p : *patterns)
+      if (!filter->Add(p.re->pattern())) return Status::DataError("pattern '" + p.re->pattern() + "' cannot join an RE2 set");
+    if (!patterns->empty() && !filter->Compile()) return Status::DataError("reference patterns cannot be combined into an RE2 set");
+  }
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }
 

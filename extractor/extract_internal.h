@@ -8,39 +8,15 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include "extractor/extract.h"
+#include "extractor/re2_util.h"
 
 namespace overens {
 
 struct NamedPattern {
   std::string id;
   std::unique_ptr<RE2> re;
-};
-
-// One RE2::Set pass that tells which of many patterns occur in a text, so
-// only those get a full (capturing) pass.
-class PatternFilter {
- public:
-  // Builds the set from the patterns' own sources; false when RE2 refuses.
-  bool Build(const std::vector<NamedPattern>& patterns) {
-    set_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
-    for (const NamedPattern& p : patterns)
-      if (set_->Add(p.re->pattern(), nullptr) < 0) return false;
-    return set_->Compile();
-  }
-  // Indexes of the patterns that match somewhere in `text`.
-  std::vector<bool> Matching(std::string_view text, size_t count) const {
-    std::vector<int> hits;
-    std::vector<bool> out(count, false);
-    if (set_ && set_->Match(re2::StringPiece(text.data(), text.size()), &hits))
-      for (int h : hits) out[static_cast<size_t>(h)] = true;
-    return out;
-  }
-
- private:
-  std::unique_ptr<RE2::Set> set_;
 };
 
 struct CompiledReference {

@@ -15,11 +15,8 @@ void ExtractLegalReferences(ExtractionRun& run) {
   for (size_t li_law = 0; li_law < run.compiled.law_names.size(); ++li_law) {
     if (!laws_present[li_law]) continue;
     const NamedPattern& p = run.compiled.law_names[li_law];
-    re2::StringPiece in(all.data(), all.size()), m;
-    size_t pos = 0;
-    while (pos < all.size() && p.re->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1)) {
-      size_t b = static_cast<size_t>(m.data() - all.data());
-      pos = b + std::max<size_t>(m.size(), 1);
+    ForEachMatch(*p.re, all, [&](size_t b, std::string_view m) {
+      size_t pos = b + std::max<size_t>(m.size(), 1);
       LegalReference ref;
       ref.law_id = p.id;
       std::string_view after = std::string_view(all).substr(pos, 40);
@@ -39,7 +36,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
       size_t li = run.text.LineIndexAt(b);
       ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
       run.doc.legal_references.push_back(std::move(ref));
-    }
+    });
   }
   // Bare SFS numbers of laws in the table: "lag (2017:209)".
   re2::StringPiece in(all.data(), all.size());
@@ -48,7 +45,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
     size_t end = static_cast<size_t>(in.data() - all.data());
     size_t b = end > sfs.size() + 1 ? end - sfs.size() - 1 : 0;
     bool known = std::any_of(run.doc.legal_references.begin(), run.doc.legal_references.end(),
-                             [&](const LegalReference& r) { return r.sfs == sfs && std::abs(r.span.line - run.text.SourceLineAt(b)) <= 0; });
+                             [&](const LegalReference& r) { return r.sfs == sfs && r.span.line == run.text.SourceLineAt(b); });
     if (known) continue;
     for (const Law& l : run.ref.laws) {
       if (l.sfs != sfs) continue;
@@ -111,18 +108,13 @@ void ExtractPlaceholders(ExtractionRun& run) {
   std::vector<bool> present = run.compiled.placeholder_filter.Matching(all, run.compiled.placeholders.size());
   for (size_t i = 0; i < run.compiled.placeholders.size(); ++i) {
     if (!present[i]) continue;
-    const NamedPattern& p = run.compiled.placeholders[i];
-    re2::StringPiece in(all.data(), all.size()), m;
-    for (size_t pos = 0; pos < all.size() && p.re->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1);) {
-      size_t b = static_cast<size_t>(m.data() - all.data());
-      pos = b + std::max<size_t>(m.size(), 1);
+    ForEachMatch(*run.compiled.placeholders[i].re, all, [&](size_t b, std::string_view m) {
       size_t li = run.text.LineIndexAt(b);
-      if (std::find(seen_lines.begin(), seen_lines.end(), li) != seen_lines.end()) continue;  // one per line
+      if (std::find(seen_lines.begin(), seen_lines.end(), li) != seen_lines.end()) return;  // one per line
       seen_lines.push_back(li);
-      run.doc.placeholders.push_back(Placeholder{std::string(m.data(), m.size()),
-                                                 SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b),
-                                                            static_cast<int>(m.size())}});
-    }
+      run.doc.placeholders.push_back(Placeholder{std::string(m), SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b),
+                                                                            static_cast<int>(m.size())}});
+    });
   }
   std::sort(run.doc.placeholders.begin(), run.doc.placeholders.end(),
             [](const Placeholder& a, const Placeholder& b) { return a.span.line < b.span.line; });
