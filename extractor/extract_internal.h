@@ -64,7 +64,7 @@ struct ExtractionRun {
   const DateGrammar& grammar;
   Document& doc;
   std::vector<DateMatch> plain_dates;  // one scan without an anchor year, shared by the field extractors
-  std::vector<FoundDate> dates;
+  std::vector<FoundDate> dates;  // dates[i] is doc.dates[i] before roles were given
 
   SourceSpan SpanOfLine(size_t line) const {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};

@@ -251,16 +251,12 @@ std::optional<std::string> IntroActor(const ExtractionRun& run, const std::strin
 }
 
 std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t last, std::string* text) {
-  for (const FoundDate& fd : run.dates) {
-    if (fd.line < first || fd.line > last) continue;
-    const DateSpan* span = nullptr;
-    for (const DateSpan& d : run.doc.dates)
-      if (d.span.line == run.text.lines[fd.line].source_line && d.text.size() && fd.match.start == d.start &&
-          fd.match.end_date == d.end)
-        span = &d;
-    if (span && span->role == DateRole::kDeadline && span->end) {
-      *text = span->text;
-      return span->end;
+  for (size_t i = 0; i < run.dates.size(); ++i) {
+    if (run.dates[i].line < first || run.dates[i].line > last) continue;
+    const DateSpan& span = run.doc.dates[i];
+    if (span.role == DateRole::kDeadline && span.end) {
+      *text = span.text;
+      return span.end;
     }
   }
   return std::nullopt;
