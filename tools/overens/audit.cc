@@ -1,8 +1,6 @@
 // overens audit: one workbook across delregions for auditors, or the same
 // data as CSV/JSON for scripts. The audit data is computed once and rendered.
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
 #include <map>
 #include <ostream>
 #include <sstream>
@@ -344,9 +342,7 @@ int RunAudit(const CommandEnv& env) {
   int worst = kExitOk;
   std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
   if (loaded.empty()) return worst == kExitOk ? kExitNoInput : worst;
-  CheckOptions options;
-  options.as_of = *env.options.as_of;
-  options.review_years = env.options.review_years;
+  CheckOptions options = CheckOptionsFrom(env);
   AuditData data = Build(loaded, env.pipeline, options);
   Status s;
   if (fmt == "xlsx") {

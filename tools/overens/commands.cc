@@ -69,14 +69,14 @@ std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
   return docs;
 }
 
-namespace {
-
-CheckOptions Check(const CommandEnv& env) {
+CheckOptions CheckOptionsFrom(const CommandEnv& env) {
   CheckOptions c;
   c.as_of = *env.options.as_of;
   c.review_years = env.options.review_years;
   return c;
 }
+
+namespace {
 
 std::string Color(const CommandEnv& env, const char* code, const std::string& s) {
   return env.options.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
@@ -175,7 +175,7 @@ int RunCheck(const CommandEnv& env) {
   std::vector<Finding> all;
   size_t suppressed = 0;
   for (const LoadedDocument& d : loaded) {
-    for (Finding& f : RunRules(rules, d.doc, env.pipeline.reference(), Check(env))) {
+    for (Finding& f : RunRules(rules, d.doc, env.pipeline.reference(), CheckOptionsFrom(env))) {
       if (accepted.count(f.id)) {
         ++suppressed;
         continue;

@@ -3,6 +3,7 @@
 
 #include <iosfwd>
 
+#include "rules/rule.h"
 #include "tools/overens/cli.h"
 #include "tools/overens/pipeline.h"
 
@@ -26,6 +27,9 @@ int RunDate(const CommandEnv& env);
 // Loads every input (directories expanded, progress on a terminal); bad
 // files are reported and skipped, and `worst` gets the first error's exit code.
 std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst);
+
+// The rule options (--as-of, --review-years) of this run.
+CheckOptions CheckOptionsFrom(const CommandEnv& env);
 
 // Reports a failed input on stderr: "overens: <message>".
 void ReportError(const CommandEnv& env, const Status& s);
