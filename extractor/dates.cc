@@ -231,58 +231,102 @@ bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE
   return RE2::PartialMatch(text.substr(from, begin - from), citation_before);
 }
 
+using Window = std::pair<size_t, size_t>;
+
+// Stretches of `text` that can hold a date without an anchor year: every such
+// rule needs a run of two or more digits (a year, "vt-24"), and no date
+// reaches further than kBefore bytes before or kAfter bytes after its digits.
+// Scanning only these (with the whole text as context, so \b still sees the
+// neighbours) is what keeps a long text cheap.
+std::vector<Window> DigitWindows(std::string_view text) {
+  constexpr size_t kBefore = 64, kAfter = 24;
+  std::vector<Window> out;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsDigit(text[j])) ++j;
+    if (j - i >= 2) {
+      size_t b = i > kBefore ? i - kBefore : 0, e = std::min(text.size(), j + kAfter);
+      if (!out.empty() && b <= out.back().second) out.back().second = e;
+      else out.emplace_back(b, e);
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Whether `begin` lies inside a web or mail address: the address pattern is
+// run on the whitespace-delimited token around it only.
+bool InAddress(const RE2& url, std::string_view text, size_t begin) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; };
+  size_t b = begin, e = begin;
+  while (b > 0 && !space(text[b - 1])) --b;
+  while (e < text.size() && !space(text[e])) ++e;
+  bool inside = false;
+  ForEachMatch(url, text.substr(b, e - b), [&](size_t mb, std::string_view m) {
+    inside = inside || (begin >= b + mb && begin < b + mb + m.size());
+  });
+  return inside;
+}
+
 }  // namespace
 
 std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOptions& options) const {
-  std::vector<std::pair<size_t, size_t>> urls;
-  ForEachMatch(p_->url, text, [&](size_t b, std::string_view m) { urls.emplace_back(b, b + m.size()); });
-  auto in_url = [&](size_t b) {
-    for (auto& [ub, ue] : urls)
-      if (b >= ub && b < ue) return true;
-    return false;
-  };
+  // Rules that need an anchor year ("i år") have no digits to look for.
+  std::vector<Window> windows =
+      options.anchor_year ? std::vector<Window>{{0, text.size()}} : DigitWindows(text);
+  // Which rules can match in which window: one set pass instead of one per rule.
+  std::vector<std::vector<bool>> may_match;
+  for (auto [wb, we] : windows)
+    may_match.push_back(prefiltered_ ? p_->prefilter.Matching(text.substr(wb, we - wb), p_->rules.size())
+                                     : std::vector<bool>(p_->rules.size(), true));
 
   std::vector<DateMatch> found;
   std::vector<std::pair<size_t, size_t>> blocked;
   re2::StringPiece all(text.data(), text.size());
-  std::vector<bool> may_match = prefiltered_ ? p_->prefilter.Matching(text, p_->rules.size())
-                                            : std::vector<bool>(p_->rules.size(), true);
   for (size_t ri = 0; ri < p_->rules.size(); ++ri) {
     const GrammarRule& rule = p_->rules[ri];
-    if (!may_match[ri] || (rule.needs_anchor && !options.anchor_year)) continue;
+    if (rule.needs_anchor && !options.anchor_year) continue;
     int ngroups = rule.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
-    size_t pos = 0;
-    while (pos < text.size() &&
-           rule.re->Match(all, pos, text.size(), RE2::UNANCHORED, groups.data(), ngroups + 1)) {
-      size_t b = static_cast<size_t>(groups[0].data() - text.data());
-      size_t e = b + groups[0].size();
-      pos = e > b ? e : b + 1;
-      if (in_url(b)) continue;
-      if (rule.after_day_is_invalid && b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) continue;  // "32 januari 2023"
-      if (rule.starts_with_year && LooksLikeCitation(text, b, e, p_->citation_before)) {
-        // An ISO date with one glued footnote digit is still a date ("2023-05-041").
-        bool footnote = e - b == 10 && e < text.size() && IsDigit(text[e]) &&
-                        (e + 1 >= text.size() || !IsDigit(text[e + 1]));
-        if (!(footnote && (b == 0 || !IsWordByte(text[b - 1])))) continue;
-      } else if (rule.starts_with_year && e - b == 10 && e < text.size() && IsDigit(text[e])) {
-        if (e + 1 < text.size() && IsDigit(text[e + 1])) continue;  // a longer number, not a date
+    for (size_t w = 0; w < windows.size(); ++w) {
+      if (!may_match[w][ri]) continue;
+      auto [wb, we] = windows[w];
+      size_t pos = wb;
+      while (pos < we &&
+             rule.re->Match(all, pos, we, RE2::UNANCHORED, groups.data(), ngroups + 1)) {
+        size_t b = static_cast<size_t>(groups[0].data() - text.data());
+        size_t e = b + groups[0].size();
+        pos = e > b ? e : b + 1;
+        if (InAddress(p_->url, text, b)) continue;
+        if (rule.after_day_is_invalid && b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) continue;  // "32 januari 2023"
+        if (rule.starts_with_year && LooksLikeCitation(text, b, e, p_->citation_before)) {
+          // An ISO date with one glued footnote digit is still a date ("2023-05-041").
+          bool footnote = e - b == 10 && e < text.size() && IsDigit(text[e]) &&
+                          (e + 1 >= text.size() || !IsDigit(text[e + 1]));
+          if (!(footnote && (b == 0 || !IsWordByte(text[b - 1])))) continue;
+        } else if (rule.starts_with_year && e - b == 10 && e < text.size() && IsDigit(text[e])) {
+          if (e + 1 < text.size() && IsDigit(text[e + 1])) continue;  // a longer number, not a date
+        }
+        std::vector<std::string_view> g;
+        for (int i = 1; i <= ngroups; ++i) g.emplace_back(groups[static_cast<size_t>(i)].data(), groups[static_cast<size_t>(i)].size());
+        auto iv = rule.make(g, options.anchor_year.value_or(0));
+        if (!iv) {
+          if (rule.blocks_when_invalid) blocked.emplace_back(b, e);
+          continue;
+        }
+        DateMatch dm;
+        dm.begin = b;
+        dm.end = e;
+        dm.start = iv->start;
+        dm.end_date = iv->end;
+        dm.grain = iv->grain;
+        dm.relative = rule.needs_anchor;
+        found.push_back(std::move(dm));
       }
-      std::vector<std::string_view> g;
-      for (int i = 1; i <= ngroups; ++i) g.emplace_back(groups[static_cast<size_t>(i)].data(), groups[static_cast<size_t>(i)].size());
-      auto iv = rule.make(g, options.anchor_year.value_or(0));
-      if (!iv) {
-        if (rule.blocks_when_invalid) blocked.emplace_back(b, e);
-        continue;
-      }
-      DateMatch dm;
-      dm.begin = b;
-      dm.end = e;
-      dm.start = iv->start;
-      dm.end_date = iv->end;
-      dm.grain = iv->grain;
-      dm.relative = rule.needs_anchor;
-      found.push_back(std::move(dm));
     }
   }
   found.erase(std::remove_if(found.begin(), found.end(),

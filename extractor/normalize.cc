@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include <re2/re2.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -36,13 +37,13 @@ std::string Nfc(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (nfc->isNormalized(u, err) && U_SUCCESS(err)) return std::string(s);
+  icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(s);  // the common case
   err = U_ZERO_ERROR;
-  icu::UnicodeString out = nfc->normalize(u, err);
-  if (U_FAILURE(err)) return std::string(s);
   std::string result;
-  out.toUTF8String(result);
+  icu::StringByteSink<std::string> sink(&result);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, err);
+  if (U_FAILURE(err)) return std::string(s);
   return result;
 }
 
@@ -77,8 +78,20 @@ bool StartsLower(std::string_view s) {
 }
 
 // Removes a leading list marker and says which kind it was.
+bool StartsNumbered(std::string_view s) {  // "1. Text", "12) Text"
+  size_t i = 0;
+  while (i < s.size() && i < 2 && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i == 0 || i >= s.size() || (s[i] != '.' && s[i] != ')')) return false;
+  size_t j = i + 1;
+  while (j < s.size() && s[j] == ' ') ++j;
+  return j > i + 1 && j < s.size();
+}
+
 Bullet StripBullet(std::string& text, bool indented) {
+  unsigned char first = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
+  bool may_be_glyph = first == '-' || first == '*' || first >= 0xC2;
   for (std::string_view g : kBulletGlyphs) {
+    if (!may_be_glyph) break;
     if (text.rfind(g, 0) == 0) {
       std::string rest = text.substr(g.size());
       // "-" and "*" only count when a space follows ("-5 %" is not a bullet).
@@ -92,8 +105,7 @@ Bullet StripBullet(std::string& text, bool indented) {
     text = text.substr(2);
     return Bullet::kSubGlyph;
   }
-  static const RE2 kNumbered(R"(^\d{1,2}[.)] +\S)");
-  if (RE2::PartialMatch(text, kNumbered)) return Bullet::kNumber;
+  if (StartsNumbered(text)) return Bullet::kNumber;
   if (indented && StartsUpper(text)) return Bullet::kIndent;
   return Bullet::kNone;
 }
@@ -181,6 +193,8 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
 
 std::string NormalizeChars(std::string_view s) {
   std::string out = Nfc(s);
+  // Every repair starts with a tab, a carriage return or one of three UTF-8 lead bytes.
+  if (out.find_first_of("\t\r\xC2\xE2\xEF") == std::string::npos) return out;
   for (const Replacement& r : kCharRepairs) {
     if (out.find(r.from) == std::string::npos) continue;
     std::string next;
@@ -210,12 +224,16 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
     size_t nl = text.find('\n', pos);
     std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     ++line_no;
-    std::string cleaned;
-    for (char c : raw) {
-      if (c == '\f') ++page;
-      else cleaned += c;
+    if (raw.find('\f') == std::string_view::npos) {
+      out.lines.push_back(CleanLine(raw, line_no, page));
+    } else {
+      std::string cleaned;
+      for (char c : raw) {
+        if (c == '\f') ++page;
+        else cleaned += c;
+      }
+      out.lines.push_back(CleanLine(cleaned, line_no, page));
     }
-    out.lines.push_back(CleanLine(cleaned, line_no, page));
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }

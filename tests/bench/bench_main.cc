@@ -1,6 +1,6 @@
 // overens_bench: throughput of extract+check and wall time of an audit over a
 // generated corpus. Not a test: it prints figures for the README.
-//   overens_bench [--docs N] [--corpus DIR]
+//   overens_bench [--docs N] [--corpus DIR] [--no-audit]
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -43,15 +43,34 @@ std::string Variant(const std::string& base, int i) {
 
 double Seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
 
+// Writes the texts to a temporary directory and times `overens audit` on it.
+int TimeAudit(const std::vector<std::string>& texts) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("overens-bench-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  for (size_t i = 0; i < texts.size(); ++i) std::ofstream(dir / ("lo-" + std::to_string(i) + ".txt")) << texts[i];
+  std::ostringstream out, err;
+  auto t2 = Clock::now();
+  int code = overens::RunCli({"audit", "--quiet", "--as-of", "2026-11-22", dir.string(), "-o", (dir / "audit.xlsx").string()},
+                             out, err, false, false);
+  auto t3 = Clock::now();
+  std::printf("audit to xlsx: %zu documents in %.3f s (exit %d, %ju bytes)\n", texts.size(), Seconds(t2, t3), code,
+              static_cast<uintmax_t>(fs::exists(dir / "audit.xlsx") ? fs::file_size(dir / "audit.xlsx") : 0));
+  fs::remove_all(dir);
+  return code;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int docs = 1000;
   std::string corpus = std::string(OVERENS_SOURCE_DIR) + "/corpus/demo";
-  for (int i = 1; i + 1 < argc; i += 2) {
+  bool audit = true;
+  for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--docs") docs = std::stoi(argv[i + 1]);
-    if (a == "--corpus") corpus = argv[i + 1];
+    if (a == "--no-audit") audit = false;
+    if (a == "--docs" && i + 1 < argc) docs = std::stoi(argv[++i]);
+    if (a == "--corpus" && i + 1 < argc) corpus = argv[++i];
   }
   auto pipeline = overens::Pipeline::Create("", "");
   if (!pipeline.ok()) {
@@ -84,18 +103,7 @@ int main(int argc, char** argv) {
   std::printf("extract+check: %d documents, %.2f MB in %.3f s = %.1f MB/s (one core), %zu findings\n", docs, mb,
               Seconds(t0, t1), mb / Seconds(t0, t1), findings);
 
-  namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("overens-bench-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  for (size_t i = 0; i < texts.size(); ++i) std::ofstream(dir / ("lo-" + std::to_string(i) + ".txt")) << texts[i];
-  std::ostringstream out, err;
-  auto t2 = Clock::now();
-  int code = overens::RunCli({"audit", "--quiet", "--as-of", "2026-11-22", dir.string(), "-o", (dir / "audit.xlsx").string()},
-                             out, err, false, false);
-  auto t3 = Clock::now();
-  std::printf("audit to xlsx: %d documents in %.3f s (exit %d, %ju bytes)\n", docs, Seconds(t2, t3), code,
-              static_cast<uintmax_t>(fs::exists(dir / "audit.xlsx") ? fs::file_size(dir / "audit.xlsx") : 0));
-  fs::remove_all(dir);
+  int code = audit ? TimeAudit(texts) : 0;
   struct rusage usage {};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak memory: %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
