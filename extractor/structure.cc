@@ -1,13 +1,16 @@
 #include "extractor/structure.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extractor/text_util.h"
 
 namespace overens {
 
 struct StructureAnalyzer::Impl {
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> sections;
+  std::vector<std::string> section_ids;
+  // All section patterns in one set; the lowest matching index wins, as in the data's order.
+  std::unique_ptr<RE2::Set> sections;
   RE2 numbering{R"(^(\d+(\.\d+)*\.?)\s+)"};
   RE2 goal{R"((?i)^(målsättning(ar)?|mål|syfte med området|delmål)$)"};
   RE2 activities{R"((?i)^((planerade |kortsiktiga )?(mål och )?aktiviteter( och mål)?( \d{4}\s*[-–]\s*\d{4})?|aktivitet|åtgärder|kortsiktiga mål( och aktiviteter)?( \d{4}\s*[-–]\s*\d{4})?|insatser)$)"};
@@ -24,15 +27,14 @@ struct StructureAnalyzer::Impl {
   }
 
   std::string SectionId(const std::string& text) const {
-    std::string folded = Fold(text);
-    for (const auto& [id, re] : sections)
-      if (RE2::PartialMatch(folded, *re)) return id;
-    return "";
+    std::vector<int> hits;
+    if (!sections || !sections->Match(Fold(text), &hits) || hits.empty()) return "";
+    return section_ids[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
   }
 
   std::string StripNumbering(const std::string& text) const {
     std::string s = text;
-    RE2::Replace(&s, numbering, "");
+    if (!s.empty() && s[0] >= '0' && s[0] <= '9') RE2::Replace(&s, numbering, "");
     return s;
   }
 
@@ -62,7 +64,7 @@ struct StructureAnalyzer::Impl {
     std::string text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) return false;
-    size_t words = Words(text).size();
+    size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && (SubKind(text) != SubHeading::kNone || !SectionId(text).empty())) return true;
     if (text.find(", ") != std::string::npos) return false;
@@ -78,8 +80,12 @@ struct StructureAnalyzer::Impl {
 
 StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns)
     : impl_(std::make_unique<Impl>()) {
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& [id, pattern] : section_patterns)
-    impl_->sections.emplace_back(id, std::make_unique<RE2>("(?i)" + pattern));
+    if (set->Add(pattern, nullptr) >= 0) impl_->section_ids.push_back(id);  // indexes follow successful adds
+  if (!impl_->section_ids.empty() && set->Compile()) impl_->sections = std::move(set);
 }
 
 StructureAnalyzer::~StructureAnalyzer() = default;
@@ -104,7 +110,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     h.text = impl_->StripNumbering(t.lines[i].text);
     // A heading wrapped onto a short lower-case second line.
     if (i + 1 < n && StartsLower(t.lines[i + 1].text) && t.lines[i + 1].text.size() <= 40 &&
-        !Impl::EndsSentence(t.lines[i + 1].text) && Words(h.text).size() >= 3) {
+        !Impl::EndsSentence(t.lines[i + 1].text) && WordCount(h.text) >= 3) {
       h.text += " " + t.lines[i + 1].text;
       h.last_line = i + 1;
     }

@@ -6,7 +6,35 @@
 
 namespace overens {
 
+namespace {
+
+// Case folding without ICU for ASCII and the Latin-1 letters Swedish text
+// uses; false (and `out` unspecified) when anything else needs ICU.
+bool FoldLatin(std::string_view s, std::string& out) {
+  out.clear();
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      continue;
+    }
+    if (c != 0xC3 || i + 1 >= s.size()) return false;
+    auto next = static_cast<unsigned char>(s[++i]);
+    // Å Ä Ö É Ü fold to å ä ö é ü; other lower-case Latin-1 letters stay (ß does not: it folds to "ss").
+    bool upper = next == 0x85 || next == 0x84 || next == 0x96 || next == 0x89 || next == 0x9C;
+    if (!upper && (next < 0xA0 || next > 0xBF)) return false;
+    out += static_cast<char>(0xC3);
+    out += static_cast<char>(upper ? next + 0x20 : next);
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string Fold(std::string_view s) {
+  std::string latin;
+  if (FoldLatin(s, latin)) return latin;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
   std::string out;
@@ -14,13 +42,25 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+namespace {
+bool IsWordByte(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+}
+}  // namespace
+
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (IsWordByte(s[i]) && (i == 0 || !IsWordByte(s[i - 1]))) ++n;
+  return n;
+}
+
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
   for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
-    if (word) {
+    if (IsWordByte(c)) {
       cur += c;
     } else if (!cur.empty()) {
       out.push_back(std::move(cur));

@@ -7,10 +7,12 @@
 
 namespace overens {
 
-// Unicode case folding (ICU) of UTF-8 text.
+// Unicode case folding of UTF-8 text (ICU, with a fast path for ASCII and Latin-1 letters).
 std::string Fold(std::string_view s);
 // Words of folded text: runs of letters/digits (bytes >= 0x80 count as letters).
 std::vector<std::string> Words(std::string_view s);
+// Words(s).size() without building the words.
+size_t WordCount(std::string_view s);
 bool StartsUpper(std::string_view s);
 bool StartsLower(std::string_view s);
 std::string Trim(std::string_view s, std::string_view junk = " \t\n");
