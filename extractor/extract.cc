@@ -1,6 +1,7 @@
 #include "extractor/extract.h"
 
 #include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
 
 namespace overens {
 namespace {
@@ -74,6 +75,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& p : ref.vocabulary.placeholders) statuses.push_back(Compile(p, p, "placeholder", c->placeholders));
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up);
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
+  for (const auto& words : c->target_group_words) c->target_group_sorted.push_back(SortedWords(words));
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok()) return Status::DataError("empty-follow-up pattern is not valid RE2");

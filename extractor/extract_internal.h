@@ -36,6 +36,7 @@ struct CompiledReference {
   PatternFilter placeholder_filter;
   std::unique_ptr<RE2> empty_follow_up;
   std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
+  std::vector<std::vector<std::string_view>> target_group_sorted;  // SortedWords of the above
 };
 
 // Folded words of `text` with the vocabulary's spelling variants applied.

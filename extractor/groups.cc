@@ -105,8 +105,9 @@ struct TgMatch {
 TgMatch BestTargetGroup(const ExtractionRun& run, const std::vector<std::string>& words) {
   TgMatch best;
   const auto& groups = run.ref.framework.target_groups;
+  std::vector<std::string_view> sorted = SortedWords(words);
   for (size_t i = 0; i < groups.size(); ++i) {
-    double score = Dice(words, run.compiled.target_group_words[i]);
+    double score = Dice(sorted, run.compiled.target_group_sorted[i]);
     if (score > best.score) best = {&groups[i], score, i};
   }
   return best;

@@ -122,19 +122,21 @@ std::string StripParentheses(std::string_view s) {
   return Trim(collapsed);
 }
 
-double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() && b.empty()) return 1.0;
-  // Multiset intersection of two short word lists by sorted merge.
-  std::vector<std::string_view> x(a.begin(), a.end()), y(b.begin(), b.end());
-  std::sort(x.begin(), x.end());
-  std::sort(y.begin(), y.end());
-  size_t common = 0;
+std::vector<std::string_view> SortedWords(const std::vector<std::string>& words) {
+  std::vector<std::string_view> out(words.begin(), words.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+double Dice(const std::vector<std::string_view>& x, const std::vector<std::string_view>& y) {
+  if (x.empty() && y.empty()) return 1.0;
+  size_t common = 0;  // multiset intersection by sorted merge
   for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (x[i] == y[j]) ++common, ++i, ++j;
     else if (x[i] < y[j]) ++i;
     else ++j;
   }
-  return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+  return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
 }
 
 std::string Ellipsize(std::string_view s, size_t max) {

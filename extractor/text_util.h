@@ -20,8 +20,10 @@ std::string Trim(std::string_view s, std::string_view junk = " \t\n");
 std::string Capitalize(std::string_view s);
 // Removes "(...)" groups.
 std::string StripParentheses(std::string_view s);
-// Sørensen–Dice coefficient of two word lists (multiset).
-double Dice(const std::vector<std::string>& a, const std::vector<std::string>& b);
+// A word list sorted for Dice(): views into the words it was made from.
+std::vector<std::string_view> SortedWords(const std::vector<std::string>& words);
+// Sørensen–Dice coefficient of two sorted word lists (multiset).
+double Dice(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
 // Shortens to at most `max` bytes on a UTF-8 boundary, adding "…".
 std::string Ellipsize(std::string_view s, size_t max);
 
