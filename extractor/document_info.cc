@@ -1,4 +1,5 @@
 // Kind, municipalities, delregion and the document's own date.
+#include <limits>
 #include <map>
 #include <set>
 
@@ -8,10 +9,11 @@
 namespace overens {
 namespace {
 
-int CountMatches(const RE2& re, std::string_view text) {
+// Matches of `re` in `text`, counting no further than `limit`.
+int CountMatches(const RE2& re, std::string_view text, int limit = std::numeric_limits<int>::max()) {
   int n = 0;
   re2::StringPiece in(text.data(), text.size());
-  while (RE2::FindAndConsume(&in, re)) ++n;
+  while (n < limit && RE2::FindAndConsume(&in, re)) ++n;
   return n;
 }
 
@@ -33,8 +35,11 @@ DocumentKind DetectKind(const ExtractionRun& run) {
   static const RE2 kFrameworkTitle(R"((?i)^\s*ramöverenskommelse)");
   static const RE2 kLocalTitle(R"((?i)lokal(a)? överenskommelse)");
   const std::string& all = run.text.joined;
-  if (CountMatches(kAudit, all) >= 3) return DocumentKind::kRevision;
-  if (RE2::PartialMatch(all, kNews)) return DocumentKind::kAnnat;
+  if (run.Mentions({"revisor", "granskning", "revisionskriteri", "revisionsfråg"}) && CountMatches(kAudit, all, 3) >= 3)
+    return DocumentKind::kRevision;
+  if (run.Mentions({"lämna ett svar", "e-postadressen publiceras", "publicerad den", "läs mer om", "dela sidan"}) &&
+      RE2::PartialMatch(all, kNews))
+    return DocumentKind::kAnnat;
   std::string title = Title(run.text);
   std::set<std::string> sections;
   for (const Heading& h : run.structure.headings)

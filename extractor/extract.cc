@@ -92,7 +92,7 @@ Document Extractor::Extract(const NormalizedText& text, const std::string& path)
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);
-  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}};
+  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, Fold(text.joined)};
   ExtractDocumentInfo(run);
   ExtractDates(run);
   ExtractAgreementTerms(run);

@@ -1,6 +1,8 @@
 // Shared state of one extraction run; internal to extractor/.
 #pragma once
 
+#include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -66,6 +68,14 @@ struct ExtractionRun {
   Document& doc;
   std::vector<DateMatch> plain_dates;  // one scan without an anchor year, shared by the field extractors
   std::vector<FoundDate> dates;  // dates[i] is doc.dates[i] before roles were given
+  std::string folded;            // Fold(text.joined): for cheap "is this word in the text at all" gates
+
+  // Whether the text contains any of `words` (folded). A pattern that needs one
+  // of them can skip its pass when none occurs; the gate must list every
+  // literal alternative of the pattern, or it would hide real matches.
+  bool Mentions(std::initializer_list<std::string_view> words) const {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+  }
 
   SourceSpan SpanOfLine(size_t line) const {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};

@@ -28,12 +28,17 @@ constexpr std::string_view kBulletGlyphs[] = {"\uF0B7", "\uF0A7", "\uF076", "\uF
                                               "\u25A0", "\u25CF", "\u25E6", "\u00B7", "\u2013", "\u2014", "\u2023",
                                               "\u2043", "\u27A2", "-", "*"};
 
-bool IsAscii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+// Text of code points below U+0100 only (ASCII and Latin-1, lead bytes C2/C3):
+// none of them composes or decomposes, so such text is already NFC.
+bool IsLatin1(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u < 0x80 || u == 0xC2 || u == 0xC3 || (u >= 0x80 && u < 0xC0);
+  });
 }
 
 std::string Nfc(std::string_view s) {
-  if (IsAscii(s)) return std::string(s);
+  if (IsLatin1(s)) return std::string(s);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);

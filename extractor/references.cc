@@ -79,6 +79,7 @@ void ExtractFrequencies(ExtractionRun& run) {
   // One pass per pattern over the whole text; the first hit on a line counts.
   re2::StringPiece in(all.data(), all.size());
   std::string text, count, unit;
+  if (!run.Mentions({"gånger", "tillfällen", "möten", "ggr"})) in = re2::StringPiece();
   while (RE2::FindAndConsume(&in, kPerYear, &text, &count, &unit)) {
     double n = 0;
     for (auto [w, v] : kNumbers)
@@ -89,6 +90,9 @@ void ExtractFrequencies(ExtractionRun& run) {
     hits.push_back({run.text.LineIndexAt(static_cast<size_t>(in.data() - all.data()) - 1), text, per_year});
   }
   in = re2::StringPiece(all.data(), all.size());
+  if (!run.Mentions({"årlig", "en gång per år", "varje år", "halvårsvis", "kvartalsvis", "månadsvis", "varje månad",
+                     "varje kvartal"}))
+    in = re2::StringPiece();
   while (RE2::FindAndConsume(&in, kAnnual, &text)) {
     std::string f = Fold(text);
     double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4

@@ -49,6 +49,7 @@ void ExtractValidity(ExtractionRun& run) {
 
 void ExtractRepeals(ExtractionRun& run) {
   static const RE2 kRepeal(R"((?i)\b(upphävs|upphör att gälla|ersätter|ersätts)\b\s*(.{0,200}?)(?:\.|$))");
+  if (!run.Mentions({"upphävs", "upphör att gälla", "ersätter", "ersätts"})) return;
   for (const Unit& u : run.structure.units) {
     std::string verb, what;
     if (!RE2::PartialMatch(u.text, kRepeal, &verb, &what)) continue;
