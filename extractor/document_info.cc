@@ -103,9 +103,8 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   for (const std::string& k : run.doc.municipalities) from_parties.insert(delregion_of[k]);
   std::map<std::string, int> mentions;
   const auto& aliases = run.compiled.delregion_aliases;
-  std::vector<bool> present = run.compiled.delregion_alias_filter.Matching(run.text.joined, aliases.size());
-  for (size_t i = 0; i < aliases.size(); ++i)
-    if (present[i]) mentions[aliases[i].id] += CountMatches(*aliases[i].re, run.text.joined);
+  run.compiled.delregion_alias_union.ForEachMatch(run.text.joined,
+                                                  [&](size_t i, size_t, std::string_view) { ++mentions[aliases[i].id]; });
   std::set<std::string> mentioned;
   for (auto& [name, n] : mentions)
     if (n > 0) mentioned.insert(name);

@@ -26,14 +26,14 @@ struct CompiledReference {
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   std::vector<NamedPattern> dispute_ends;
   std::vector<NamedPattern> delregion_aliases;  // id = delregion name
-  PatternFilter delregion_alias_filter;
+  PatternUnion delregion_alias_union;
   // One scan finds every kommun and delregion name: group 1 the name,
   // group 2 a following "kommun"/"stad" (the name as a party).
   std::unique_ptr<RE2> place_names;
   std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
   std::set<std::string, std::less<>> delregion_names;
   std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
-  PatternFilter law_filter;
+  PatternUnion law_union;
   std::vector<NamedPattern> placeholders;
   PatternFilter placeholder_filter;
   std::unique_ptr<RE2> empty_follow_up;

@@ -35,6 +35,49 @@ class PatternFilter {
   std::unique_ptr<RE2::Set> set_;
 };
 
+// Many patterns as one alternation, so a text is scanned once for all of
+// them. Each match says which pattern it came from; where two could match at
+// the same place, the first added wins (RE2's leftmost-first rule).
+class PatternUnion {
+ public:
+  // Adds a pattern (its own flags and groups are kept); false when RE2 refuses it.
+  bool Add(const std::string& pattern) {
+    RE2 alone(pattern, RE2::Quiet);
+    if (!alone.ok()) return false;
+    group_of_.push_back(groups_ + 1);
+    groups_ += 1 + alone.NumberOfCapturingGroups();
+    source_ += (source_.empty() ? "(" : "|(") + pattern + ")";
+    return true;
+  }
+  bool Compile() {
+    if (source_.empty()) return true;  // matches nothing
+    re_ = std::make_unique<RE2>(source_, RE2::Quiet);
+    return re_->ok();
+  }
+  // Calls fn(pattern index, begin, match) for every non-overlapping match in `text`.
+  template <typename Fn>
+  void ForEachMatch(std::string_view text, Fn fn) const {
+    if (!re_) return;
+    std::vector<re2::StringPiece> g(static_cast<size_t>(groups_) + 1);
+    re2::StringPiece in(text.data(), text.size());
+    for (size_t pos = 0; pos < text.size() && re_->Match(in, pos, text.size(), RE2::UNANCHORED, g.data(), groups_ + 1);) {
+      size_t begin = static_cast<size_t>(g[0].data() - text.data());
+      pos = begin + std::max<size_t>(g[0].size(), 1);
+      for (size_t i = 0; i < group_of_.size(); ++i)
+        if (g[static_cast<size_t>(group_of_[i])].data()) {
+          fn(i, begin, std::string_view(g[0].data(), g[0].size()));
+          break;
+        }
+    }
+  }
+
+ private:
+  std::string source_;
+  std::vector<int> group_of_;  // the group wrapping each pattern
+  int groups_ = 0;
+  std::unique_ptr<RE2> re_;
+};
+
 // Calls fn(begin, match) for every non-overlapping match of `re` in `text`.
 template <typename Fn>
 void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {

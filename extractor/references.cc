@@ -11,33 +11,28 @@ void ExtractLegalReferences(ExtractionRun& run) {
   static const RE2 kChapter(R"((?i)^\s*\(?\s*(\d{1,2})\s*kap\.?\s*([\d\s\w,§]{0,30}?§+))");
   const std::string& all = run.text.joined;
   // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453)".
-  std::vector<bool> laws_present = run.compiled.law_filter.Matching(all, run.compiled.law_names.size());
-  for (size_t li_law = 0; li_law < run.compiled.law_names.size(); ++li_law) {
-    if (!laws_present[li_law]) continue;
-    const NamedPattern& p = run.compiled.law_names[li_law];
-    ForEachMatch(*p.re, all, [&](size_t b, std::string_view m) {
-      size_t pos = b + std::max<size_t>(m.size(), 1);
-      LegalReference ref;
-      ref.law_id = p.id;
-      std::string_view after = std::string_view(all).substr(pos, 40);
-      std::string chapter, paragraph, sfs;
-      if (RE2::PartialMatch(after, kChapter, &chapter, &paragraph)) {
-        ref.chapter = chapter;
-        ref.paragraph = Trim(paragraph);
-      }
-      if (RE2::PartialMatch(after.substr(0, 14), kSfs, &sfs)) ref.sfs = sfs;
-      if (ref.sfs) {
-        // The printed SFS number decides which law is meant (old or new SoL).
-        for (const Law& l : run.ref.laws)
-          if (l.sfs == *ref.sfs) ref.law_id = l.id;
-      }
-      ref.text = Trim(all.substr(b, std::min<size_t>(m.size() + 30, all.size() - b)));
-      ref.text = ref.text.substr(0, ref.text.find('\n'));
-      size_t li = run.text.LineIndexAt(b);
-      ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
-      run.doc.legal_references.push_back(std::move(ref));
-    });
-  }
+  run.compiled.law_union.ForEachMatch(all, [&](size_t law, size_t b, std::string_view m) {
+    size_t pos = b + std::max<size_t>(m.size(), 1);
+    LegalReference ref;
+    ref.law_id = run.compiled.law_names[law].id;
+    std::string_view after = std::string_view(all).substr(pos, 40);
+    std::string chapter, paragraph, sfs;
+    if (RE2::PartialMatch(after, kChapter, &chapter, &paragraph)) {
+      ref.chapter = chapter;
+      ref.paragraph = Trim(paragraph);
+    }
+    if (RE2::PartialMatch(after.substr(0, 14), kSfs, &sfs)) ref.sfs = sfs;
+    if (ref.sfs) {
+      // The printed SFS number decides which law is meant (old or new SoL).
+      for (const Law& l : run.ref.laws)
+        if (l.sfs == *ref.sfs) ref.law_id = l.id;
+    }
+    ref.text = Trim(all.substr(b, std::min<size_t>(m.size() + 30, all.size() - b)));
+    ref.text = ref.text.substr(0, ref.text.find('\n'));
+    size_t li = run.text.LineIndexAt(b);
+    ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
+    run.doc.legal_references.push_back(std::move(ref));
+  });
   // Bare SFS numbers of laws in the table: "lag (2017:209)".
   re2::StringPiece in(all.data(), all.size());
   std::string sfs;
@@ -58,8 +53,8 @@ void ExtractLegalReferences(ExtractionRun& run) {
       run.doc.legal_references.push_back(std::move(ref));
     }
   }
-  std::sort(run.doc.legal_references.begin(), run.doc.legal_references.end(),
-            [](const LegalReference& a, const LegalReference& b) { return a.span.line < b.span.line; });
+  std::stable_sort(run.doc.legal_references.begin(), run.doc.legal_references.end(),
+                   [](const LegalReference& a, const LegalReference& b) { return a.span.line < b.span.line; });
 }
 
 void ExtractFrequencies(ExtractionRun& run) {

@@ -48,13 +48,17 @@ void ExtractValidity(ExtractionRun& run) {
 }
 
 void ExtractRepeals(ExtractionRun& run) {
-  static const RE2 kRepeal(R"((?i)\b(upphävs|upphör att gälla|ersätter|ersätts)\b\s*(.{0,200}?)(?:\.|$))");
+  static const RE2 kRepeal(R"((?i)\b(upphävs|upphör att gälla|ersätter|ersätts)\b\s*)");
   if (!run.Mentions({"upphävs", "upphör att gälla", "ersätter", "ersätts"})) return;
   for (const Unit& u : run.structure.units) {
-    std::string verb, what;
-    if (!RE2::PartialMatch(u.text, kRepeal, &verb, &what)) continue;
+    std::string_view verb;
+    if (!FindFirst(kRepeal, u.text, &verb)) continue;
     if (Fold(u.text).find("överenskommelse") == std::string::npos) continue;
-    run.doc.repeals.push_back(Repeal{Trim(what.empty() ? u.text : what, " .,"), run.SpanOfLine(u.first)});
+    // What is repealed: the rest of the sentence, at most 200 bytes.
+    std::string_view rest = std::string_view(u.text).substr(static_cast<size_t>(verb.data() - u.text.data()) + verb.size());
+    std::string_view what = rest.substr(0, std::min(rest.find('.'), size_t{200}));
+    if (what.size() == 200 && rest.size() > 200 && rest[200] != '.') continue;  // no sentence end within reach
+    run.doc.repeals.push_back(Repeal{Trim(what.empty() ? std::string_view(u.text) : what, " .,"), run.SpanOfLine(u.first)});
   }
 }
 
