@@ -224,5 +224,29 @@ TEST_CASE("a date phrase may wrap onto the next line", "[dates]") {
   CHECK_FALSE(found[0].end_date.has_value());
 }
 
+TEST_CASE("a long text is scanned around its digits only, with the same results", "[dates]") {
+  // Dates far apart in a long text, long phrases before their year, a date in
+  // a web address and one right at each end: scanning only the stretches
+  // around digits must find exactly what each sentence alone gives.
+  DateGrammar grammar;
+  std::string filler;
+  for (int i = 0; i < 400; ++i) filler += "Parterna samverkar kring barn och unga med psykisk ohälsa. ";
+  const std::vector<std::string> sentences = {
+      "2023-01-15 börjar arbetet.", "Perioden 1 september till 30 november 2024 gäller.",
+      "Se https://example.se/plan-2024 för mer.", "Arbetet följs upp under fjärde kvartalet år 2025.",
+      "Höstterminen 2026 utvärderas allt.", "Slut vt-27"};
+  std::string text;
+  std::vector<std::string> expected;
+  for (const std::string& s : sentences) {
+    text += s + " " + filler;
+    for (const DateMatch& m : grammar.Scan(s)) expected.push_back(m.text);
+  }
+  text.erase(text.size() - filler.size() - 1);  // end on the last date
+  std::vector<std::string> found;
+  for (const DateMatch& m : grammar.Scan(text)) found.push_back(m.text);
+  CHECK(found == expected);
+  CHECK(found.size() == 5);
+}
+
 }  // namespace
 }  // namespace overens

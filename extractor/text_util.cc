@@ -8,8 +8,9 @@ namespace overens {
 
 namespace {
 
-// Case folding without ICU for ASCII and the Latin-1 letters Swedish text
-// uses; false (and `out` unspecified) when anything else needs ICU.
+// Case folding without ICU for ASCII, Latin-1 letters and the punctuation
+// and private-use glyphs of PDF text; false (and `out` unspecified) when
+// anything else needs ICU.
 bool FoldLatin(std::string_view s, std::string& out) {
   out.clear();
   out.reserve(s.size());
@@ -19,13 +20,24 @@ bool FoldLatin(std::string_view s, std::string& out) {
       out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       continue;
     }
-    if (c != 0xC3 || i + 1 >= s.size()) return false;
-    auto next = static_cast<unsigned char>(s[++i]);
-    // Å Ä Ö É Ü fold to å ä ö é ü; other lower-case Latin-1 letters stay (ß does not: it folds to "ss").
-    bool upper = next == 0x85 || next == 0x84 || next == 0x96 || next == 0x89 || next == 0x9C;
-    if (!upper && (next < 0xA0 || next > 0xBF)) return false;
-    out += static_cast<char>(0xC3);
-    out += static_cast<char>(upper ? next + 0x20 : next);
+    if (i + 1 >= s.size()) return false;
+    auto next = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xC3) {
+      // Å Ä Ö É Ü fold to å ä ö é ü; other lower-case Latin-1 letters stay (ß does not: it folds to "ss").
+      bool upper = next == 0x85 || next == 0x84 || next == 0x96 || next == 0x89 || next == 0x9C;
+      if (!upper && (next < 0xA0 || next > 0xBF)) return false;
+      out += static_cast<char>(c);
+      out += static_cast<char>(upper ? next + 0x20 : next);
+      ++i;
+      continue;
+    }
+    // U+0080..U+00BF except µ (which folds to μ): symbols, spaces, no case.
+    size_t length = c == 0xC2 && next != 0xB5 ? 2 : 0;
+    // U+2000..U+20BF (dashes, quotes, bullets, currency) and U+F000..U+F8FF (private use): no case.
+    if ((c == 0xE2 && next >= 0x80 && next <= 0x82) || (c == 0xEF && next >= 0x80 && next <= 0xA3)) length = 3;
+    if (length == 0 || i + length > s.size()) return false;
+    out.append(s.substr(i, length));
+    i += length - 1;
   }
   return true;
 }

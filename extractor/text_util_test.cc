@@ -1,0 +1,62 @@
+#include "extractor/text_util.h"
+
+#include <catch2/catch.hpp>
+#include <unicode/unistr.h>
+
+#include "extractor/re2_util.h"
+
+namespace overens {
+namespace {
+
+std::string IcuFold(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+TEST_CASE("Fold's fast path agrees with ICU", "[text_util]") {
+  // Latin-1 letters, punctuation and private-use glyphs take the fast path;
+  // µ, ß, Greek, ligatures, Kelvin and full-width letters need ICU.
+  for (std::string_view s :
+       {"ÅÄÖ åäö Éé Üü ABC xyz 123", "Målgrupper – “barn” och ‘unga’ … • § ½ «»", "\uF0B7 Punkt", "Ärende\u00A0nr",
+        "µg", "Straße", "ΩΣ Ψ", "\uFB01nansiering", "\u212A", "\uFF21\uFF22", "À la carte ÿ", "", "Ç×÷Ð"}) {
+    INFO(s);
+    CHECK(Fold(s) == IcuFold(s));
+  }
+}
+
+TEST_CASE("WordCount counts what Words returns", "[text_util]") {
+  for (std::string_view s : {"", "  ", "en", "Två ord", "a-b c,d", "  inledande och avslutande  ", "2023–2025 år"})
+    CHECK(WordCount(s) == Words(s).size());
+}
+
+TEST_CASE("Dice compares word multisets", "[text_util]") {
+  std::vector<std::string> a = {"barn", "och", "unga"}, b = {"unga", "barn"}, c = {"vuxna"};
+  CHECK(Dice(SortedWords(a), SortedWords(b)) == Approx(0.8));
+  CHECK(Dice(SortedWords(a), SortedWords(c)) == 0.0);
+  CHECK(Dice(SortedWords({}), SortedWords({})) == 1.0);
+}
+
+TEST_CASE("PatternUnion reports which pattern matched, in text order", "[re2_util]") {
+  PatternUnion u;
+  REQUIRE(u.Add("(?i)social(tjänst)?lagen"));
+  REQUIRE(u.Add("(?-i)\\bHSL\\b"));
+  REQUIRE(u.Add("(?i)(a)(b)(c)"));
+  REQUIRE_FALSE(u.Add("(unbalanced"));
+  REQUIRE(u.Compile());
+  std::vector<std::pair<size_t, std::string>> hits;
+  u.ForEachMatch("Enligt HSL och Socialtjänstlagen, inte hsl; abc.",
+                 [&](size_t i, size_t, std::string_view m) { hits.emplace_back(i, std::string(m)); });
+  REQUIRE(hits.size() == 3);
+  CHECK(hits[0] == std::pair<size_t, std::string>{1, "HSL"});
+  CHECK(hits[1] == std::pair<size_t, std::string>{0, "Socialtjänstlagen"});
+  CHECK(hits[2] == std::pair<size_t, std::string>{2, "abc"});
+  PatternUnion empty;
+  REQUIRE(empty.Compile());
+  empty.ForEachMatch("text", [&](size_t, size_t, std::string_view) { FAIL("an empty union matches nothing"); });
+}
+
+}  // namespace
+}  // namespace overens
