@@ -61,6 +61,18 @@ TEST_CASE("normalization repairs artifacts and keeps line numbers", "[normalize]
   CHECK(t.SourceLineAt(at) == 4);
 }
 
+TEST_CASE("characters are composed and repaired in one pass", "[normalize]") {
+  // Decomposed letters compose (ICU); already composed text keeps its bytes.
+  CHECK(NormalizeChars("Va\u030Ard och ha\u0308lsa") == "Vård och hälsa");
+  CHECK(NormalizeChars("Vård – “samverkan” \uF0B7 §") == "Vård – “samverkan” \uF0B7 §");
+  // Odd spaces become spaces, soft hyphens and zero-width characters go, ligatures open up.
+  CHECK(NormalizeChars("a\u00A0b\u2009c\u202Fd\te\r") == "a b c d e");
+  CHECK(NormalizeChars("sam\u00ADver\u200Bkan\uFEFF") == "samverkan");
+  CHECK(NormalizeChars("\uFB01nansiering \uFB02ytt e\uFB00ekt") == "finansiering flytt effekt");
+  // U+2000 decomposes to U+2002 under NFC, which is then a plain space.
+  CHECK(NormalizeChars("a\u2000b") == "a b");
+}
+
 TEST_CASE("running headers, footers and page numbers of PDFs are dropped", "[normalize]") {
   std::string text;
   for (int p = 1; p <= 3; ++p) {

@@ -16,7 +16,8 @@ namespace {
 struct Replacement {
   std::string_view from, to;
 };
-// Character repairs applied after NFC. Order matters only for overlapping prefixes (none here).
+// Character repairs applied after NFC, in one left-to-right pass (no repair's
+// output is another repair's input, and no two share a prefix).
 constexpr Replacement kCharRepairs[] = {
     {"\u00AD", ""},   {"\u200B", ""},   {"\uFEFF", ""},   {"\u00A0", " "}, {"\u2007", " "}, {"\u2009", " "},
     {"\u202F", " "},  {"\u2002", " "},  {"\u2003", " "},  {"\u2004", " "}, {"\u2005", " "}, {"\u2006", " "},
@@ -28,17 +29,30 @@ constexpr std::string_view kBulletGlyphs[] = {"\uF0B7", "\uF0A7", "\uF076", "\uF
                                               "\u25A0", "\u25CF", "\u25E6", "\u00B7", "\u2013", "\u2014", "\u2023",
                                               "\u2043", "\u27A2", "-", "*"};
 
-// Text of code points below U+0100 only (ASCII and Latin-1, lead bytes C2/C3):
-// none of them composes or decomposes, so such text is already NFC.
-bool IsLatin1(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x80 || u == 0xC2 || u == 0xC3 || (u >= 0x80 && u < 0xC0);
-  });
+// Whether text is already NFC without asking ICU: ASCII, Latin-1 (lead bytes
+// C2/C3), U+2002..U+20BF (spaces, dashes, quotes, bullets, currency) and
+// private-use glyphs (U+F000..U+F8FF) neither compose nor decompose.
+// U+2000 and U+2001 do (to U+2002/U+2003), so they go to ICU.
+bool IsSurelyNfc(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) continue;
+    if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size()) {
+      ++i;
+      continue;
+    }
+    if (i + 2 >= s.size()) return false;
+    auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    bool punctuation = c == 0xE2 && b1 >= 0x80 && b1 <= 0x82 && !(b1 == 0x80 && b2 <= 0x81);
+    bool private_use = c == 0xEF && b1 >= 0x80 && b1 <= 0xA3;
+    if (!punctuation && !private_use) return false;
+    i += 2;
+  }
+  return true;
 }
 
 std::string Nfc(std::string_view s) {
-  if (IsLatin1(s)) return std::string(s);
+  if (IsSurelyNfc(s)) return std::string(s);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
@@ -197,20 +211,26 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
 }  // namespace
 
 std::string NormalizeChars(std::string_view s) {
-  std::string out = Nfc(s);
+  std::string nfc = Nfc(s);
   // Every repair starts with a tab, a carriage return or one of three UTF-8 lead bytes.
-  if (out.find_first_of("\t\r\xC2\xE2\xEF") == std::string::npos) return out;
-  for (const Replacement& r : kCharRepairs) {
-    if (out.find(r.from) == std::string::npos) continue;
-    std::string next;
-    next.reserve(out.size());
-    size_t pos = 0;
-    for (size_t hit; (hit = out.find(r.from, pos)) != std::string::npos; pos = hit + r.from.size()) {
-      next.append(out, pos, hit - pos);
-      next.append(r.to);
+  if (nfc.find_first_of("\t\r\xC2\xE2\xEF") == std::string::npos) return nfc;
+  std::string out;
+  out.reserve(nfc.size());
+  for (size_t i = 0; i < nfc.size();) {
+    const Replacement* hit = nullptr;
+    auto c = static_cast<unsigned char>(nfc[i]);
+    if (c == '\t' || c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xEF)
+      for (const Replacement& r : kCharRepairs)
+        if (std::string_view(nfc).substr(i, r.from.size()) == r.from) {
+          hit = &r;
+          break;
+        }
+    if (hit) {
+      out += hit->to;
+      i += hit->from.size();
+    } else {
+      out += nfc[i++];
     }
-    next.append(out, pos, std::string::npos);
-    out = std::move(next);
   }
   return out;
 }
