@@ -1,5 +1,6 @@
 // Development areas (utvecklingsområden) and responsibilities (who does what by when).
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 #include "extractor/extract_internal.h"
@@ -105,6 +106,7 @@ void ExtractAreas(ExtractionRun& run) {
   // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
   static const RE2 kAddedArea(
       R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
+  if (!run.Mentions({"utvecklingsområde"})) return;
   for (const Unit& u : run.structure.units) {
     std::string name;
     if (!RE2::PartialMatch(u.text, kAddedArea, &name)) continue;
@@ -212,6 +214,15 @@ std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
       R"((?i)^(?:under|i|senast|inom|efter|före|från och med)\b[^,.]{0,40}?\b([a-zåäö]{4,}s)\s+(?:en|ett|de|det|den)\s)");
   static const RE2 kNominal(
       R"((?i)^(implementering|införande|inrättande|utveckling|framtagande|upprättande|genomförande|översyn|revidering) av\b)");
+  // Both patterns are anchored on a first word from a short list; most sentences start otherwise.
+  size_t word_end = 0;
+  while (word_end < s.size() && (std::isalnum(static_cast<unsigned char>(s[word_end])) || static_cast<unsigned char>(s[word_end]) >= 0x80))
+    ++word_end;
+  std::string first = Fold(s.substr(0, word_end));
+  static const std::set<std::string, std::less<>> kFirstWords = {
+      "under", "i", "senast", "inom", "efter", "före", "från", "implementering", "införande", "inrättande",
+      "utveckling", "framtagande", "upprättande", "genomförande", "översyn", "revidering"};
+  if (!kFirstWords.count(first)) return std::nullopt;
   re2::StringPiece verb;
   if (RE2::PartialMatch(s, kAdverbialPassive, &verb)) {
     size_t at = static_cast<size_t>(verb.data() - s.data());
@@ -228,16 +239,23 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
       R"(^([A-ZÅÄÖ][^,.;:]{1,90}?) ((?:ska|skall) [a-zåäö]+|har (?:som (?:målsättning|uppgift)|ett (?:gemensamt )?ansvar|ansvar(?:et)?|i uppdrag) (?:att|för)|(?:är|blir) skyldig(?:a)? att|ansvarar för)\b)");
   static const RE2 kAgent(R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
+  // Words each pattern needs, checked before any of them runs.
+  auto has = [&](std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string::npos; });
+  };
+  bool may_duty = StartsUpper(s) && has({" ska ", " skall ", " har ", " skyldig", " ansvarar för"});
+  bool may_agent = has({" av ", " AV ", " Av "});
+  bool may_invert = s.rfind("I ", 0) == 0 || s.rfind("Inom ", 0) == 0;
   std::string actor, verb;
   re2::StringPiece verb_at;
   // "har som målsättning att <infinitive>" is a task; "... att de olika verksamheterna ska" is a wish.
   static const RE2 kClauseAfterAtt(R"(\batt (de|det|den|en|ett|alla|man|vi|individen|personen|barnet)\b)");
-  if (RE2::PartialMatch(s, kDuty, &actor, &verb_at) && HasActorHead(run, actor) && Words(actor).size() <= 10 &&
+  if (may_duty && RE2::PartialMatch(s, kDuty, &actor, &verb_at) && HasActorHead(run, actor) && Words(actor).size() <= 10 &&
       !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
     return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};
   }
-  if (RE2::PartialMatch(s, kAgent, &actor) && HasActorHead(run, actor)) return Parsed{Capitalize(actor), Action(s)};
-  if (RE2::PartialMatch(s, kInverted, &verb, &actor) && HasActorHead(run, actor)) return Parsed{actor, Action(s)};
+  if (may_agent && RE2::PartialMatch(s, kAgent, &actor) && HasActorHead(run, actor)) return Parsed{Capitalize(actor), Action(s)};
+  if (may_invert && RE2::PartialMatch(s, kInverted, &verb, &actor) && HasActorHead(run, actor)) return Parsed{actor, Action(s)};
   return std::nullopt;
 }
 
