@@ -30,8 +30,10 @@ bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeadin
 }
 
 DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
-  static const RE2 kFramework(R"((?i)ramöverenskommelse)");
-  static const RE2 kPlanWord(R"((?i)plan|aktivitet|kortsiktiga|långsiktiga|period|utvecklingsområden)");
+  auto mentions = [](std::string_view text, std::initializer_list<std::string_view> words) {
+    std::string folded = Fold(text);
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+  };
   static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd)");
   static const RE2 kMeeting(R"((?i)\bbeslut|informera(s|des)\b|sammanträde|\bmöte(t)?\b)");
   static const RE2 kDeadlinePrefix(R"((?i)(^|\s)(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s+(\S+\s+){0,2}$)");
@@ -46,9 +48,10 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   bool in_title = fd.line < 4;
   std::string_view line = run.Line(fd.line);
   if ((m.grain == Grain::kYears || m.grain == Grain::kYear) && (is_heading || in_title) &&
-      RE2::PartialMatch(is_heading ? std::string_view(run.structure.headings[static_cast<size_t>(run.structure.heading_at_line[fd.line])].text) : line, kPlanWord))
+      mentions(is_heading ? std::string_view(run.structure.headings[static_cast<size_t>(run.structure.heading_at_line[fd.line])].text) : line,
+               {"plan", "aktivitet", "kortsiktiga", "långsiktiga", "period", "utvecklingsområden"}))
     return DateRole::kPlanPeriod;
-  if (RE2::PartialMatch(sentence, kFramework) && (m.grain == Grain::kDay || m.grain == Grain::kYear)) {
+  if ((m.grain == Grain::kDay || m.grain == Grain::kYear) && mentions(sentence, {"ramöverenskommelse"})) {
     for (const auto& s : run.ref.framework.superseded)
       if (m.start && *m.start <= s.date && m.end_date && s.date <= *m.end_date) return DateRole::kFrameworkDate;
     if (m.start && m.start->year == run.ref.framework.date.year) return DateRole::kFrameworkDate;

@@ -275,9 +275,10 @@ bool InAddress(const RE2& url, std::string_view text, size_t begin) {
 }  // namespace
 
 std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOptions& options) const {
-  // Rules that need an anchor year ("i år") have no digits to look for.
-  std::vector<Window> windows =
-      options.anchor_year ? std::vector<Window>{{0, text.size()}} : DigitWindows(text);
+  // Rules that need an anchor year ("i år") have no digits to look for: they
+  // read the whole text, and only when there is an anchor.
+  std::vector<Window> windows = DigitWindows(text);
+  const std::vector<Window> whole = {{0, text.size()}};
   // Which rules can match in which window: one set pass instead of one per rule.
   std::vector<std::vector<bool>> may_match;
   for (auto [wb, we] : windows)
@@ -292,9 +293,10 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
     if (rule.needs_anchor && !options.anchor_year) continue;
     int ngroups = rule.re->NumberOfCapturingGroups();
     std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
-    for (size_t w = 0; w < windows.size(); ++w) {
-      if (!may_match[w][ri]) continue;
-      auto [wb, we] = windows[w];
+    const std::vector<Window>& where = rule.needs_anchor ? whole : windows;
+    for (size_t w = 0; w < where.size(); ++w) {
+      if (!rule.needs_anchor && !may_match[w][ri]) continue;
+      auto [wb, we] = where[w];
       size_t pos = wb;
       while (pos < we &&
              rule.re->Match(all, pos, we, RE2::UNANCHORED, groups.data(), ngroups + 1)) {
