@@ -12,18 +12,29 @@ struct StructureAnalyzer::Impl {
   // All section patterns in one set; the lowest matching index wins, as in the data's order.
   std::unique_ptr<RE2::Set> sections;
   RE2 numbering{R"(^(\d+(\.\d+)*\.?)\s+)"};
-  RE2 goal{R"((?i)^(målsättning(ar)?|mål|syfte med området|delmål)$)"};
-  RE2 activities{R"((?i)^((planerade |kortsiktiga )?(mål och )?aktiviteter( och mål)?( \d{4}\s*[-–]\s*\d{4})?|aktivitet|åtgärder|kortsiktiga mål( och aktiviteter)?( \d{4}\s*[-–]\s*\d{4})?|insatser)$)"};
-  RE2 follow_up{R"((?i)^(uppföljning|mätbara indikatorer( för uppföljning)?|indikatorer( för uppföljning)?|redovisning|uppföljning och indikatorer)$)"};
-  RE2 long_term{R"((?i)^långsiktiga mål( \d{4}\s*[-–]\s*\d{4})?$)"};
+  // Sub-heading kinds, in the order they are tried; one anchored set decides.
+  static constexpr std::pair<SubHeading, const char*> kSubHeadings[] = {
+      {SubHeading::kGoal, R"(målsättning(ar)?|mål|syfte med området|delmål)"},
+      {SubHeading::kActivities,
+       R"((planerade |kortsiktiga )?(mål och )?aktiviteter( och mål)?( \d{4}\s*[-–]\s*\d{4})?|aktivitet|åtgärder|kortsiktiga mål( och aktiviteter)?( \d{4}\s*[-–]\s*\d{4})?|insatser)"},
+      {SubHeading::kFollowUp,
+       R"(uppföljning|mätbara indikatorer( för uppföljning)?|indikatorer( för uppföljning)?|redovisning|uppföljning och indikatorer)"},
+      {SubHeading::kLongTermGoal, R"(långsiktiga mål( \d{4}\s*[-–]\s*\d{4})?)"},
+  };
+  std::unique_ptr<RE2::Set> sub_headings = [] {
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    auto set = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
+    for (const auto& [kind, pattern] : kSubHeadings) set->Add(pattern, nullptr);
+    set->Compile();
+    return set;
+  }();
   RE2 url_line{R"((?i)^(https?://|www\.))"};
 
   SubHeading SubKind(const std::string& text) const {
-    if (RE2::FullMatch(text, goal)) return SubHeading::kGoal;
-    if (RE2::FullMatch(text, activities)) return SubHeading::kActivities;
-    if (RE2::FullMatch(text, follow_up)) return SubHeading::kFollowUp;
-    if (RE2::FullMatch(text, long_term)) return SubHeading::kLongTermGoal;
-    return SubHeading::kNone;
+    std::vector<int> hits;
+    if (!sub_headings->Match(text, &hits) || hits.empty()) return SubHeading::kNone;
+    return kSubHeadings[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))].first;
   }
 
   std::string SectionId(const std::string& text) const {
