@@ -212,14 +212,17 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
 
 std::string NormalizeChars(std::string_view s) {
   std::string nfc = Nfc(s);
-  // Every repair starts with a tab, a carriage return or one of three UTF-8 lead bytes.
-  if (nfc.find_first_of("\t\r\xC2\xE2\xEF") == std::string::npos) return nfc;
-  std::string out;
+  // Every repair starts with a tab, a carriage return or one of three UTF-8
+  // lead bytes; text between such bytes is copied as it is.
+  auto may_start_repair = [](char c) { return c == '\t' || c == '\r' || c == '\xC2' || c == '\xE2' || c == '\xEF'; };
+  size_t first = 0;
+  while (first < nfc.size() && !may_start_repair(nfc[first])) ++first;
+  if (first == nfc.size()) return nfc;
+  std::string out(nfc, 0, first);
   out.reserve(nfc.size());
-  for (size_t i = 0; i < nfc.size();) {
+  for (size_t i = first; i < nfc.size();) {
     const Replacement* hit = nullptr;
-    auto c = static_cast<unsigned char>(nfc[i]);
-    if (c == '\t' || c == '\r' || c == 0xC2 || c == 0xE2 || c == 0xEF)
+    if (may_start_repair(nfc[i]))
       for (const Replacement& r : kCharRepairs)
         if (std::string_view(nfc).substr(i, r.from.size()) == r.from) {
           hit = &r;
@@ -228,9 +231,12 @@ std::string NormalizeChars(std::string_view s) {
     if (hit) {
       out += hit->to;
       i += hit->from.size();
-    } else {
-      out += nfc[i++];
+      continue;
     }
+    size_t next = i + 1;
+    while (next < nfc.size() && !may_start_repair(nfc[next])) ++next;
+    out.append(nfc, i, next - i);
+    i = next;
   }
   return out;
 }

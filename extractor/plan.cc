@@ -250,7 +250,10 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   re2::StringPiece verb_at;
   // "har som målsättning att <infinitive>" is a task; "... att de olika verksamheterna ska" is a wish.
   static const RE2 kClauseAfterAtt(R"(\batt (de|det|den|en|ett|alla|man|vi|individen|personen|barnet)\b)");
-  if (may_duty && RE2::PartialMatch(s, kDuty, &actor, &verb_at) && HasActorHead(run, actor) && Words(actor).size() <= 10 &&
+  // kDuty is anchored and reaches at most ~150 bytes in; a long sentence is cut at a space after 240.
+  std::string_view head(s);
+  if (head.size() > 240) head = head.substr(0, std::max<size_t>(head.rfind(' ', 240), 1));
+  if (may_duty && RE2::PartialMatch(head, kDuty, &actor, &verb_at) && HasActorHead(run, actor) && Words(actor).size() <= 10 &&
       !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
     return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};
   }
