@@ -30,10 +30,7 @@ bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeadin
 }
 
 DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
-  auto mentions = [](std::string_view text, std::initializer_list<std::string_view> words) {
-    std::string folded = Fold(text);
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return folded.find(w) != std::string::npos; });
-  };
+  auto mentions = [](std::string_view text, std::initializer_list<std::string_view> words) { return ContainsAny(Fold(text), words); };
   static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd)");
   static const RE2 kMeeting(R"((?i)\bbeslut|informera(s|des)\b|sammanträde|\bmöte(t)?\b)");
   static const RE2 kDeadlinePrefix(R"((?i)(^|\s)(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s+(\S+\s+){0,2}$)");

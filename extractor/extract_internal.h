@@ -1,8 +1,6 @@
 // Shared state of one extraction run; internal to extractor/.
 #pragma once
 
-#include <algorithm>
-#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -13,6 +11,7 @@
 
 #include "extractor/extract.h"
 #include "extractor/re2_util.h"
+#include "extractor/text_util.h"
 
 namespace overens {
 
@@ -73,9 +72,7 @@ struct ExtractionRun {
   // Whether the text contains any of `words` (folded). A pattern that needs one
   // of them can skip its pass when none occurs; the gate must list every
   // literal alternative of the pattern, or it would hide real matches.
-  bool Mentions(std::initializer_list<std::string_view> words) const {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return folded.find(w) != std::string::npos; });
-  }
+  bool Mentions(std::initializer_list<std::string_view> words) const { return ContainsAny(folded, words); }
 
   SourceSpan SpanOfLine(size_t line) const {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};

@@ -240,9 +240,7 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   static const RE2 kAgent(R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
   // Words each pattern needs, checked before any of them runs.
-  auto has = [&](std::initializer_list<std::string_view> words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return s.find(w) != std::string::npos; });
-  };
+  auto has = [&](std::initializer_list<std::string_view> words) { return ContainsAny(s, words); };
   bool may_duty = StartsUpper(s) && has({" ska ", " skall ", " har ", " skyldig", " ansvarar för"});
   bool may_agent = has({" av ", " AV ", " Av "});
   bool may_invert = s.rfind("I ", 0) == 0 || s.rfind("Inom ", 0) == 0;

@@ -61,6 +61,10 @@ bool IsWordByte(char c) {
 }
 }  // namespace
 
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+}
+
 size_t WordCount(std::string_view s) {
   size_t n = 0;
   for (size_t i = 0; i < s.size(); ++i)

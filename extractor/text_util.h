@@ -1,6 +1,7 @@
 // Small text helpers shared by the field extractors.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,8 @@ namespace overens {
 std::string Fold(std::string_view s);
 // Words of folded text: runs of letters/digits (bytes >= 0x80 count as letters).
 std::vector<std::string> Words(std::string_view s);
+// Whether `text` contains any of `words` (plain substrings, as given).
+bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.
 size_t WordCount(std::string_view s);
 bool StartsUpper(std::string_view s);

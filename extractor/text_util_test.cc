@@ -32,6 +32,13 @@ TEST_CASE("WordCount counts what Words returns", "[text_util]") {
     CHECK(WordCount(s) == Words(s).size());
 }
 
+TEST_CASE("ContainsAny finds plain substrings", "[text_util]") {
+  CHECK(ContainsAny("uppföljning sker årligen", {"kvartal", "årlig"}));
+  CHECK_FALSE(ContainsAny("uppföljning sker årligen", {"Årlig", "månad"}));
+  CHECK_FALSE(ContainsAny("", {"a"}));
+  CHECK_FALSE(ContainsAny("text", {}));
+}
+
 TEST_CASE("Dice compares word multisets", "[text_util]") {
   std::vector<std::string> a = {"barn", "och", "unga"}, b = {"unga", "barn"}, c = {"vuxna"};
   CHECK(Dice(SortedWords(a), SortedWords(b)) == Approx(0.8));
