@@ -12,5 +12,5 @@ cmake --build build-fuzz -j"$(nproc)" --target overens_fuzz >/dev/null
 work=$(mktemp -d)
 cp tests/fuzz/corpus/* corpus/demo/*.txt "$work"/ 2>/dev/null || true
 cd build-fuzz
-./overens_fuzz -max_total_time="$seconds" -max_len=20000 -rss_limit_mb=2048 -print_final_stats=1 "$work" 2>&1 | tail -n 3
+./overens_fuzz -max_total_time="$seconds" -max_len=20000 -rss_limit_mb=2048 -print_final_stats=1 "$work" 2>&1 | tail -n 5
 rm -rf "$work"
