@@ -12,20 +12,29 @@ bool IsAgreementOrPlan(DocumentKind k) { return IsAgreement(k) || k == DocumentK
 std::string StableFindingId(std::string_view rule, std::string_view file, std::string_view evidence) {
   size_t slash = file.find_last_of('/');
   std::string_view name = slash == std::string_view::npos ? file : file.substr(slash + 1);
-  std::string normalized;
-  for (const std::string& w : Words(Fold(evidence))) normalized += w + " ";
   uint64_t h = 1469598103934665603ull;
-  auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0x1f;
+  auto mix_byte = [&](unsigned char c) {
+    h ^= c;
     h *= 1099511628211ull;
+  };
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) mix_byte(c);
+    mix_byte(0x1f);
   };
   mix(rule);
   mix(name);
-  mix(normalized);
+  // The evidence's folded words, each followed by one space: spacing and
+  // punctuation changes keep the id. Streamed rather than built as strings.
+  std::string folded = Fold(evidence);
+  auto word_byte = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; };
+  bool in_word = false;
+  for (unsigned char c : folded) {
+    if (word_byte(c)) mix_byte(c);
+    else if (in_word) mix_byte(' ');
+    in_word = word_byte(c);
+  }
+  if (in_word) mix_byte(' ');
+  mix_byte(0x1f);
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;

@@ -43,6 +43,15 @@ struct Harness {
   }
 };
 
+TEST_CASE("finding ids ignore folders, case, spacing and punctuation, and never change", "[rules]") {
+  // Baselines store these ids: the value is pinned so a change shows here first.
+  std::string id = StableFindingId("target-group.missing", "some/dir/lo.txt",
+                                   "Barn och unga – med psykisk ohälsa (ÅÄÖ)|Målgruppen saknas");
+  CHECK(id == "7d95309d339b5418");
+  CHECK(StableFindingId("target-group.missing", "lo.txt", "barn  och UNGA – med psykisk ohälsa, åäö | målgruppen saknas.") == id);
+  CHECK(StableFindingId("target-group.changed", "lo.txt", "barn och unga – med psykisk ohälsa åäö målgruppen saknas") != id);
+}
+
 TEST_CASE("the clean agreement raises no finding", "[rules]") {
   Harness h;
   auto findings = h.Check(CleanText());
