@@ -129,8 +129,10 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
 std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
   static const RE2 kLabel(
       R"((?i)^(datum|dat\.|daterad|beslutsdatum|beslutad|antagen|fastställd|undertecknad|godkänd)\b[^.]{0,40}$)");
+  // "beslutad av <who> den": who runs to the date without a period (no length
+  // bound: {1,80} made the automaton huge, and the line is short anyway).
   static const RE2 kDecided(
-      R"((?i)\b(beslutad|beslutades|antagen|antogs|fastställd|fastställdes|undertecknad|undertecknades|godkänd|godkändes)\b( av [^.]{1,80}?)? (den |på )?$)");
+      R"((?i)\b(beslutad|beslutades|antagen|antogs|fastställd|fastställdes|undertecknad|undertecknades|godkänd|godkändes)\b( av [^.]+?)? (den |på )?$)");
   static const RE2 kSignature(R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?,? (den )?$)");
   const auto& lines = run.text.lines;
   std::optional<CivilDate> signature;
