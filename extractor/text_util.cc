@@ -1,5 +1,7 @@
 #include "extractor/text_util.h"
 
+#include <string.h>
+
 #include <algorithm>
 
 #include <unicode/unistr.h>
@@ -62,7 +64,10 @@ bool IsWordByte(char c) {
 }  // namespace
 
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return text.find(w) != std::string_view::npos; });
+  // glibc's memmem is much faster than string_view::find on long texts.
+  return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+    return ::memmem(text.data(), text.size(), w.data(), w.size()) != nullptr;
+  });
 }
 
 size_t WordCount(std::string_view s) {
