@@ -79,10 +79,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok()) return Status::DataError("empty-follow-up pattern is not valid RE2");
-  for (const NamedPattern& p : c->placeholders)
-    if (!c->placeholder_filter.Add(p.re->pattern())) return Status::DataError("pattern '" + p.re->pattern() + "' cannot join an RE2 set");
-  if (!c->placeholders.empty() && !c->placeholder_filter.Compile())
-    return Status::DataError("placeholder patterns cannot be combined into an RE2 set");
+  for (auto [filter, patterns] : {std::pair{&c->placeholder_filter, &c->placeholders}, {&c->area_filter, &c->areas}}) {
+    for (const NamedPattern& p : *patterns)
+      if (!filter->Add(p.re->pattern())) return Status::DataError("pattern '" + p.re->pattern() + "' cannot join an RE2 set");
+    if (!patterns->empty() && !filter->Compile()) return Status::DataError("reference patterns cannot be combined into an RE2 set");
+  }
   for (auto [joined, patterns] : {std::pair{&c->delregion_alias_union, &c->delregion_aliases}, {&c->law_union, &c->law_names}}) {
     for (const NamedPattern& p : *patterns)
       if (!joined->Add(p.re->pattern())) return Status::DataError("pattern '" + p.re->pattern() + "' cannot join an alternation");

@@ -23,6 +23,7 @@ struct NamedPattern {
 struct CompiledReference {
   std::unique_ptr<StructureAnalyzer> structure;
   std::vector<NamedPattern> areas;          // framework area id -> pattern
+  PatternFilter area_filter;                // the same patterns as one set
   std::vector<NamedPattern> dispute_ends;
   std::vector<NamedPattern> delregion_aliases;  // id = delregion name
   PatternUnion delregion_alias_union;

@@ -1,10 +1,23 @@
 // Legal references, frequencies, placeholders and signatories.
 #include <algorithm>
+#include <cctype>
 
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
 
 namespace overens {
+
+namespace {
+
+bool HasDigitColonDigit(std::string_view text) {
+  for (size_t i = text.find(':'); i != std::string_view::npos; i = text.find(':', i + 1))
+    if (i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1])))
+      return true;
+  return false;
+}
+
+}  // namespace
 
 void ExtractLegalReferences(ExtractionRun& run) {
   static const RE2 kSfs(R"((?i)(?:sfs\s*|lag\s*\(|\()((?:19|20)\d{2}:\d{1,4})\)?)");
@@ -33,8 +46,10 @@ void ExtractLegalReferences(ExtractionRun& run) {
     ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
     run.doc.legal_references.push_back(std::move(ref));
   });
-  // Bare SFS numbers of laws in the table: "lag (2017:209)".
+  // Bare SFS numbers of laws in the table: "lag (2017:209)". Every one has a
+  // colon between digits; most texts have none, and skip the pass.
   re2::StringPiece in(all.data(), all.size());
+  if (!HasDigitColonDigit(all)) in = re2::StringPiece();
   std::string sfs;
   while (RE2::FindAndConsume(&in, kSfs, &sfs)) {
     size_t end = static_cast<size_t>(in.data() - all.data());
