@@ -272,6 +272,44 @@ bool InAddress(const RE2& url, std::string_view text, size_t begin) {
   return inside;
 }
 
+// Whether a rule's match at [b, e) is not a date after all: inside an
+// address, a failed full date, a citation, an amount or a longer number.
+bool IsFalseDate(const GrammarRule& rule, std::string_view text, size_t b, size_t e, const RE2& url,
+                 const RE2& citation_before) {
+  if (InAddress(url, text, b)) return true;
+  if (rule.after_day_is_invalid && b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) return true;  // "32 januari 2023"
+  if (!rule.starts_with_year) return false;
+  if (LooksLikeCitation(text, b, e, citation_before)) {
+    // An ISO date with one glued footnote digit is still a date ("2023-05-041").
+    bool footnote = e - b == 10 && e < text.size() && IsDigit(text[e]) && (e + 1 >= text.size() || !IsDigit(text[e + 1]));
+    return !(footnote && (b == 0 || !IsWordByte(text[b - 1])));
+  }
+  return e - b == 10 && e + 1 < text.size() && IsDigit(text[e]) && IsDigit(text[e + 1]);  // a longer number
+}
+
+// Drops matches inside invalid full dates, then keeps the longest of
+// overlapping matches (ties: the earlier start), in text order.
+std::vector<DateMatch> KeepLongest(std::vector<DateMatch> found, const std::vector<Window>& blocked) {
+  found.erase(std::remove_if(found.begin(), found.end(),
+                             [&](const DateMatch& m) {
+                               return std::any_of(blocked.begin(), blocked.end(), [&](const auto& bl) {
+                                 return m.begin < bl.second && bl.first < m.end;
+                               });
+                             }),
+              found.end());
+  std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<DateMatch> kept;
+  for (DateMatch& m : found) {
+    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMatch& k) { return m.begin < k.end && k.begin < m.end; });
+    if (!overlaps) kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(), [](const DateMatch& a, const DateMatch& b) { return a.begin < b.begin; });
+  return kept;
+}
+
 }  // namespace
 
 std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOptions& options) const {
@@ -286,7 +324,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
                                      : std::vector<bool>(p_->rules.size(), true));
 
   std::vector<DateMatch> found;
-  std::vector<std::pair<size_t, size_t>> blocked;
+  std::vector<Window> blocked;
   re2::StringPiece all(text.data(), text.size());
   for (size_t ri = 0; ri < p_->rules.size(); ++ri) {
     const GrammarRule& rule = p_->rules[ri];
@@ -303,16 +341,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
         size_t b = static_cast<size_t>(groups[0].data() - text.data());
         size_t e = b + groups[0].size();
         pos = e > b ? e : b + 1;
-        if (InAddress(p_->url, text, b)) continue;
-        if (rule.after_day_is_invalid && b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) continue;  // "32 januari 2023"
-        if (rule.starts_with_year && LooksLikeCitation(text, b, e, p_->citation_before)) {
-          // An ISO date with one glued footnote digit is still a date ("2023-05-041").
-          bool footnote = e - b == 10 && e < text.size() && IsDigit(text[e]) &&
-                          (e + 1 >= text.size() || !IsDigit(text[e + 1]));
-          if (!(footnote && (b == 0 || !IsWordByte(text[b - 1])))) continue;
-        } else if (rule.starts_with_year && e - b == 10 && e < text.size() && IsDigit(text[e])) {
-          if (e + 1 < text.size() && IsDigit(text[e + 1])) continue;  // a longer number, not a date
-        }
+        if (IsFalseDate(rule, text, b, e, p_->url, p_->citation_before)) continue;
         std::vector<std::string_view> g;
         for (int i = 1; i <= ngroups; ++i) g.emplace_back(groups[static_cast<size_t>(i)].data(), groups[static_cast<size_t>(i)].size());
         auto iv = rule.make(g, options.anchor_year.value_or(0));
@@ -331,26 +360,12 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
       }
     }
   }
-  found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const DateMatch& m) {
-                               return std::any_of(blocked.begin(), blocked.end(), [&](const auto& bl) {
-                                 return m.begin < bl.second && bl.first < m.end;
-                               });
-                             }),
-              found.end());
-  // Longest match wins; ties go to the earlier start.
-  std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
-    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-    return a.begin < b.begin;
-  });
-  std::vector<DateMatch> kept;
-  for (DateMatch& m : found) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMatch& k) { return m.begin < k.end && k.begin < m.end; });
-    if (!overlaps) kept.push_back(std::move(m));
-  }
-  std::sort(kept.begin(), kept.end(), [](const DateMatch& a, const DateMatch& b) { return a.begin < b.begin; });
+  return WithPrefixes(text, KeepLongest(std::move(found), blocked));
+}
 
-  // Prefixes that open one end, and "från och med A till och med B" ranges.
+// Widens each match by a prefix that opens one end ("senast", "från och med")
+// or reads better whole ("under"), and joins "från och med A till och med B".
+std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const std::vector<DateMatch>& kept) const {
   static const RE2 kRangeJoin(R"((?i)^\s*(till och med|t\.\s?o\.\s?m\.?|till|–|-)\s*(den\s+)?$)");
   std::vector<DateMatch> out;
   for (size_t i = 0; i < kept.size(); ++i) {

@@ -44,6 +44,7 @@ class DateGrammar {
   std::optional<DateMatch> ParseExpression(std::string_view text, const DateScanOptions& options = {}) const;
 
  private:
+  std::vector<DateMatch> WithPrefixes(std::string_view text, const std::vector<DateMatch>& kept) const;
   struct Patterns;
   std::unique_ptr<Patterns> p_;
   bool prefiltered_ = false;  // false: every rule gets its own pass
