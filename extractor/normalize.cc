@@ -51,13 +51,13 @@ bool IsSurelyNfc(std::string_view s) {
   return true;
 }
 
-std::string Nfc(std::string_view s) {
-  if (IsSurelyNfc(s)) return std::string(s);
+// NFC through ICU, for text IsSurelyNfc cannot vouch for.
+std::string IcuNfc(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
   icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
-  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(s);  // the common case
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(s);
   err = U_ZERO_ERROR;
   std::string result;
   icu::StringByteSink<std::string> sink(&result);
@@ -66,20 +66,28 @@ std::string Nfc(std::string_view s) {
   return result;
 }
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ') {
-      space = true;
-      continue;
+// Every repair starts with a tab, a carriage return or one of three UTF-8 lead bytes.
+bool MayStartRepair(char c) { return c == '\t' || c == '\r' || c == '\xC2' || c == '\xE2' || c == '\xEF'; }
+
+// Calls emit(piece) for consecutive pieces of `nfc` with every character
+// repair applied; stretches without repairs come whole.
+template <typename Emit>
+void ForEachRepairedPiece(std::string_view nfc, Emit emit) {
+  for (size_t i = 0; i < nfc.size();) {
+    if (MayStartRepair(nfc[i])) {
+      auto hit = std::find_if(std::begin(kCharRepairs), std::end(kCharRepairs),
+                              [&](const Replacement& r) { return nfc.substr(i, r.from.size()) == r.from; });
+      if (hit != std::end(kCharRepairs)) {
+        emit(hit->to);
+        i += hit->from.size();
+        continue;
+      }
     }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
+    size_t next = i + 1;
+    while (next < nfc.size() && !MayStartRepair(nfc[next])) ++next;
+    emit(nfc.substr(i, next - i));
+    i = next;
   }
-  return out;
 }
 
 bool StartsUpper(std::string_view s) {
@@ -129,15 +137,28 @@ Bullet StripBullet(std::string& text, bool indented) {
   return Bullet::kNone;
 }
 
+// One line: NFC, character repairs, spaces collapsed and trimmed, list marker removed.
 TextLine CleanLine(std::string_view raw, int source_line, int page) {
-  std::string s = NormalizeChars(raw);
-  size_t lead = s.find_first_not_of(' ');
-  bool indented = lead != std::string::npos && lead > 0;
+  std::string composed;
+  std::string_view chars = raw;
+  if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
   TextLine line;
   line.source_line = source_line;
   line.page = page;
-  line.text = CollapseSpaces(s);
-  line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, indented);
+  line.text.reserve(chars.size());
+  bool leading_space = false, pending_space = false;
+  ForEachRepairedPiece(chars, [&](std::string_view piece) {
+    for (char c : piece) {
+      if (c == ' ') {
+        (line.text.empty() ? leading_space : pending_space) = true;
+        continue;
+      }
+      if (pending_space) line.text += ' ';
+      pending_space = false;
+      line.text += c;
+    }
+  });
+  line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, leading_space);
   return line;
 }
 
@@ -211,33 +232,12 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
 }  // namespace
 
 std::string NormalizeChars(std::string_view s) {
-  std::string nfc = Nfc(s);
-  // Every repair starts with a tab, a carriage return or one of three UTF-8
-  // lead bytes; text between such bytes is copied as it is.
-  auto may_start_repair = [](char c) { return c == '\t' || c == '\r' || c == '\xC2' || c == '\xE2' || c == '\xEF'; };
-  size_t first = 0;
-  while (first < nfc.size() && !may_start_repair(nfc[first])) ++first;
-  if (first == nfc.size()) return nfc;
-  std::string out(nfc, 0, first);
-  out.reserve(nfc.size());
-  for (size_t i = first; i < nfc.size();) {
-    const Replacement* hit = nullptr;
-    if (may_start_repair(nfc[i]))
-      for (const Replacement& r : kCharRepairs)
-        if (std::string_view(nfc).substr(i, r.from.size()) == r.from) {
-          hit = &r;
-          break;
-        }
-    if (hit) {
-      out += hit->to;
-      i += hit->from.size();
-      continue;
-    }
-    size_t next = i + 1;
-    while (next < nfc.size() && !may_start_repair(nfc[next])) ++next;
-    out.append(nfc, i, next - i);
-    i = next;
-  }
+  std::string composed;
+  std::string_view chars = s;
+  if (!IsSurelyNfc(s)) chars = composed = IcuNfc(s);
+  std::string out;
+  out.reserve(chars.size());
+  ForEachRepairedPiece(chars, [&](std::string_view piece) { out += piece; });
   return out;
 }
 
