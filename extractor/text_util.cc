@@ -12,14 +12,15 @@ namespace {
 
 // Case folding without ICU for ASCII, Latin-1 letters and the punctuation
 // and private-use glyphs of PDF text; false (and `out` unspecified) when
-// anything else needs ICU.
+// anything else needs ICU. Folding these keeps every byte's length, so the
+// result is written in place.
 bool FoldLatin(std::string_view s, std::string& out) {
-  out.clear();
-  out.reserve(s.size());
+  out.assign(s.data(), s.size());
+  char* d = out.data();
   for (size_t i = 0; i < s.size(); ++i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      if (c >= 'A' && c <= 'Z') d[i] = static_cast<char>(c + 32);
       continue;
     }
     if (i + 1 >= s.size()) return false;
@@ -28,8 +29,7 @@ bool FoldLatin(std::string_view s, std::string& out) {
       // Å Ä Ö É Ü fold to å ä ö é ü; other lower-case Latin-1 letters stay (ß does not: it folds to "ss").
       bool upper = next == 0x85 || next == 0x84 || next == 0x96 || next == 0x89 || next == 0x9C;
       if (!upper && (next < 0xA0 || next > 0xBF)) return false;
-      out += static_cast<char>(c);
-      out += static_cast<char>(upper ? next + 0x20 : next);
+      if (upper) d[i + 1] = static_cast<char>(next + 0x20);
       ++i;
       continue;
     }
@@ -38,7 +38,6 @@ bool FoldLatin(std::string_view s, std::string& out) {
     // U+2000..U+20BF (dashes, quotes, bullets, currency) and U+F000..U+F8FF (private use): no case.
     if ((c == 0xE2 && next >= 0x80 && next <= 0x82) || (c == 0xEF && next >= 0x80 && next <= 0xA3)) length = 3;
     if (length == 0 || i + length > s.size()) return false;
-    out.append(s.substr(i, length));
     i += length - 1;
   }
   return true;
