@@ -78,16 +78,16 @@ size_t WordCount(std::string_view s) {
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (IsWordByte(c)) {
-      cur += c;
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
+  for (size_t i = 0; i < s.size();) {
+    if (!IsWordByte(s[i])) {
+      ++i;
+      continue;
     }
+    size_t end = i;
+    while (end < s.size() && IsWordByte(s[end])) ++end;
+    out.emplace_back(s.substr(i, end - i));
+    i = end;
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
