@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "extractor/re2_util.h"
+#include "extractor/text_util.h"
 
 namespace overens {
 namespace {
@@ -57,9 +58,6 @@ std::string Lower(re2::StringPiece s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   return out;
-}
-bool IsWordByte(char c) {
-  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
 }
 
 // One grammar rule: a pattern and how its groups become an interval.

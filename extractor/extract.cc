@@ -13,11 +13,6 @@ Status Compile(const std::string& id, const std::string& pattern, const char* wh
   return Status::Ok();
 }
 
-bool IsLetterAt(std::string_view text, size_t i) {
-  auto c = static_cast<unsigned char>(text[i]);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
 }  // namespace
 
 // RE2's \b only knows ASCII letters, so whole-word checks for names such as
@@ -32,7 +27,7 @@ std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_vie
     size_t e = b + groups[0].size();
     pos = name_end > b ? name_end : b + 1;
     size_t word_end = groups[2].data() ? e : name_end + (e > name_end && text[name_end] == 's' ? 1 : 0);
-    if ((b > 0 && IsLetterAt(text, b - 1)) || (word_end < text.size() && IsLetterAt(text, word_end))) continue;
+    if ((b > 0 && IsWordByte(text[b - 1])) || (word_end < text.size() && IsWordByte(text[word_end]))) continue;
     std::string name(groups[1].data(), groups[1].size());
     PlaceMention m;
     m.offset = b;

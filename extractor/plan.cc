@@ -1,6 +1,5 @@
 // Development areas (utvecklingsområden) and responsibilities (who does what by when).
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "extractor/extract_internal.h"
@@ -218,8 +217,7 @@ std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
       R"((?i)^(implementering|införande|inrättande|utveckling|framtagande|upprättande|genomförande|översyn|revidering) av\b)");
   // Both patterns are anchored on a first word from a short list; most sentences start otherwise.
   size_t word_end = 0;
-  while (word_end < s.size() && (std::isalnum(static_cast<unsigned char>(s[word_end])) || static_cast<unsigned char>(s[word_end]) >= 0x80))
-    ++word_end;
+  while (word_end < s.size() && IsWordByte(s[word_end])) ++word_end;
   std::string first = Fold(s.substr(0, word_end));
   static const std::set<std::string, std::less<>> kFirstWords = {
       "under", "i", "senast", "inom", "efter", "före", "från", "implementering", "införande", "inrättande",

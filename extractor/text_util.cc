@@ -55,13 +55,6 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
-namespace {
-bool IsWordByte(char c) {
-  auto u = static_cast<unsigned char>(c);
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
-}
-}  // namespace
-
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
   // glibc's memmem is much faster than string_view::find on long texts.
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) {

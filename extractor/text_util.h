@@ -10,7 +10,12 @@ namespace overens {
 
 // Unicode case folding of UTF-8 text (ICU, with a fast path for ASCII and Latin-1 letters).
 std::string Fold(std::string_view s);
-// Words of folded text: runs of letters/digits (bytes >= 0x80 count as letters).
+// Whether a byte belongs to a word: an ASCII letter or digit, or any byte of
+// a multi-byte UTF-8 character (which Swedish text uses for letters).
+inline bool IsWordByte(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+// Words of folded text: runs of word bytes (IsWordByte).
 std::vector<std::string> Words(std::string_view s);
 // Whether `text` contains any of `words` (plain substrings, as given).
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);

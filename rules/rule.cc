@@ -26,12 +26,11 @@ std::string StableFindingId(std::string_view rule, std::string_view file, std::s
   // The evidence's folded words, each followed by one space: spacing and
   // punctuation changes keep the id. Streamed rather than built as strings.
   std::string folded = Fold(evidence);
-  auto word_byte = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80; };
   bool in_word = false;
-  for (unsigned char c : folded) {
-    if (word_byte(c)) mix_byte(c);
+  for (char c : folded) {
+    if (IsWordByte(c)) mix_byte(static_cast<unsigned char>(c));
     else if (in_word) mix_byte(' ');
-    in_word = word_byte(c);
+    in_word = IsWordByte(c);
   }
   if (in_word) mix_byte(' ');
   mix_byte(0x1f);
