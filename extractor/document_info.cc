@@ -1,5 +1,4 @@
 // Kind, municipalities, delregion and the document's own date.
-#include <limits>
 #include <map>
 #include <set>
 
@@ -10,7 +9,7 @@ namespace overens {
 namespace {
 
 // Matches of `re` in `text`, counting no further than `limit`.
-int CountMatches(const RE2& re, std::string_view text, int limit = std::numeric_limits<int>::max()) {
+int CountMatches(const RE2& re, std::string_view text, int limit) {
   int n = 0;
   re2::StringPiece in(text.data(), text.size());
   while (n < limit && RE2::FindAndConsume(&in, re)) ++n;

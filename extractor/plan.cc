@@ -19,10 +19,8 @@ int SubOrder(SubHeading s) {
 }
 
 std::optional<std::string> MapToFrameworkArea(const ExtractionRun& run, std::string_view name) {
-  // The first area in the framework's order wins, as when they were tried one by one.
-  std::vector<bool> hits = run.compiled.area_filter.Matching(name, run.compiled.areas.size());
-  for (size_t i = 0; i < hits.size(); ++i)
-    if (hits[i]) return run.compiled.areas[i].id;
+  // The first area in the framework's order wins.
+  if (auto i = run.compiled.area_filter.FirstMatching(name)) return run.compiled.areas[*i].id;
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,9 +17,11 @@ namespace overens {
 // only those get a full (capturing) pass.
 class PatternFilter {
  public:
-  // Adds a pattern; indexes follow the order of Add(). False when RE2 refuses it.
+  // ANCHOR_BOTH makes every pattern match the whole text.
+  explicit PatternFilter(RE2::Anchor anchor = RE2::UNANCHORED) : anchor_(anchor) {}
+  // Adds a pattern; indexes follow the order of successful Add()s. False when RE2 refuses it.
   bool Add(const std::string& pattern) {
-    if (!set_) set_ = std::make_unique<RE2::Set>(RE2::Options(), RE2::UNANCHORED);
+    if (!set_) set_ = std::make_unique<RE2::Set>(RE2::Options(), anchor_);
     return set_->Add(pattern, nullptr) >= 0;
   }
   bool Compile() { return set_ && set_->Compile(); }
@@ -30,8 +33,15 @@ class PatternFilter {
       for (int h : hits) out[static_cast<size_t>(h)] = true;
     return out;
   }
+  // The first pattern (in the order added) that matches `text`, as when they are tried one by one.
+  std::optional<size_t> FirstMatching(std::string_view text) const {
+    std::vector<int> hits;
+    if (!set_ || !set_->Match(re2::StringPiece(text.data(), text.size()), &hits) || hits.empty()) return std::nullopt;
+    return static_cast<size_t>(*std::min_element(hits.begin(), hits.end()));
+  }
 
  private:
+  RE2::Anchor anchor_;
   std::unique_ptr<RE2::Set> set_;
 };
 

@@ -1,16 +1,15 @@
 #include "extractor/structure.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
+#include "extractor/re2_util.h"
 #include "extractor/text_util.h"
 
 namespace overens {
 
 struct StructureAnalyzer::Impl {
   std::vector<std::string> section_ids;
-  // All section patterns in one set; the lowest matching index wins, as in the data's order.
-  std::unique_ptr<RE2::Set> sections;
+  PatternFilter sections;  // section_ids[i]'s pattern is the filter's i-th; data order decides
   RE2 numbering{R"(^(\d+(\.\d+)*\.?)\s+)"};
   // Sub-heading kinds, in the order they are tried; one anchored set decides.
   static constexpr std::pair<SubHeading, const char*> kSubHeadings[] = {
@@ -21,26 +20,22 @@ struct StructureAnalyzer::Impl {
        R"(uppföljning|mätbara indikatorer( för uppföljning)?|indikatorer( för uppföljning)?|redovisning|uppföljning och indikatorer)"},
       {SubHeading::kLongTermGoal, R"(långsiktiga mål( \d{4}\s*[-–]\s*\d{4})?)"},
   };
-  std::unique_ptr<RE2::Set> sub_headings = [] {
-    RE2::Options options;
-    options.set_case_sensitive(false);
-    auto set = std::make_unique<RE2::Set>(options, RE2::ANCHOR_BOTH);
-    for (const auto& [kind, pattern] : kSubHeadings) set->Add(pattern, nullptr);
-    set->Compile();
-    return set;
+  PatternFilter sub_headings = [] {
+    PatternFilter f(RE2::ANCHOR_BOTH);
+    for (const auto& [kind, pattern] : kSubHeadings) f.Add(std::string("(?i)") + pattern);
+    f.Compile();
+    return f;
   }();
   RE2 url_line{R"((?i)^(https?://|www\.))"};
 
   SubHeading SubKind(const std::string& text) const {
-    std::vector<int> hits;
-    if (!sub_headings->Match(text, &hits) || hits.empty()) return SubHeading::kNone;
-    return kSubHeadings[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))].first;
+    auto i = sub_headings.FirstMatching(text);
+    return i ? kSubHeadings[*i].first : SubHeading::kNone;
   }
 
   std::string SectionId(const std::string& text) const {
-    std::vector<int> hits;
-    if (!sections || !sections->Match(Fold(text), &hits) || hits.empty()) return "";
-    return section_ids[static_cast<size_t>(*std::min_element(hits.begin(), hits.end()))];
+    auto i = sections.FirstMatching(Fold(text));
+    return i ? section_ids[*i] : "";
   }
 
   std::string StripNumbering(const std::string& text) const {
@@ -91,12 +86,9 @@ struct StructureAnalyzer::Impl {
 
 StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns)
     : impl_(std::make_unique<Impl>()) {
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& [id, pattern] : section_patterns)
-    if (set->Add(pattern, nullptr) >= 0) impl_->section_ids.push_back(id);  // indexes follow successful adds
-  if (!impl_->section_ids.empty() && set->Compile()) impl_->sections = std::move(set);
+    if (impl_->sections.Add("(?i)" + pattern)) impl_->section_ids.push_back(id);  // a refused pattern never matches
+  impl_->sections.Compile();
 }
 
 StructureAnalyzer::~StructureAnalyzer() = default;
