@@ -104,8 +104,8 @@ bool StartsLower(std::string_view s) {
   return s.rfind("å", 0) == 0 || s.rfind("ä", 0) == 0 || s.rfind("ö", 0) == 0 || s.rfind("é", 0) == 0;
 }
 
-// Removes a leading list marker and says which kind it was.
-bool StartsNumbered(std::string_view s) {  // "1. Text", "12) Text"
+// "1. Text", "12) Text": one or two digits, '.' or ')', spaces, then text.
+bool StartsNumbered(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && i < 2 && s[i] >= '0' && s[i] <= '9') ++i;
   if (i == 0 || i >= s.size() || (s[i] != '.' && s[i] != ')')) return false;
@@ -114,6 +114,7 @@ bool StartsNumbered(std::string_view s) {  // "1. Text", "12) Text"
   return j > i + 1 && j < s.size();
 }
 
+// Removes a leading list marker and says which kind it was.
 Bullet StripBullet(std::string& text, bool indented) {
   unsigned char first = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
   bool may_be_glyph = first == '-' || first == '*' || first >= 0xC2;
