@@ -6,9 +6,17 @@
 namespace overens {
 namespace {
 
-Status Compile(const std::string& id, const std::string& pattern, const char* what, std::vector<NamedPattern>& out) {
-  auto re = std::make_unique<RE2>("(?i)" + pattern);
-  if (!re->ok()) return Status::DataError(std::string(what) + " pattern '" + pattern + "' is not valid RE2: " + re->error());
+// A reference-data problem, named by the file it comes from and what to do.
+Status BadPattern(const char* file, const std::string& what, const std::string& pattern, const std::string& why) {
+  return Status::DataError(std::string(file) + ": " + what + " pattern '" + pattern + "' " + why +
+                           "; correct it (RE2 syntax) or remove it");
+}
+
+// Compiles a case-insensitive pattern of reference data (quietly: the library never prints).
+Status Compile(const std::string& id, const std::string& pattern, const char* what, const char* file,
+               std::vector<NamedPattern>& out) {
+  auto re = std::make_unique<RE2>("(?i)" + pattern, RE2::Quiet);
+  if (!re->ok()) return BadPattern(file, what, pattern, "is not valid RE2 (" + re->error() + ")");
   out.push_back({id, std::move(re)});
   return Status::Ok();
 }
@@ -46,43 +54,56 @@ Extractor::~Extractor() = default;
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   auto c = std::make_unique<CompiledReference>();
   std::vector<std::pair<std::string, std::string>> sections;
-  for (const auto& s : ref.framework.sections) sections.emplace_back(s.id, s.pattern);
+  for (const auto& s : ref.framework.sections) {
+    RE2 valid("(?i)" + s.pattern, RE2::Quiet);
+    if (!valid.ok()) return BadPattern("framework.xml", "section", s.pattern, "is not valid RE2 (" + valid.error() + ")");
+    sections.emplace_back(s.id, s.pattern);
+  }
   c->structure = std::make_unique<StructureAnalyzer>(sections);
   std::vector<Status> statuses;
-  for (const auto& a : ref.framework.areas) statuses.push_back(Compile(a.id, a.pattern, "area", c->areas));
-  for (const auto& d : ref.framework.dispute_ends) statuses.push_back(Compile(d.id, d.text, "dispute-end", c->dispute_ends));
+  for (const auto& a : ref.framework.areas) statuses.push_back(Compile(a.id, a.pattern, "area", "framework.xml", c->areas));
+  for (const auto& d : ref.framework.dispute_ends) statuses.push_back(Compile(d.id, d.text, "dispute-end", "framework.xml", c->dispute_ends));
   for (const auto& d : ref.delregions) {
-    for (const auto& alias : d.aliases) statuses.push_back(Compile(d.name, alias, "delregion alias", c->delregion_aliases));
+    for (const auto& alias : d.aliases) statuses.push_back(Compile(d.name, alias, "delregion alias", "delregions.xml", c->delregion_aliases));
     c->delregion_names.insert(d.name);
     for (const auto& k : d.kommuner) c->kommun_of[k] = k;
   }
   std::string names;
   for (const auto& [name, kommun] : c->kommun_of) names += (names.empty() ? "" : "|") + RE2::QuoteMeta(name);
   for (const auto& d : c->delregion_names) names += "|" + RE2::QuoteMeta(d);
-  c->place_names = std::make_unique<RE2>("(" + names + ")s?(\\s+(?i:kommun|stad)\\b)?");
-  if (!c->place_names->ok()) return Status::DataError("delregion names do not form a valid pattern: " + c->place_names->error());
+  c->place_names = std::make_unique<RE2>("(" + names + ")s?(\\s+(?i:kommun|stad)\\b)?", RE2::Quiet);
+  if (!c->place_names->ok()) return BadPattern("delregions.xml", "kommun and delregion name", names, "is not valid RE2 (" + c->place_names->error() + ")");
   for (const auto& l : ref.laws) {
     std::string alts;
     if (!l.abbrev.empty()) alts += "(?-i)\\b" + l.abbrev + "\\b";
     if (!l.name_pattern.empty()) alts += std::string(alts.empty() ? "" : "|") + "(?i)\\b" + l.name_pattern;
-    if (!alts.empty()) statuses.push_back(Compile(l.id, alts, "law", c->law_names));
+    if (!alts.empty()) statuses.push_back(Compile(l.id, alts, "law", "laws.xml", c->law_names));
   }
-  for (const auto& p : ref.vocabulary.placeholders) statuses.push_back(Compile(p, p, "placeholder", c->placeholders));
-  c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up);
+  for (const auto& p : ref.vocabulary.placeholders) statuses.push_back(Compile(p, p, "placeholder", "vocabulary.xml", c->placeholders));
+  c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up, RE2::Quiet);
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_sorted.push_back(SortedWords(words));
   for (const Status& s : statuses)
     if (!s.ok()) return s;
-  if (!c->empty_follow_up->ok()) return Status::DataError("empty-follow-up pattern is not valid RE2");
-  for (auto [filter, patterns] : {std::pair{&c->placeholder_filter, &c->placeholders}, {&c->area_filter, &c->areas}}) {
-    for (const NamedPattern& p : *patterns)
-      if (!filter->Add(p.re->pattern())) return Status::DataError("pattern '" + p.re->pattern() + "' cannot join an RE2 set");
-    if (!patterns->empty() && !filter->Compile()) return Status::DataError("reference patterns cannot be combined into an RE2 set");
+  if (!c->empty_follow_up->ok())
+    return BadPattern("vocabulary.xml", "empty-follow-up", ref.vocabulary.empty_follow_up,
+                      "is not valid RE2 (" + c->empty_follow_up->error() + ")");
+  struct Group {
+    const char* file;
+    const char* what;
+    std::vector<NamedPattern>* patterns;
+  };
+  for (auto [filter, g] : {std::pair{&c->placeholder_filter, Group{"vocabulary.xml", "placeholder", &c->placeholders}},
+                           {&c->area_filter, Group{"framework.xml", "area", &c->areas}}}) {
+    for (const NamedPattern& p : *g.patterns)
+      if (!filter->Add(p.re->pattern())) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an RE2 set");
+    if (!g.patterns->empty() && !filter->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into an RE2 set");
   }
-  for (auto [joined, patterns] : {std::pair{&c->delregion_alias_union, &c->delregion_aliases}, {&c->law_union, &c->law_names}}) {
-    for (const NamedPattern& p : *patterns)
-      if (!joined->Add(p.re->pattern())) return Status::DataError("pattern '" + p.re->pattern() + "' cannot join an alternation");
-    if (!joined->Compile()) return Status::DataError("reference patterns cannot be combined into one alternation");
+  for (auto [joined, g] : {std::pair{&c->delregion_alias_union, Group{"delregions.xml", "delregion alias", &c->delregion_aliases}},
+                           {&c->law_union, Group{"laws.xml", "law", &c->law_names}}}) {
+    for (const NamedPattern& p : *g.patterns)
+      if (!joined->Add(p.re->pattern())) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
+    if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
   }
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }

@@ -21,7 +21,7 @@ class PatternFilter {
   explicit PatternFilter(RE2::Anchor anchor = RE2::UNANCHORED) : anchor_(anchor) {}
   // Adds a pattern; indexes follow the order of successful Add()s. False when RE2 refuses it.
   bool Add(const std::string& pattern) {
-    if (!set_) set_ = std::make_unique<RE2::Set>(RE2::Options(), anchor_);
+    if (!set_) set_ = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), anchor_);  // the library never prints
     return set_->Add(pattern, nullptr) >= 0;
   }
   bool Compile() { return set_ && set_->Compile(); }

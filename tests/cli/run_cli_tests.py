@@ -149,6 +149,16 @@ def main():
     case("batch with bad files", ["check", "--format", "json"] + as_of + [fx["batch"]], 65,
          stderr=r"broken.txt: file is empty(.|\n)*dangling.txt: no such file",
          check=lambda out, err: len(json.loads(out)["findings"]) >= 3 or (_ for _ in ()).throw(AssertionError("malmo not processed")))
+    # broken reference data: the file, the pattern and what to do, on one line, without RE2's own log
+    refdir = os.path.join(d, "reference")
+    shutil.copytree(os.path.join(ROOT, "corpus", "reference"), refdir)
+    vocab = os.path.join(refdir, "vocabulary.xml")
+    with open(vocab, encoding="utf-8") as fh:
+        text = fh.read().replace("<placeholder>ÅÅÅÅ-MM-DD</placeholder>", "<placeholder>ÅÅÅÅ-(MM-DD</placeholder>")
+    with open(vocab, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    case("bad reference pattern", ["check", "--reference-dir", refdir, malmo], 65,
+         stderr=r"^overens: vocabulary.xml: placeholder pattern 'ÅÅÅÅ-\(MM-DD' is not valid RE2 .*; correct it \(RE2 syntax\) or remove it\n$")
     # normal output
     case("check text", ["check", "--no-color"] + as_of + ["corpus/demo/lo-nordost-2024.txt"], 1,
          expected_file="check-nordost.txt", stderr=r"findings in 1 file, as of 2026-11-22")
