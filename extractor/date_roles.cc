@@ -83,7 +83,7 @@ void ExtractDates(ExtractionRun& run) {
   }
   // Rescan only when relative expressions ("i år", "nästa år") can resolve.
   static const RE2 kRelative(R"((?i)\b(i år|nästa år|nästkommande år|förra året|i fjol)\b)");
-  bool rescan = options.anchor_year && run.Mentions({"i år", "nästa år", "nästkommande år", "förra året", "i fjol"}) &&
+  bool rescan = options.anchor_year && run.Mentions(Gate::kRelativeYear) &&
                 RE2::PartialMatch(joined, kRelative);
   for (DateMatch& m : rescan ? run.grammar.Scan(joined, options) : run.plain_dates) {
     size_t line = run.text.LineIndexAt(m.begin);

@@ -34,9 +34,9 @@ DocumentKind DetectKind(const ExtractionRun& run) {
   static const RE2 kFrameworkTitle(R"((?i)^\s*ramöverenskommelse)");
   static const RE2 kLocalTitle(R"((?i)lokal(a)? överenskommelse)");
   const std::string& all = run.text.joined;
-  if (run.Mentions({"revisor", "granskning", "revisionskriteri", "revisionsfråg"}) && CountMatches(kAudit, all, 3) >= 3)
+  if (run.Mentions(Gate::kAudit) && CountMatches(kAudit, all, 3) >= 3)
     return DocumentKind::kRevision;
-  if (run.Mentions({"lämna ett svar", "e-postadressen publiceras", "publicerad den", "läs mer om", "dela sidan"}) &&
+  if (run.Mentions(Gate::kNews) &&
       RE2::PartialMatch(all, kNews))
     return DocumentKind::kAnnat;
   std::string title = Title(run.text);

@@ -23,6 +23,19 @@ Status Compile(const std::string& id, const std::string& pattern, const char* wh
 
 }  // namespace
 
+std::vector<std::vector<std::string_view>> GateWords() {
+  return {
+      {"revisor", "granskning", "revisionskriteri", "revisionsfråg"},
+      {"lämna ett svar", "e-postadressen publiceras", "publicerad den", "läs mer om", "dela sidan"},
+      {"upphävs", "upphör att gälla", "ersätter", "ersätts"},
+      {"sum", "total"},
+      {"gånger", "tillfällen", "möten", "ggr"},
+      {"årlig", "en gång per år", "varje år", "halvårsvis", "kvartalsvis", "månadsvis", "varje månad", "varje kvartal"},
+      {"i år", "nästa år", "nästkommande år", "förra året", "i fjol"},
+      {"utvecklingsområde"},
+  };
+}
+
 // RE2's \b only knows ASCII letters, so whole-word checks for names such as
 // "Åstorp" and "Malmö" are done here on the bytes around each match.
 std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text) {
@@ -112,7 +125,7 @@ Document Extractor::Extract(const NormalizedText& text, const std::string& path)
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);
-  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, Fold(text.joined)};
+  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, compiled_->gates.Scan(text.joined)};
   ExtractDocumentInfo(run);
   ExtractDates(run);
   ExtractAgreementTerms(run);

@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include "extractor/extract.h"
+#include "extractor/keyword_gate.h"
 #include "extractor/re2_util.h"
 #include "extractor/text_util.h"
 
@@ -20,7 +21,24 @@ struct NamedPattern {
   std::unique_ptr<RE2> re;
 };
 
+// Passes that run only when the text contains one of their gate's words.
+// A gate lists every literal alternative of the pattern it guards (lower
+// case), so skipping the pass can never hide a match; GateWords() holds the
+// words, and one KeywordGate scan per text answers all gates at once.
+enum class Gate : uint8_t {
+  kAudit,         // document_info.cc: kAudit
+  kNews,          // document_info.cc: kNews
+  kRepeal,        // terms.cc: kRepeal
+  kTotals,        // tables.cc: kTotalHeader
+  kCountPerYear,  // references.cc: kPerYear
+  kRecurrence,    // references.cc: kAnnual
+  kRelativeYear,  // date_roles.cc: kRelative
+  kAddedArea,     // plan.cc: kAddedArea
+};
+std::vector<std::vector<std::string_view>> GateWords();  // indexed by Gate
+
 struct CompiledReference {
+  KeywordGate gates{GateWords()};
   std::unique_ptr<StructureAnalyzer> structure;
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   PatternFilter area_filter;                // the same patterns as one set
@@ -68,14 +86,12 @@ struct ExtractionRun {
   Document& doc;
   std::vector<DateMatch> plain_dates;  // one scan without an anchor year, shared by the field extractors
   std::vector<FoundDate> dates;  // dates[i] is doc.dates[i] before roles were given
-  std::string folded;            // Fold(text.joined): for cheap "is this word in the text at all" gates
+  uint64_t gates = 0;            // compiled.gates.Scan(text.joined)
 
-  // Whether the text contains any of `words` (folded). A pattern that needs one
-  // of them can skip its pass when none occurs; the gate must list every
-  // literal alternative of the pattern, or it would hide real matches. Fold
-  // and RE2's (?i) agree on Swedish text; a match RE2 would find only through
-  // an exotic case fold (U+017F "ſ" for "s") is knowingly given up.
-  bool Mentions(std::initializer_list<std::string_view> words) const { return ContainsAny(folded, words); }
+  // Whether the text contains one of the gate's words, ignoring case. A match
+  // RE2's (?i) would find only through a case fold outside Latin-1 (U+017F
+  // "ſ" for "s", U+212A Kelvin for "k") is knowingly given up.
+  bool Mentions(Gate gate) const { return (gates >> static_cast<unsigned>(gate)) & 1; }
 
   SourceSpan SpanOfLine(size_t line) const {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};

@@ -105,7 +105,7 @@ void ExtractAreas(ExtractionRun& run) {
   // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
   static const RE2 kAddedArea(
       R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
-  if (!run.Mentions({"utvecklingsområde"})) return;
+  if (!run.Mentions(Gate::kAddedArea)) return;
   for (const Unit& u : run.structure.units) {
     std::string name;
     if (!RE2::PartialMatch(u.text, kAddedArea, &name)) continue;

@@ -107,7 +107,7 @@ void ExtractFrequencies(ExtractionRun& run) {
   // One pass per pattern over the whole text; the first hit on a line counts.
   re2::StringPiece in(all.data(), all.size());
   std::string text, count, unit;
-  if (!run.Mentions({"gånger", "tillfällen", "möten", "ggr"})) in = re2::StringPiece();
+  if (!run.Mentions(Gate::kCountPerYear)) in = re2::StringPiece();
   while (RE2::FindAndConsume(&in, kPerYear, &text, &count, &unit)) {
     double n = 0;
     for (auto [w, v] : kNumbers)
@@ -118,8 +118,7 @@ void ExtractFrequencies(ExtractionRun& run) {
     hits.push_back({run.text.LineIndexAt(static_cast<size_t>(in.data() - all.data()) - 1), text, per_year});
   }
   in = re2::StringPiece(all.data(), all.size());
-  if (!run.Mentions({"årlig", "en gång per år", "varje år", "halvårsvis", "kvartalsvis", "månadsvis", "varje månad",
-                     "varje kvartal"}))
+  if (!run.Mentions(Gate::kRecurrence))
     in = re2::StringPiece();
   re2::StringPiece match;
   for (size_t pos = 0; pos < in.size() && kAnnual.Match(in, pos, in.size(), RE2::UNANCHORED, &match, 1);) {

@@ -80,7 +80,7 @@ std::optional<RawRow> SplitRow(const std::string& text, size_t line) {
 
 void ExtractTables(ExtractionRun& run) {
   static const RE2 kTotalHeader(R"((?i)\b(summa|totalt|total|sum)\b)");
-  if (!run.Mentions({"sum", "total"})) return;  // no total column, no table
+  if (!run.Mentions(Gate::kTotals)) return;  // no total column, no table
   const auto& lines = run.text.lines;
   std::vector<RawRow> rows;
   size_t header = std::string::npos;

@@ -49,7 +49,7 @@ void ExtractValidity(ExtractionRun& run) {
 
 void ExtractRepeals(ExtractionRun& run) {
   static const RE2 kRepeal(R"((?i)\b(upphävs|upphör att gälla|ersätter|ersätts)\b\s*)");
-  if (!run.Mentions({"upphävs", "upphör att gälla", "ersätter", "ersätts"})) return;
+  if (!run.Mentions(Gate::kRepeal)) return;
   for (const Unit& u : run.structure.units) {
     std::string_view verb;
     if (!FindFirst(kRepeal, u.text, &verb)) continue;

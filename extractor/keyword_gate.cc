@@ -1,0 +1,77 @@
+#include "extractor/keyword_gate.h"
+
+#include <deque>
+
+namespace overens {
+namespace {
+
+// The byte a case-insensitive comparison sees: ASCII upper case as lower
+// case, and UTF-8 continuation bytes 0x80-0x9E as 0xA0-0xBE, which maps
+// "Å" (C3 85) to "å" (C3 A5) and the other Latin-1 capitals likewise.
+uint8_t CaselessByte(uint8_t b) {
+  if (b >= 'A' && b <= 'Z') return static_cast<uint8_t>(b + 32);
+  if (b >= 0x80 && b <= 0x9E) return static_cast<uint8_t>(b + 0x20);
+  return b;
+}
+
+}  // namespace
+
+KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& groups) {
+  for (const auto& words : groups)
+    for (std::string_view w : words)
+      for (char c : w) {
+        uint8_t b = CaselessByte(static_cast<uint8_t>(c));
+        if (class_of_[b] == 0) class_of_[b] = static_cast<uint8_t>(classes_++);
+      }
+  for (int b = 0; b < 256; ++b) class_of_[static_cast<size_t>(b)] = class_of_[CaselessByte(static_cast<uint8_t>(b))];
+  // The trie; 0 in next_ means "no edge" until the failure links fill it in.
+  next_.assign(classes_, 0);
+  found_.assign(1, 0);
+  for (size_t g = 0; g < groups.size() && g < kMaxGroups; ++g)
+    for (std::string_view w : groups[g]) {
+      uint32_t state = 0;
+      for (char c : w) {
+        uint32_t& edge = next_[state * classes_ + class_of_[static_cast<uint8_t>(c)]];
+        if (edge == 0) {
+          edge = static_cast<uint32_t>(found_.size());
+          found_.push_back(0);
+          next_.resize(next_.size() + classes_, 0);
+        }
+        state = next_[state * classes_ + class_of_[static_cast<uint8_t>(c)]];
+      }
+      found_[state] |= uint64_t{1} << g;
+    }
+  // Breadth first: each state's missing edges follow its failure state's.
+  std::vector<uint32_t> fail(found_.size(), 0);
+  std::deque<uint32_t> queue;
+  for (size_t c = 1; c < classes_; ++c)
+    if (uint32_t s = next_[c]) queue.push_back(s);
+  while (!queue.empty()) {
+    uint32_t s = queue.front();
+    queue.pop_front();
+    found_[s] |= found_[fail[s]];
+    for (size_t c = 1; c < classes_; ++c) {
+      uint32_t& edge = next_[s * classes_ + c];
+      uint32_t via_fail = next_[fail[s] * classes_ + c];
+      if (edge == 0) {
+        edge = via_fail;
+      } else {
+        fail[edge] = via_fail;
+        queue.push_back(edge);
+      }
+    }
+  }
+}
+
+uint64_t KeywordGate::Scan(std::string_view text) const {
+  uint64_t found = 0;
+  uint32_t state = 0;
+  const uint32_t* next = next_.data();
+  for (char c : text) {
+    state = next[state * classes_ + class_of_[static_cast<uint8_t>(c)]];
+    found |= found_[state];
+  }
+  return found;
+}
+
+}  // namespace overens

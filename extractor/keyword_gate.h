@@ -1,0 +1,31 @@
+// Which groups of keywords occur in a text, found in one pass.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace overens {
+
+// An Aho–Corasick automaton over byte classes. Matching ignores the case of
+// ASCII and of the Latin-1 letters in UTF-8 (Å/å, Ä/ä, Ö/ö, É/é, ...), so
+// the words need not be folded first. It may report a word where a case
+// mapping outside Latin-1 merely looks alike, never miss one: it serves as a
+// gate before a costlier pattern, where a false "present" only costs time.
+class KeywordGate {
+ public:
+  static constexpr size_t kMaxGroups = 64;
+  // groups[i] lists lowercase words (UTF-8, non-empty); at most kMaxGroups groups.
+  explicit KeywordGate(const std::vector<std::vector<std::string_view>>& groups);
+  // Bit i is set when some word of groups[i] occurs in `text` as a substring.
+  uint64_t Scan(std::string_view text) const;
+
+ private:
+  std::array<uint8_t, 256> class_of_{};  // 0: a byte no word contains
+  size_t classes_ = 1;
+  std::vector<uint32_t> next_;   // next_[state * classes_ + class]
+  std::vector<uint64_t> found_;  // groups whose words end in state
+};
+
+}  // namespace overens

@@ -1,0 +1,50 @@
+#include "extractor/keyword_gate.h"
+
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <random>
+
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+TEST_CASE("KeywordGate reports each group whose word occurs", "[keyword_gate]") {
+  KeywordGate gate({{"upphävs", "upphör att gälla"}, {"sum", "total"}, {"i år"}, {"utvecklingsområde"}});
+  CHECK(gate.Scan("") == 0);
+  CHECK(gate.Scan("Avtalet UPPHÖR ATT GÄLLA 2025.") == 0b0001);
+  CHECK(gate.Scan("Summa kronor") == 0b0010);
+  CHECK(gate.Scan("Totalt i år: Utvecklingsområden") == 0b1110);
+  CHECK(gate.Scan("upphävd, tot al, iår") == 0);
+}
+
+TEST_CASE("KeywordGate finds words that overlap or share a suffix", "[keyword_gate]") {
+  KeywordGate gate({{"abcd"}, {"bc"}, {"cde"}, {"aab"}});
+  CHECK(gate.Scan("xabcdex") == 0b0111);
+  CHECK(gate.Scan("aaab") == 0b1000);
+  CHECK(gate.Scan("abcabc") == 0b0010);
+}
+
+// The gate must never miss a word that Fold-then-find would see.
+TEST_CASE("KeywordGate agrees with Fold and find on random Swedish text", "[keyword_gate]") {
+  const std::vector<std::string_view> words = {"år", "gång", "ggr", "möten", "sum", "total", "ersätts", "i fjol"};
+  std::vector<std::vector<std::string_view>> groups;
+  for (std::string_view w : words) groups.push_back({w});
+  KeywordGate gate(groups);
+  const std::vector<std::string_view> pieces = {"Å", "å", "R", "r", " ", "G", "g", "Ä", "ä", "N", "n", "ö", "Ö", "T", "t", "M",
+                                                "u", "S", "e", "E", "I", "f", "F", "j", "o", "L", "l", "a", "x", "ts"};
+  std::mt19937 random(7);
+  for (int i = 0; i < 5000; ++i) {
+    std::string text;
+    for (int n = 0; n < 12; ++n) text += pieces[random() % pieces.size()];
+    std::string folded = Fold(text);
+    uint64_t expected = 0;
+    for (size_t w = 0; w < words.size(); ++w)
+      if (folded.find(words[w]) != std::string::npos) expected |= uint64_t{1} << w;
+    INFO(text);
+    CHECK(gate.Scan(text) == expected);
+  }
+}
+
+}  // namespace
+}  // namespace overens
