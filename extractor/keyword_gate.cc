@@ -24,6 +24,7 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
         if (class_of_[b] == 0) class_of_[b] = static_cast<uint8_t>(classes_++);
       }
   for (int b = 0; b < 256; ++b) class_of_[static_cast<size_t>(b)] = class_of_[CaselessByte(static_cast<uint8_t>(b))];
+  while ((size_t{1} << row_shift_) < classes_) ++row_shift_;
   // The trie; 0 in next_ means "no edge" until the failure links fill it in.
   next_.assign(classes_, 0);
   found_.assign(1, 0);
@@ -42,6 +43,7 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
       found_[state] |= uint64_t{1} << g;
     }
   // Breadth first: each state's missing edges follow its failure state's.
+  // Edges hold state numbers until the rows are widened at the end.
   std::vector<uint32_t> fail(found_.size(), 0);
   std::deque<uint32_t> queue;
   for (size_t c = 1; c < classes_; ++c)
@@ -61,15 +63,21 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
       }
     }
   }
+  std::vector<uint32_t> rows(found_.size() << row_shift_, 0);
+  for (size_t state = 0; state < found_.size(); ++state)
+    for (size_t c = 0; c < classes_; ++c)
+      rows[(state << row_shift_) + c] = next_[state * classes_ + c] << row_shift_;
+  next_ = std::move(rows);
 }
 
 uint64_t KeywordGate::Scan(std::string_view text) const {
   uint64_t found = 0;
-  uint32_t state = 0;
+  uint32_t row = 0;
   const uint32_t* next = next_.data();
+  const uint64_t* found_in = found_.data();
   for (char c : text) {
-    state = next[state * classes_ + class_of_[static_cast<uint8_t>(c)]];
-    found |= found_[state];
+    row = next[row + class_of_[static_cast<uint8_t>(c)]];
+    found |= found_in[row >> row_shift_];
   }
   return found;
 }

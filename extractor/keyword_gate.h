@@ -24,8 +24,11 @@ class KeywordGate {
  private:
   std::array<uint8_t, 256> class_of_{};  // 0: a byte no word contains
   size_t classes_ = 1;
-  std::vector<uint32_t> next_;   // next_[state * classes_ + class]
-  std::vector<uint64_t> found_;  // groups whose words end in state
+  unsigned row_shift_ = 0;       // a state's row is 1 << row_shift_ wide, at least classes_
+  // next_[(state << row_shift_) + class] is the next state's row offset
+  // (state << row_shift_): the scan then needs no multiplication per byte.
+  std::vector<uint32_t> next_;
+  std::vector<uint64_t> found_;  // found_[state]: groups whose words end there
 };
 
 }  // namespace overens
