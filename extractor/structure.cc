@@ -1,5 +1,7 @@
 #include "extractor/structure.h"
 
+#include <optional>
+
 #include <re2/re2.h>
 
 #include "extractor/re2_util.h"
@@ -28,20 +30,29 @@ struct StructureAnalyzer::Impl {
   }();
   RE2 url_line{R"((?i)^(https?://|www\.))"};
 
-  SubHeading SubKind(const std::string& text) const {
+  SubHeading SubKind(std::string_view text) const {
     auto i = sub_headings.FirstMatching(text);
     return i ? kSubHeadings[*i].first : SubHeading::kNone;
   }
 
-  std::string SectionId(const std::string& text) const {
+  std::string SectionId(std::string_view text) const {
     auto i = sections.FirstMatching(Fold(text));
     return i ? section_ids[*i] : "";
   }
 
-  std::string StripNumbering(const std::string& text) const {
-    std::string s = text;
-    if (!s.empty() && s[0] >= '0' && s[0] <= '9') RE2::Replace(&s, numbering, "");
-    return s;
+  // What a heading's text says it is; both sets run on every heading.
+  struct Label {
+    SubHeading sub = SubHeading::kNone;
+    std::string section_id;
+  };
+  Label LabelOf(std::string_view text) const { return {SubKind(text), SectionId(text)}; }
+
+  // The text after a leading "2.1 " numbering.
+  std::string_view StripNumbering(std::string_view text) const {
+    if (text.empty() || text[0] < '0' || text[0] > '9') return text;
+    re2::StringPiece in(text.data(), text.size());
+    if (!RE2::Consume(&in, numbering)) return text;
+    return std::string_view(in.data(), in.size());
   }
 
   static bool EndsSentence(const std::string& s) {
@@ -64,15 +75,20 @@ struct StructureAnalyzer::Impl {
     return false;
   }
 
-  bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading) const {
+  // Whether line i can be a heading; sets *label to its text's label when
+  // that was needed to decide, so the heading need not be labelled twice.
+  bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading, std::optional<Label>* label) const {
     const TextLine& l = t.lines[i];
     if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
-    std::string text = StripNumbering(l.text);
+    std::string_view text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
-    if (words <= 8 && (SubKind(text) != SubHeading::kNone || !SectionId(text).empty())) return true;
+    if (words <= 8) {
+      *label = LabelOf(text);
+      if ((*label)->sub != SubHeading::kNone || !(*label)->section_id.empty()) return true;
+    }
     if (text.find(", ") != std::string::npos) return false;
     // A first line whose sentence ends on the next line is prose, not a heading.
     if (i + 1 < t.lines.size() && StartsLower(t.lines[i + 1].text) && EndsSentence(t.lines[i + 1].text)) return false;
@@ -104,7 +120,8 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       prev_heading = false;
       continue;
     }
-    if (!impl_->IsHeadingCandidate(t, i, prev_heading)) {
+    std::optional<Impl::Label> label;
+    if (!impl_->IsHeadingCandidate(t, i, prev_heading, &label)) {
       prev_heading = false;
       continue;
     }
@@ -116,9 +133,11 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
         !Impl::EndsSentence(t.lines[i + 1].text) && WordCount(h.text) >= 3) {
       h.text += " " + t.lines[i + 1].text;
       h.last_line = i + 1;
+      label.reset();
     }
-    h.sub = impl_->SubKind(h.text);
-    h.section_id = impl_->SectionId(h.text);
+    if (!label) label = impl_->LabelOf(h.text);
+    h.sub = label->sub;
+    h.section_id = std::move(label->section_id);
     int idx = static_cast<int>(s.headings.size());
     for (size_t k = h.line; k <= h.last_line; ++k) s.heading_at_line[k] = idx;
     i = h.last_line;
