@@ -1,5 +1,7 @@
 #include "extractor/extract.h"
 
+#include <algorithm>
+
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
 
@@ -40,21 +42,30 @@ std::vector<std::vector<std::string_view>> GateWords() {
 // "Åstorp" and "Malmö" are done here on the bytes around each match.
 std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text) {
   std::vector<PlaceMention> out;
-  re2::StringPiece in(text.data(), text.size()), groups[3];
+  re2::StringPiece in(text.data(), text.size()), whole;
   size_t pos = 0;
-  while (pos < text.size() && c.place_names->Match(in, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
-    size_t b = static_cast<size_t>(groups[0].data() - text.data());
-    size_t name_end = static_cast<size_t>(groups[1].data() - text.data()) + groups[1].size();
-    size_t e = b + groups[0].size();
+  // Asking RE2 for the whole match only keeps it on its DFA; the groups
+  // follow from the pattern's shape: the first name (in pattern order) the
+  // match starts with, an optional "s", then " kommun"/" stad" if the match
+  // goes on.
+  while (pos < text.size() && c.place_names->Match(in, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+    std::string_view match(whole.data(), whole.size());
+    size_t b = static_cast<size_t>(whole.data() - text.data()), e = b + match.size();
+    auto name = std::find_if(c.place_alternatives.begin(), c.place_alternatives.end(),
+                             [&](const std::string& n) { return match.starts_with(n); });
+    if (name == c.place_alternatives.end()) break;  // cannot happen: every match starts with a name
+    size_t name_end = b + name->size();
+    size_t after_s = name_end + (name_end < e && text[name_end] == 's' ? 1 : 0);
+    bool followed = e > after_s;  // by "kommun" or "stad"
     pos = name_end > b ? name_end : b + 1;
-    size_t word_end = groups[2].data() ? e : name_end + (e > name_end && text[name_end] == 's' ? 1 : 0);
+    size_t word_end = followed ? e : after_s;
     if ((b > 0 && IsWordByte(text[b - 1])) || (word_end < text.size() && IsWordByte(text[word_end]))) continue;
-    std::string name(groups[1].data(), groups[1].size());
     PlaceMention m;
     m.offset = b;
-    m.kommun = c.kommun_of.count(name) > 0;
-    m.name = m.kommun ? c.kommun_of.find(name)->second : name;
-    m.as_party = m.kommun && groups[2].data() != nullptr;
+    auto kommun = c.kommun_of.find(*name);
+    m.kommun = kommun != c.kommun_of.end();
+    m.name = m.kommun ? kommun->second : *name;
+    m.as_party = m.kommun && followed;
     out.push_back(std::move(m));
   }
   return out;
@@ -81,9 +92,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
     c->delregion_names.insert(d.name);
     for (const auto& k : d.kommuner) c->kommun_of[k] = k;
   }
+  for (const auto& [name, kommun] : c->kommun_of) c->place_alternatives.push_back(name);
+  c->place_alternatives.insert(c->place_alternatives.end(), c->delregion_names.begin(), c->delregion_names.end());
   std::string names;
-  for (const auto& [name, kommun] : c->kommun_of) names += (names.empty() ? "" : "|") + RE2::QuoteMeta(name);
-  for (const auto& d : c->delregion_names) names += "|" + RE2::QuoteMeta(d);
+  for (const std::string& name : c->place_alternatives) names += (names.empty() ? "" : "|") + RE2::QuoteMeta(name);
   c->place_names = std::make_unique<RE2>("(" + names + ")s?(\\s+(?i:kommun|stad)\\b)?", RE2::Quiet);
   if (!c->place_names->ok()) return BadPattern("delregions.xml", "kommun and delregion name", names, "is not valid RE2 (" + c->place_names->error() + ")");
   for (const auto& l : ref.laws) {

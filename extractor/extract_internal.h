@@ -48,6 +48,7 @@ struct CompiledReference {
   // One scan finds every kommun and delregion name: group 1 the name,
   // group 2 a following "kommun"/"stad" (the name as a party).
   std::unique_ptr<RE2> place_names;
+  std::vector<std::string> place_alternatives;  // the names in place_names' order
   std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
   std::set<std::string, std::less<>> delregion_names;
   std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
