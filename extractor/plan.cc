@@ -181,11 +181,12 @@ std::optional<Parsed> ActorVerb(const ExtractionRun& run, const std::string& s) 
   static const std::vector<std::string> kNotActorStart = {"under", "i", "om", "genom", "inom", "för", "efter", "vid",
                                                          "med", "på", "till", "det", "detta", "den", "där", "när",
                                                          "som", "via", "utifrån", "inför", "senast"};
-  std::vector<std::string> tokens;
+  // Only the first 15 tokens can hold the verb.
+  std::vector<std::string_view> tokens;
   std::vector<size_t> offsets;
-  for (size_t pos = 0; pos < s.size();) {
+  for (size_t pos = 0; pos < s.size() && tokens.size() < 15;) {
     size_t sp = s.find(' ', pos);
-    tokens.push_back(s.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos));
+    tokens.push_back(std::string_view(s).substr(pos, sp == std::string::npos ? std::string::npos : sp - pos));
     offsets.push_back(pos);
     if (sp == std::string::npos) break;
     pos = sp + 1;
