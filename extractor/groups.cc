@@ -117,7 +117,7 @@ std::string CleanItemText(std::string_view text) { return Trim(text, " .;,"); }
 
 bool IsMalgruppAnchor(const Unit& u) {
   static const RE2 kIntro(R"((?i)målgrupp.*:$)");
-  return RE2::PartialMatch(u.text, kIntro);
+  return !u.text.empty() && u.text.back() == ':' && RE2::PartialMatch(u.text, kIntro);  // most units end otherwise
 }
 
 // Units of the first target-group list: after a "Målgrupper" heading or a
