@@ -149,14 +149,17 @@ TextLine CleanLine(std::string_view raw, int source_line, int page) {
   line.text.reserve(chars.size());
   bool leading_space = false, pending_space = false;
   ForEachRepairedPiece(chars, [&](std::string_view piece) {
-    for (char c : piece) {
-      if (c == ' ') {
+    for (size_t i = 0; i < piece.size();) {
+      if (piece[i] == ' ') {
         (line.text.empty() ? leading_space : pending_space) = true;
+        ++i;
         continue;
       }
+      size_t word_end = std::min(piece.find(' ', i), piece.size());
       if (pending_space) line.text += ' ';
       pending_space = false;
-      line.text += c;
+      line.text.append(piece.substr(i, word_end - i));
+      i = word_end;
     }
   });
   line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, leading_space);
