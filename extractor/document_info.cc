@@ -95,11 +95,11 @@ std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vec
 }
 
 std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
-  std::map<std::string, std::string> delregion_of;
-  for (const Delregion& d : run.ref.delregions)
-    for (const std::string& k : d.kommuner) delregion_of[k] = d.name;
   std::set<std::string> from_parties;
-  for (const std::string& k : run.doc.municipalities) from_parties.insert(delregion_of[k]);
+  for (const std::string& k : run.doc.municipalities) {
+    auto d = run.compiled.delregion_of.find(k);
+    from_parties.insert(d == run.compiled.delregion_of.end() ? "" : d->second);
+  }
   std::map<std::string, int> mentions;
   const auto& aliases = run.compiled.delregion_aliases;
   run.compiled.delregion_alias_union.ForEachMatch(run.text.joined,

@@ -90,7 +90,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& d : ref.delregions) {
     for (const auto& alias : d.aliases) statuses.push_back(Compile(d.name, alias, "delregion alias", "delregions.xml", c->delregion_aliases));
     c->delregion_names.insert(d.name);
-    for (const auto& k : d.kommuner) c->kommun_of[k] = k;
+    for (const auto& k : d.kommuner) {
+      c->kommun_of[k] = k;
+      c->delregion_of[k] = d.name;
+    }
   }
   for (const auto& [name, kommun] : c->kommun_of) c->place_alternatives.push_back(name);
   c->place_alternatives.insert(c->place_alternatives.end(), c->delregion_names.begin(), c->delregion_names.end());

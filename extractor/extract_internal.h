@@ -51,6 +51,7 @@ struct CompiledReference {
   std::vector<std::string> place_alternatives;  // the names in place_names' order
   std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
   std::set<std::string, std::less<>> delregion_names;
+  std::map<std::string, std::string, std::less<>> delregion_of;  // kommun -> its delregion's name
   std::vector<NamedPattern> law_names;          // id = law id; abbreviation or name
   PatternUnion law_union;
   std::vector<NamedPattern> placeholders;
