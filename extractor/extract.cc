@@ -44,7 +44,7 @@ std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_vie
   std::vector<PlaceMention> out;
   re2::StringPiece in(text.data(), text.size()), whole;
   size_t pos = 0;
-  // Asking RE2 for the whole match only keeps it on its DFA; the groups
+  // Asking RE2 for the whole match only keeps it on its DFA; the parts
   // follow from the pattern's shape: the first name (in pattern order) the
   // match starts with, an optional "s", then " kommun"/" stad" if the match
   // goes on.
@@ -99,7 +99,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   c->place_alternatives.insert(c->place_alternatives.end(), c->delregion_names.begin(), c->delregion_names.end());
   std::string names;
   for (const std::string& name : c->place_alternatives) names += (names.empty() ? "" : "|") + RE2::QuoteMeta(name);
-  c->place_names = std::make_unique<RE2>("(" + names + ")s?(\\s+(?i:kommun|stad)\\b)?", RE2::Quiet);
+  c->place_names = std::make_unique<RE2>("(?:" + names + ")s?(?:\\s+(?i:kommun|stad)\\b)?", RE2::Quiet);
   if (!c->place_names->ok()) return BadPattern("delregions.xml", "kommun and delregion name", names, "is not valid RE2 (" + c->place_names->error() + ")");
   for (const auto& l : ref.laws) {
     std::string alts;

@@ -45,8 +45,9 @@ struct CompiledReference {
   std::vector<NamedPattern> dispute_ends;
   std::vector<NamedPattern> delregion_aliases;  // id = delregion name
   PatternUnion delregion_alias_union;
-  // One scan finds every kommun and delregion name: group 1 the name,
-  // group 2 a following "kommun"/"stad" (the name as a party).
+  // One scan finds every kommun and delregion name, with an optional
+  // genitive "s" and a following "kommun"/"stad" (the name as a party);
+  // FindPlaces tells the parts apart from the match itself.
   std::unique_ptr<RE2> place_names;
   std::vector<std::string> place_alternatives;  // the names in place_names' order
   std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
