@@ -102,8 +102,11 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   }
   std::map<std::string, int> mentions;
   const auto& aliases = run.compiled.delregion_aliases;
-  run.compiled.delregion_alias_union.ForEachMatch(run.text.joined,
-                                                  [&](size_t i, size_t, std::string_view) { ++mentions[aliases[i].id]; });
+  auto count = [&](size_t i, size_t, std::string_view) { ++mentions[aliases[i].id]; };
+  if (run.Located(Gate::kDelregionAlias))
+    run.compiled.delregion_alias_union.ForEachMatchAt(run.text.joined, run.StartsOf(Gate::kDelregionAlias), count);
+  else
+    run.compiled.delregion_alias_union.ForEachMatch(run.text.joined, count);
   std::set<std::string> mentioned;
   for (auto& [name, n] : mentions)
     if (n > 0) mentioned.insert(name);
@@ -152,7 +155,7 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
 void ExtractDocumentInfo(ExtractionRun& run) {
   Document& doc = run.doc;
   doc.kind = DetectKind(run);
-  std::vector<PlaceMention> places = FindPlaces(run.compiled, run.text.joined);
+  std::vector<PlaceMention> places = FindPlaces(run.compiled, run.text.joined, run.StartsOf(Gate::kPlace));
   if (doc.kind != DocumentKind::kRevision) doc.municipalities = Municipalities(run, places);
   doc.delregion = DetectDelregion(run, places);
   doc.date = DocumentDate(run);

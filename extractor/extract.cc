@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "extractor/extract_internal.h"
+#include "extractor/start_literals.h"
 #include "extractor/text_util.h"
 
 namespace overens {
@@ -40,7 +41,7 @@ std::vector<std::vector<std::string_view>> GateWords() {
 
 // RE2's \b only knows ASCII letters, so whole-word checks for names such as
 // "Åstorp" and "Malmö" are done here on the bytes around each match.
-std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text) {
+std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text, const std::vector<size_t>& starts) {
   std::vector<PlaceMention> out;
   re2::StringPiece in(text.data(), text.size()), whole;
   size_t pos = 0;
@@ -48,9 +49,10 @@ std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_vie
   // follow from the pattern's shape: the first name (in pattern order) the
   // match starts with, an optional "s", then " kommun"/" stad" if the match
   // goes on.
-  while (pos < text.size() && c.place_names->Match(in, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+  for (size_t start : starts) {
+    if (start < pos || !c.place_names->Match(in, start, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
     std::string_view match(whole.data(), whole.size());
-    size_t b = static_cast<size_t>(whole.data() - text.data()), e = b + match.size();
+    size_t b = start, e = b + match.size();
     auto name = std::find_if(c.place_alternatives.begin(), c.place_alternatives.end(),
                              [&](const std::string& n) { return match.starts_with(n); });
     if (name == c.place_alternatives.end()) break;  // cannot happen: every match starts with a name
@@ -70,6 +72,58 @@ std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_vie
   }
   return out;
 }
+
+std::vector<size_t> ExtractionRun::LinesOf(Gate gate) const {
+  std::vector<size_t> out;
+  for (const KeywordGate::Hit& h : hits) {
+    if (h.group != static_cast<uint32_t>(gate)) continue;
+    size_t line = text.LineIndexAt(h.begin);
+    if (out.empty() || out.back() != line) out.push_back(line);
+  }
+  return out;
+}
+
+namespace {
+
+// The words of the data gates (kPlace...), and which gates can be located.
+struct DataGateWords {
+  std::vector<std::vector<std::string>> words;  // indexed by Gate minus kPlace
+  uint64_t located = 0;
+};
+
+// Words every match of patterns[i] starts with, for gate `g`; `owner[w]` says
+// which pattern word w came from. The gate is left unlocated when one pattern
+// has no such words.
+void AddStartWords(Gate g, const std::vector<NamedPattern>& patterns, DataGateWords& out, std::vector<size_t>* owner) {
+  std::vector<std::string> words;
+  std::vector<size_t> owners;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    auto starts = StartLiterals(patterns[i].re->pattern());
+    if (!starts) return;
+    words.insert(words.end(), starts->begin(), starts->end());
+    owners.insert(owners.end(), starts->size(), i);
+  }
+  out.words[static_cast<size_t>(g) - static_cast<size_t>(Gate::kPlace)] = std::move(words);
+  if (owner) *owner = std::move(owners);
+  out.located |= GateBit(g);
+}
+
+std::unique_ptr<KeywordGate> BuildGates(CompiledReference& c) {
+  DataGateWords data;
+  data.words.resize(static_cast<size_t>(Gate::kPlaceholder) - static_cast<size_t>(Gate::kPlace) + 1);
+  data.words[0] = c.place_alternatives;
+  data.located = GateBit(Gate::kPlace);
+  AddStartWords(Gate::kDelregionAlias, c.delregion_aliases, data, nullptr);
+  AddStartWords(Gate::kLaw, c.law_names, data, nullptr);
+  AddStartWords(Gate::kPlaceholder, c.placeholders, data, &c.placeholder_of_word);
+  std::vector<std::vector<std::string_view>> groups = GateWords();
+  for (const auto& words : data.words) groups.emplace_back(words.begin(), words.end());
+  static_assert(static_cast<size_t>(Gate::kPlaceholder) < KeywordGate::kMaxGroups);
+  c.located |= data.located;
+  return std::make_unique<KeywordGate>(groups);
+}
+
+}  // namespace
 
 Extractor::Extractor(const ReferenceData& ref, std::unique_ptr<CompiledReference> compiled)
     : ref_(ref), compiled_(std::move(compiled)) {}
@@ -133,6 +187,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
       if (!joined->Add(p.re->pattern())) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
     if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
   }
+  c->gates = BuildGates(*c);
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }
 
@@ -140,7 +195,10 @@ Document Extractor::Extract(const NormalizedText& text, const std::string& path)
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);
-  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, compiled_->gates.Scan(text.joined)};
+  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, 0, {}};
+  run.gates = compiled_->gates->Scan(text.joined, compiled_->located, &run.hits);
+  std::sort(run.hits.begin(), run.hits.end(),
+            [](const KeywordGate::Hit& a, const KeywordGate::Hit& b) { return a.begin < b.begin; });
   ExtractDocumentInfo(run);
   ExtractDates(run);
   ExtractAgreementTerms(run);

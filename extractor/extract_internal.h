@@ -25,6 +25,10 @@ struct NamedPattern {
 // A gate lists every literal alternative of the pattern it guards (lower
 // case), so skipping the pass can never hide a match; GateWords() holds the
 // words, and one KeywordGate scan per text answers all gates at once.
+// The same scan locates the words of some gates (see kLocated), so their
+// patterns only look where a match can be: on the lines holding a word, when
+// the pattern cannot cross a line, or at the words themselves, when every
+// match starts with one (StartLiterals).
 enum class Gate : uint8_t {
   kAudit,         // document_info.cc: kAudit
   kNews,          // document_info.cc: kNews
@@ -34,11 +38,25 @@ enum class Gate : uint8_t {
   kRecurrence,    // references.cc: kAnnual
   kRelativeYear,  // date_roles.cc: kRelative
   kAddedArea,     // plan.cc: kAddedArea
+  // From the reference data; every match of the guarded pattern starts with a word.
+  kPlace,           // place_names: the kommun and delregion names
+  kDelregionAlias,  // delregion_alias_union
+  kLaw,             // law_union
+  kPlaceholder,     // placeholders; placeholder_of_word maps each word to its pattern
 };
-std::vector<std::vector<std::string_view>> GateWords();  // indexed by Gate
+std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kAddedArea
+
+constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>(g); }
+// Gates whose words the scan locates. kTotals, kCountPerYear and kRecurrence
+// guard patterns that cannot match a line break, so lines with a word suffice.
+constexpr uint64_t kLineGates = GateBit(Gate::kTotals) | GateBit(Gate::kCountPerYear) | GateBit(Gate::kRecurrence);
 
 struct CompiledReference {
-  KeywordGate gates{GateWords()};
+  std::unique_ptr<KeywordGate> gates;
+  // GateBit()s of the gates whose words are located: kLineGates, and the data
+  // gates whose every pattern has StartLiterals (the others scan the whole text).
+  uint64_t located = kLineGates;
+  std::vector<size_t> placeholder_of_word;  // kPlaceholder word -> index in placeholders
   std::unique_ptr<StructureAnalyzer> structure;
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   PatternFilter area_filter;                // the same patterns as one set
@@ -72,7 +90,8 @@ struct PlaceMention {
   bool kommun = false;
   bool as_party = false;  // "Trelleborgs kommun", "Malmö stad"
 };
-std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text);
+// `starts`: where a kPlace word starts in `text`, ascending (ExtractionRun::StartsOf).
+std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text, const std::vector<size_t>& starts);
 
 // A date found in the text, with the line index it starts on.
 struct FoundDate {
@@ -89,12 +108,31 @@ struct ExtractionRun {
   Document& doc;
   std::vector<DateMatch> plain_dates;  // one scan without an anchor year, shared by the field extractors
   std::vector<FoundDate> dates;  // dates[i] is doc.dates[i] before roles were given
-  uint64_t gates = 0;            // compiled.gates.Scan(text.joined)
+  uint64_t gates = 0;            // compiled.gates->Scan(text.joined)
+  std::vector<KeywordGate::Hit> hits;  // of the located gates, by offset
 
   // Whether the text contains one of the gate's words, ignoring case. A match
   // RE2's (?i) would find only through a case fold outside Latin-1 (U+017F
-  // "ſ" for "s", U+212A Kelvin for "k") is knowingly given up.
-  bool Mentions(Gate gate) const { return (gates >> static_cast<unsigned>(gate)) & 1; }
+  // "ſ" for "s") is knowingly given up; NFC already turned the Kelvin and
+  // Ångström signs into K and Å.
+  bool Mentions(Gate gate) const { return gates & GateBit(gate); }
+  // Whether the gate's words were located (else its pattern scans the whole text).
+  bool Located(Gate gate) const { return compiled.located & GateBit(gate); }
+  // Where the located gate's words start, ascending and without repeats;
+  // `word_filter(word)` may leave out some of its words.
+  template <typename Filter>
+  std::vector<size_t> StartsOf(Gate gate, Filter word_filter) const {
+    std::vector<size_t> out;
+    for (const KeywordGate::Hit& h : hits)
+      if (h.group == static_cast<uint32_t>(gate) && word_filter(h.word) && (out.empty() || out.back() != h.begin))
+        out.push_back(h.begin);
+    return out;
+  }
+  std::vector<size_t> StartsOf(Gate gate) const {
+    return StartsOf(gate, [](uint32_t) { return true; });
+  }
+  // The lines holding a word of the located gate, ascending.
+  std::vector<size_t> LinesOf(Gate gate) const;
 
   SourceSpan SpanOfLine(size_t line) const {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};

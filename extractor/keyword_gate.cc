@@ -28,19 +28,22 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
   // The trie; 0 in next_ means "no edge" until the failure links fill it in.
   next_.assign(classes_, 0);
   found_.assign(1, 0);
+  std::vector<std::vector<Output>> outputs(1);
   for (size_t g = 0; g < groups.size() && g < kMaxGroups; ++g)
-    for (std::string_view w : groups[g]) {
+    for (size_t w = 0; w < groups[g].size(); ++w) {
       uint32_t state = 0;
-      for (char c : w) {
+      for (char c : groups[g][w]) {
         uint32_t& edge = next_[state * classes_ + class_of_[static_cast<uint8_t>(c)]];
         if (edge == 0) {
           edge = static_cast<uint32_t>(found_.size());
           found_.push_back(0);
+          outputs.emplace_back();
           next_.resize(next_.size() + classes_, 0);
         }
         state = next_[state * classes_ + class_of_[static_cast<uint8_t>(c)]];
       }
       found_[state] |= uint64_t{1} << g;
+      outputs[state].push_back({static_cast<uint32_t>(g), static_cast<uint32_t>(w), static_cast<uint32_t>(groups[g][w].size())});
     }
   // Breadth first: each state's missing edges follow its failure state's.
   // Edges hold state numbers until the rows are widened at the end.
@@ -52,6 +55,7 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
     uint32_t s = queue.front();
     queue.pop_front();
     found_[s] |= found_[fail[s]];
+    outputs[s].insert(outputs[s].end(), outputs[fail[s]].begin(), outputs[fail[s]].end());
     for (size_t c = 1; c < classes_; ++c) {
       uint32_t& edge = next_[s * classes_ + c];
       uint32_t via_fail = next_[fail[s] * classes_ + c];
@@ -68,6 +72,11 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
     for (size_t c = 0; c < classes_; ++c)
       rows[(state << row_shift_) + c] = next_[state * classes_ + c] << row_shift_;
   next_ = std::move(rows);
+  for (const auto& out : outputs) {
+    first_output_.push_back(static_cast<uint32_t>(outputs_.size()));
+    outputs_.insert(outputs_.end(), out.begin(), out.end());
+  }
+  first_output_.push_back(static_cast<uint32_t>(outputs_.size()));
 }
 
 uint64_t KeywordGate::Scan(std::string_view text) const {
@@ -80,6 +89,28 @@ uint64_t KeywordGate::Scan(std::string_view text) const {
     found |= found_in[row >> row_shift_];
   }
   return found;
+}
+
+uint64_t KeywordGate::Scan(std::string_view text, uint64_t located, std::vector<Hit>* hits) const {
+  uint64_t found = 0;
+  uint32_t row = 0;
+  const uint32_t* next = next_.data();
+  const uint64_t* found_in = found_.data();
+  for (size_t i = 0; i < text.size(); ++i) {
+    row = next[row + class_of_[static_cast<uint8_t>(text[i])]];
+    uint64_t here = found_in[row >> row_shift_];
+    found |= here;
+    if (here & located) [[unlikely]]
+      Locate(i, row >> row_shift_, located, hits);
+  }
+  return found;
+}
+
+void KeywordGate::Locate(size_t end, uint32_t state, uint64_t located, std::vector<Hit>* hits) const {
+  for (uint32_t o = first_output_[state]; o < first_output_[state + 1]; ++o) {
+    const Output& out = outputs_[o];
+    if ((located >> out.group) & 1) hits->push_back({end + 1 - out.length, out.group, out.word});
+  }
 }
 
 }  // namespace overens

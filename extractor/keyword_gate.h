@@ -1,4 +1,4 @@
-// Which groups of keywords occur in a text, found in one pass.
+// Which groups of keywords occur in a text, and where, found in one pass.
 #pragma once
 
 #include <array>
@@ -16,12 +16,27 @@ namespace overens {
 class KeywordGate {
  public:
   static constexpr size_t kMaxGroups = 64;
-  // groups[i] lists lowercase words (UTF-8, non-empty); at most kMaxGroups groups.
+  // An occurrence of groups[group][word] starting at byte `begin`.
+  struct Hit {
+    size_t begin = 0;
+    uint32_t group = 0;
+    uint32_t word = 0;
+  };
+  // groups[i] lists words (UTF-8, non-empty); at most kMaxGroups groups.
   explicit KeywordGate(const std::vector<std::vector<std::string_view>>& groups);
   // Bit i is set when some word of groups[i] occurs in `text` as a substring.
   uint64_t Scan(std::string_view text) const;
+  // As Scan, and appends to `hits` every occurrence of a word of the groups
+  // whose bits are set in `located`, overlapping ones included, in the order
+  // of their last byte.
+  uint64_t Scan(std::string_view text, uint64_t located, std::vector<Hit>* hits) const;
 
  private:
+  struct Output {
+    uint32_t group, word, length;
+  };
+  void Locate(size_t end, uint32_t state, uint64_t located, std::vector<Hit>* hits) const;
+
   std::array<uint8_t, 256> class_of_{};  // 0: a byte no word contains
   size_t classes_ = 1;
   unsigned row_shift_ = 0;       // a state's row is 1 << row_shift_ wide, at least classes_
@@ -29,6 +44,9 @@ class KeywordGate {
   // (state << row_shift_): the scan then needs no multiplication per byte.
   std::vector<uint32_t> next_;
   std::vector<uint64_t> found_;  // found_[state]: groups whose words end there
+  // outputs_[first_output_[s] .. first_output_[s + 1]): the words ending at state s.
+  std::vector<uint32_t> first_output_;
+  std::vector<Output> outputs_;
 };
 
 }  // namespace overens

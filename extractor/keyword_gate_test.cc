@@ -1,5 +1,6 @@
 #include "extractor/keyword_gate.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
 #include <random>
@@ -43,6 +44,46 @@ TEST_CASE("KeywordGate agrees with Fold and find on random Swedish text", "[keyw
       if (folded.find(words[w]) != std::string::npos) expected |= uint64_t{1} << w;
     INFO(text);
     CHECK(gate.Scan(text) == expected);
+  }
+}
+
+TEST_CASE("KeywordGate locates every occurrence of the asked groups", "[keyword_gate]") {
+  KeywordGate gate({{"abcd"}, {"bc", "b"}, {"cde"}});
+  std::vector<KeywordGate::Hit> hits;
+  CHECK(gate.Scan("xABcdex", 0b010, &hits) == 0b111);
+  REQUIRE(hits.size() == 2);
+  CHECK((hits[0].begin == 2 && hits[0].group == 1 && hits[0].word == 1));  // "b" ends first
+  CHECK((hits[1].begin == 2 && hits[1].group == 1 && hits[1].word == 0));
+  hits.clear();
+  CHECK(gate.Scan("xyz", 0b111, &hits) == 0);
+  CHECK(hits.empty());
+}
+
+// Every occurrence Fold-then-find sees, at the same offset (the pieces keep
+// their byte length under Fold).
+TEST_CASE("KeywordGate locates what Fold and find locate", "[keyword_gate]") {
+  const std::vector<std::string_view> words = {"år", "gång", "ggr", "möten", "sum", "total", "ersätts", "i fjol", "t", "ts"};
+  std::vector<std::vector<std::string_view>> groups = {words};
+  KeywordGate gate(groups);
+  const std::vector<std::string_view> pieces = {"Å", "å", "R", "r", " ", "G", "g", "Ä", "ä", "N", "n", "ö", "Ö", "T", "t", "M",
+                                                "u", "S", "e", "E", "I", "f", "F", "j", "o", "L", "l", "a", "x", "ts"};
+  std::mt19937 random(11);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (int n = 0; n < 16; ++n) text += pieces[random() % pieces.size()];
+    std::string folded = Fold(text);
+    REQUIRE(folded.size() == text.size());
+    std::vector<std::pair<size_t, uint32_t>> expected, got;
+    for (size_t w = 0; w < words.size(); ++w)
+      for (size_t at = folded.find(words[w]); at != std::string::npos; at = folded.find(words[w], at + 1))
+        expected.emplace_back(at, static_cast<uint32_t>(w));
+    std::vector<KeywordGate::Hit> hits;
+    gate.Scan(text, 1, &hits);
+    for (const auto& h : hits) got.emplace_back(h.begin, h.word);
+    std::sort(expected.begin(), expected.end());
+    std::sort(got.begin(), got.end());
+    INFO(text);
+    CHECK(got == expected);
   }
 }
 

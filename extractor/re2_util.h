@@ -70,18 +70,35 @@ class PatternUnion {
     if (!re_) return;
     std::vector<re2::StringPiece> g(static_cast<size_t>(groups_) + 1);
     re2::StringPiece in(text.data(), text.size());
-    for (size_t pos = 0; pos < text.size() && re_->Match(in, pos, text.size(), RE2::UNANCHORED, g.data(), groups_ + 1);) {
-      size_t begin = static_cast<size_t>(g[0].data() - text.data());
-      pos = begin + std::max<size_t>(g[0].size(), 1);
-      for (size_t i = 0; i < group_of_.size(); ++i)
-        if (g[static_cast<size_t>(group_of_[i])].data()) {
-          fn(i, begin, std::string_view(g[0].data(), g[0].size()));
-          break;
-        }
-    }
+    for (size_t pos = 0; pos < text.size() && re_->Match(in, pos, text.size(), RE2::UNANCHORED, g.data(), groups_ + 1);)
+      pos = Report(text, g, fn);
+  }
+  // As ForEachMatch, for patterns whose every match in `text` starts at one
+  // of `starts` (ascending): only those offsets are tried, each anchored,
+  // which finds the same matches without scanning the text between them.
+  template <typename Fn>
+  void ForEachMatchAt(std::string_view text, const std::vector<size_t>& starts, Fn fn) const {
+    if (!re_) return;
+    std::vector<re2::StringPiece> g(static_cast<size_t>(groups_) + 1);
+    re2::StringPiece in(text.data(), text.size());
+    size_t pos = 0;
+    for (size_t s : starts)
+      if (s >= pos && re_->Match(in, s, text.size(), RE2::ANCHOR_START, g.data(), groups_ + 1)) pos = Report(text, g, fn);
   }
 
  private:
+  // Calls fn for the match in g; returns where the next search starts.
+  template <typename Fn>
+  size_t Report(std::string_view text, const std::vector<re2::StringPiece>& g, Fn& fn) const {
+    size_t begin = static_cast<size_t>(g[0].data() - text.data());
+    for (size_t i = 0; i < group_of_.size(); ++i)
+      if (g[static_cast<size_t>(group_of_[i])].data()) {
+        fn(i, begin, std::string_view(g[0].data(), g[0].size()));
+        break;
+      }
+    return begin + std::max<size_t>(g[0].size(), 1);
+  }
+
   std::string source_;
   std::vector<int> group_of_;  // the group wrapping each pattern
   int groups_ = 0;
@@ -93,6 +110,20 @@ template <typename Fn>
 void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
   re2::StringPiece in(text.data(), text.size()), m;
   for (size_t pos = 0; pos < text.size() && re.Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+    size_t begin = static_cast<size_t>(m.data() - text.data());
+    pos = begin + std::max<size_t>(m.size(), 1);
+    fn(begin, std::string_view(m.data(), m.size()));
+  }
+}
+
+// As ForEachMatch, for a pattern whose every match in `text` starts at one of
+// `starts` (ascending); see PatternUnion::ForEachMatchAt.
+template <typename Fn>
+void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size_t>& starts, Fn fn) {
+  re2::StringPiece in(text.data(), text.size()), m;
+  size_t pos = 0;
+  for (size_t s : starts) {
+    if (s < pos || !re.Match(in, s, text.size(), RE2::ANCHOR_START, &m, 1)) continue;
     size_t begin = static_cast<size_t>(m.data() - text.data());
     pos = begin + std::max<size_t>(m.size(), 1);
     fn(begin, std::string_view(m.data(), m.size()));

@@ -24,7 +24,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
   static const RE2 kChapter(R"((?i)^\s*\(?\s*(\d{1,2})\s*kap\.?\s*([\d\s\w,§]{0,30}?§+))");
   const std::string& all = run.text.joined;
   // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453)".
-  run.compiled.law_union.ForEachMatch(all, [&](size_t law, size_t b, std::string_view m) {
+  auto add = [&](size_t law, size_t b, std::string_view m) {
     size_t pos = b + std::max<size_t>(m.size(), 1);
     LegalReference ref;
     ref.law_id = run.compiled.law_names[law].id;
@@ -45,7 +45,9 @@ void ExtractLegalReferences(ExtractionRun& run) {
     size_t li = run.text.LineIndexAt(b);
     ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
     run.doc.legal_references.push_back(std::move(ref));
-  });
+  };
+  if (run.Located(Gate::kLaw)) run.compiled.law_union.ForEachMatchAt(all, run.StartsOf(Gate::kLaw), add);
+  else run.compiled.law_union.ForEachMatch(all, add);
   // Bare SFS numbers of laws in the table: "lag (2017:209)". Every one has a
   // colon between digits; most texts have none, and skip the pass.
   re2::StringPiece in(all.data(), all.size());
@@ -90,6 +92,8 @@ bool LetterEndsAt(std::string_view text, size_t pos) {
 }  // namespace
 
 void ExtractFrequencies(ExtractionRun& run) {
+  // Both patterns are read line by line, so they must not match a line break
+  // (literal spaces only: no \s, '.' or negated class); see Gate::kCountPerYear.
   static const RE2 kPerYear(
       R"((?i)\b((?:ca |minst |cirka |högst )?(\d{1,2}|en|ett|två|tre|fyra|fem|sex|tio|tolv) (?:gånger|tillfällen|möten|ggr)(?: per |/| om | i )(år|året|termin|halvår|månad|kvartal)))");
   // No leading \b: RE2's word boundary does not know that "Å" is a letter, so
@@ -104,32 +108,34 @@ void ExtractFrequencies(ExtractionRun& run) {
   };
   std::vector<Hit> hits;
   const std::string& all = run.text.joined;
-  // One pass per pattern over the whole text; the first hit on a line counts.
-  re2::StringPiece in(all.data(), all.size());
-  std::string text, count, unit;
-  if (!run.Mentions(Gate::kCountPerYear)) in = re2::StringPiece();
-  while (RE2::FindAndConsume(&in, kPerYear, &text, &count, &unit)) {
-    double n = 0;
-    for (auto [w, v] : kNumbers)
-      if (Fold(count) == w) n = v;
-    if (n == 0) n = std::stod(count);
-    std::string u = Fold(unit);
-    double per_year = u.rfind("år", 0) == 0 ? n : u == "termin" || u == "halvår" ? n * 2 : u == "kvartal" ? n * 4 : n * 12;
-    hits.push_back({run.text.LineIndexAt(static_cast<size_t>(in.data() - all.data()) - 1), text, per_year});
+  // Neither pattern can cross a line, so only lines with a gate word are read;
+  // the first hit on a line counts.
+  re2::StringPiece in(all.data(), all.size()), match[4];
+  for (size_t li : run.LinesOf(Gate::kCountPerYear)) {
+    size_t end = run.text.line_offsets[li] + run.text.lines[li].text.size();
+    for (size_t pos = run.text.line_offsets[li]; kPerYear.Match(in, pos, end, RE2::UNANCHORED, match, 4);) {
+      pos = static_cast<size_t>(match[0].data() - all.data()) + std::max<size_t>(match[0].size(), 1);
+      std::string count(match[2].data(), match[2].size()), unit = Fold(std::string_view(match[3].data(), match[3].size()));
+      double n = 0;
+      for (auto [w, v] : kNumbers)
+        if (Fold(count) == w) n = v;
+      if (n == 0) n = std::stod(count);
+      double per_year = unit.rfind("år", 0) == 0 ? n : unit == "termin" || unit == "halvår" ? n * 2 : unit == "kvartal" ? n * 4 : n * 12;
+      hits.push_back({li, std::string(match[1].data(), match[1].size()), per_year});
+    }
   }
-  in = re2::StringPiece(all.data(), all.size());
-  if (!run.Mentions(Gate::kRecurrence))
-    in = re2::StringPiece();
-  re2::StringPiece match;
-  for (size_t pos = 0; pos < in.size() && kAnnual.Match(in, pos, in.size(), RE2::UNANCHORED, &match, 1);) {
-    size_t begin = static_cast<size_t>(match.data() - all.data());
-    pos = begin + std::max<size_t>(match.size(), 1);
-    if (LetterEndsAt(all, begin)) continue;  // "fårlig", "Värdeårlig": inside a word
-    text.assign(match.data(), match.size());
-    std::string f = Fold(text);
-    double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
-                      : f.find("månad") != std::string::npos ? 12 : 1;
-    hits.push_back({run.text.LineIndexAt(begin + match.size() - 1), text, per_year});
+  for (size_t li : run.LinesOf(Gate::kRecurrence)) {
+    size_t end = run.text.line_offsets[li] + run.text.lines[li].text.size();
+    for (size_t pos = run.text.line_offsets[li]; kAnnual.Match(in, pos, end, RE2::UNANCHORED, match, 1);) {
+      size_t begin = static_cast<size_t>(match[0].data() - all.data());
+      pos = begin + std::max<size_t>(match[0].size(), 1);
+      if (LetterEndsAt(all, begin)) continue;  // "fårlig", "Värdeårlig": inside a word
+      std::string text(match[0].data(), match[0].size());
+      std::string f = Fold(text);
+      double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
+                        : f.find("månad") != std::string::npos ? 12 : 1;
+      hits.push_back({li, text, per_year});
+    }
   }
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.line < b.line; });
   for (size_t i = 0; i < hits.size(); ++i) {
@@ -141,16 +147,23 @@ void ExtractFrequencies(ExtractionRun& run) {
 void ExtractPlaceholders(ExtractionRun& run) {
   const std::string& all = run.text.joined;
   std::vector<size_t> seen_lines;
-  std::vector<bool> present = run.compiled.placeholder_filter.Matching(all, run.compiled.placeholders.size());
-  for (size_t i = 0; i < run.compiled.placeholders.size(); ++i) {
-    if (!present[i]) continue;
-    ForEachMatch(*run.compiled.placeholders[i].re, all, [&](size_t b, std::string_view m) {
-      size_t li = run.text.LineIndexAt(b);
-      if (std::find(seen_lines.begin(), seen_lines.end(), li) != seen_lines.end()) return;  // one per line
-      seen_lines.push_back(li);
-      run.doc.placeholders.push_back(Placeholder{std::string(m), SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b),
-                                                                            static_cast<int>(m.size())}});
-    });
+  auto add = [&](size_t b, std::string_view m) {
+    size_t li = run.text.LineIndexAt(b);
+    if (std::find(seen_lines.begin(), seen_lines.end(), li) != seen_lines.end()) return;  // one per line
+    seen_lines.push_back(li);
+    run.doc.placeholders.push_back(
+        Placeholder{std::string(m), SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())}});
+  };
+  const auto& patterns = run.compiled.placeholders;
+  if (run.Located(Gate::kPlaceholder)) {
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      auto starts = run.StartsOf(Gate::kPlaceholder, [&](uint32_t w) { return run.compiled.placeholder_of_word[w] == i; });
+      if (!starts.empty()) ForEachMatchAt(*patterns[i].re, all, starts, add);
+    }
+  } else {
+    std::vector<bool> present = run.compiled.placeholder_filter.Matching(all, patterns.size());
+    for (size_t i = 0; i < patterns.size(); ++i)
+      if (present[i]) ForEachMatch(*patterns[i].re, all, add);
   }
   std::sort(run.doc.placeholders.begin(), run.doc.placeholders.end(),
             [](const Placeholder& a, const Placeholder& b) { return a.span.line < b.span.line; });

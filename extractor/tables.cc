@@ -79,13 +79,18 @@ std::optional<RawRow> SplitRow(const std::string& text, size_t line) {
 }  // namespace
 
 void ExtractTables(ExtractionRun& run) {
+  // Read only on lines with a Gate::kTotals word (it cannot match a line break).
   static const RE2 kTotalHeader(R"((?i)\b(summa|totalt|total|sum)\b)");
   if (!run.Mentions(Gate::kTotals)) return;  // no total column, no table
   const auto& lines = run.text.lines;
   std::vector<RawRow> rows;
   size_t header = std::string::npos;
+  std::vector<size_t> total_lines = run.LinesOf(Gate::kTotals);  // where kTotalHeader can match
+  auto next_total = total_lines.begin();
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (RE2::PartialMatch(lines[i].text, kTotalHeader) && !SplitRow(lines[i].text, i)) {
+    bool may_be_header = next_total != total_lines.end() && *next_total == i;
+    if (may_be_header) ++next_total;
+    if (may_be_header && RE2::PartialMatch(lines[i].text, kTotalHeader) && !SplitRow(lines[i].text, i)) {
       header = i;
       continue;
     }
