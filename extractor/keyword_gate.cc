@@ -1,5 +1,6 @@
 #include "extractor/keyword_gate.h"
 
+#include <algorithm>
 #include <deque>
 
 namespace overens {
@@ -77,26 +78,55 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
     outputs_.insert(outputs_.end(), out.begin(), out.end());
   }
   first_output_.push_back(static_cast<uint32_t>(outputs_.size()));
+  for (const auto& words : groups)
+    for (std::string_view w : words) longest_ = std::max(longest_, w.size());
 }
 
-uint64_t KeywordGate::Scan(std::string_view text) const {
-  uint64_t found = 0;
-  uint32_t row = 0;
+uint64_t KeywordGate::Scan(std::string_view text) const { return Scan(text, 0, nullptr); }
+
+// Each byte's step depends on the previous step's load, so one walk through
+// the text waits on memory at every byte. The text is therefore cut into
+// kStreams pieces walked side by side. A walk finds every word that starts
+// where it starts or later, so each piece after the first is walked from
+// longest_ - 1 bytes before it, and reports only the words ending inside it.
+// Words seen in that lead-in are real occurrences too, so their groups count.
+uint64_t KeywordGate::Scan(std::string_view text, uint64_t located, std::vector<Hit>* hits) const {
+  constexpr size_t kStreams = 4;
+  if (!hits) located = 0;
+  if (text.size() < kStreams * 4 * (longest_ + 1)) return Walk(text, 0, text.size(), 0, located, hits);
+  std::array<size_t, kStreams> pos{}, end{}, report_from{};
+  std::array<uint32_t, kStreams> row{};
+  for (size_t k = 0; k < kStreams; ++k) {
+    report_from[k] = text.size() * k / kStreams;
+    end[k] = text.size() * (k + 1) / kStreams;
+    pos[k] = report_from[k] - std::min(report_from[k], longest_ > 0 ? longest_ - 1 : 0);
+  }
   const uint32_t* next = next_.data();
   const uint64_t* found_in = found_.data();
-  for (char c : text) {
-    row = next[row + class_of_[static_cast<uint8_t>(c)]];
-    found |= found_in[row >> row_shift_];
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  uint64_t found = 0;
+  size_t steps = end[0] - pos[0];
+  for (size_t k = 1; k < kStreams; ++k) steps = std::min(steps, end[k] - pos[k]);
+  for (size_t step = 0; step < steps; ++step) {
+    for (size_t k = 0; k < kStreams; ++k) {
+      row[k] = next[row[k] + class_of_[bytes[pos[k]]]];
+      uint64_t here = found_in[row[k] >> row_shift_];
+      found |= here;
+      if ((here & located) && pos[k] >= report_from[k]) [[unlikely]]
+        Locate(pos[k], row[k] >> row_shift_, located, hits);
+      ++pos[k];
+    }
   }
+  for (size_t k = 0; k < kStreams; ++k) found |= Walk(text, pos[k], end[k], row[k], located, hits);
   return found;
 }
 
-uint64_t KeywordGate::Scan(std::string_view text, uint64_t located, std::vector<Hit>* hits) const {
+uint64_t KeywordGate::Walk(std::string_view text, size_t from, size_t to, uint32_t row, uint64_t located,
+                           std::vector<Hit>* hits) const {
   uint64_t found = 0;
-  uint32_t row = 0;
   const uint32_t* next = next_.data();
   const uint64_t* found_in = found_.data();
-  for (size_t i = 0; i < text.size(); ++i) {
+  for (size_t i = from; i < to; ++i) {
     row = next[row + class_of_[static_cast<uint8_t>(text[i])]];
     uint64_t here = found_in[row >> row_shift_];
     found |= here;

@@ -27,8 +27,8 @@ class KeywordGate {
   // Bit i is set when some word of groups[i] occurs in `text` as a substring.
   uint64_t Scan(std::string_view text) const;
   // As Scan, and appends to `hits` every occurrence of a word of the groups
-  // whose bits are set in `located`, overlapping ones included, in the order
-  // of their last byte.
+  // whose bits are set in `located`, overlapping ones included, in no
+  // particular order. `hits` may be null when `located` is 0.
   uint64_t Scan(std::string_view text, uint64_t located, std::vector<Hit>* hits) const;
 
  private:
@@ -36,6 +36,8 @@ class KeywordGate {
     uint32_t group, word, length;
   };
   void Locate(size_t end, uint32_t state, uint64_t located, std::vector<Hit>* hits) const;
+  // One walk over text[from, to) from `row`.
+  uint64_t Walk(std::string_view text, size_t from, size_t to, uint32_t row, uint64_t located, std::vector<Hit>* hits) const;
 
   std::array<uint8_t, 256> class_of_{};  // 0: a byte no word contains
   size_t classes_ = 1;
@@ -47,6 +49,7 @@ class KeywordGate {
   // outputs_[first_output_[s] .. first_output_[s + 1]): the words ending at state s.
   std::vector<uint32_t> first_output_;
   std::vector<Output> outputs_;
+  size_t longest_ = 0;  // bytes in the longest word
 };
 
 }  // namespace overens
