@@ -1,6 +1,8 @@
 #include "extractor/normalize.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <map>
 #include <set>
 #include <string_view>
@@ -138,30 +140,146 @@ Bullet StripBullet(std::string& text, bool indented) {
   return Bullet::kNone;
 }
 
+// How CleanFast treats a byte that starts a character.
+enum class ByteKind : uint8_t {
+  kCopy,        // ASCII other than the three below
+  kSpace,       // ' ' and '\t'
+  kDrop,        // '\r'
+  kLatin1,      // C3: a two-byte letter, NFC as it is
+  kLatin1Sign,  // C2: NBSP and the soft hyphen are repaired, the rest kept
+  kPunctuation, // E2: spaces, dashes, quotes, bullets (see IsSurelyNfc)
+  kPrivateUse,  // EF: symbol-font bullets
+  kOther,       // anything else: CleanFast declines
+};
+
+constexpr std::array<ByteKind, 256> MakeByteKinds() {
+  std::array<ByteKind, 256> kinds{};
+  for (size_t b = 0; b < 256; ++b) kinds[b] = b < 0x80 ? ByteKind::kCopy : ByteKind::kOther;
+  kinds[' '] = kinds['\t'] = ByteKind::kSpace;
+  kinds['\r'] = ByteKind::kDrop;
+  kinds[0xC2] = ByteKind::kLatin1Sign;
+  kinds[0xC3] = ByteKind::kLatin1;
+  kinds[0xE2] = ByteKind::kPunctuation;
+  kinds[0xEF] = ByteKind::kPrivateUse;
+  return kinds;
+}
+constexpr std::array<ByteKind, 256> kByteKinds = MakeByteKinds();
+
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// What the repairs make of a three-byte E2 80 xx character: 0 keeps it,
+// ' ' turns it into a space, 'x' drops it (U+200B).
+char GeneralPunctuationRepair(unsigned char third) {
+  if (third == 0x8B) return 'x';
+  bool space = (third >= 0x82 && third <= 0x8A) || third == 0xAF;
+  return space ? ' ' : 0;
+}
+
+// CleanLine's characters and spaces in one pass over lines that IsSurelyNfc
+// vouches for and that are valid UTF-8, with the same result as
+// ForEachRepairedPiece and the space rules below; false (and `out`
+// undefined) for any other line.
+bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
+  out.resize(raw.size());  // no repair makes text longer
+  char* const begin = out.data();
+  char* w = begin;
+  bool pending_space = false;
+  leading_space = false;
+  auto space = [&] { (w == begin ? leading_space : pending_space) = true; };
+  auto copy = [&](size_t from, size_t n) {
+    if (pending_space) *w++ = ' ';
+    pending_space = false;
+    std::memcpy(w, raw.data() + from, n);
+    w += n;
+  };
+  const size_t n = raw.size();
+  for (size_t i = 0; i < n;) {
+    auto c = static_cast<unsigned char>(raw[i]);
+    switch (kByteKinds[c]) {
+      case ByteKind::kCopy:
+      case ByteKind::kLatin1: {
+        size_t j = i;
+        for (;;) {
+          ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kOther;
+          if (k == ByteKind::kCopy) ++j;
+          else if (k == ByteKind::kLatin1 && j + 1 < n && IsContinuation(raw[j + 1])) j += 2;
+          else break;
+        }
+        if (j == i) return false;  // C3 as the last byte or before a non-continuation byte
+        copy(i, j - i);
+        i = j;
+        break;
+      }
+      case ByteKind::kSpace:
+        space();
+        ++i;
+        break;
+      case ByteKind::kDrop:
+        ++i;
+        break;
+      case ByteKind::kLatin1Sign: {
+        if (i + 1 >= n || !IsContinuation(raw[i + 1])) return false;
+        auto next = static_cast<unsigned char>(raw[i + 1]);
+        if (next == 0xA0) space();
+        else if (next != 0xAD) copy(i, 2);
+        i += 2;
+        break;
+      }
+      case ByteKind::kPunctuation: {
+        if (i + 2 >= n) return false;
+        auto b1 = static_cast<unsigned char>(raw[i + 1]), b2 = static_cast<unsigned char>(raw[i + 2]);
+        if (b1 < 0x80 || b1 > 0x82 || (b1 == 0x80 && b2 <= 0x81) || !IsContinuation(raw[i + 2])) return false;
+        char repair = b1 == 0x80 ? GeneralPunctuationRepair(b2) : 0;
+        if (repair == ' ') space();
+        else if (repair == 0) copy(i, 3);
+        i += 3;
+        break;
+      }
+      case ByteKind::kPrivateUse: {
+        if (i + 2 >= n) return false;
+        auto b1 = static_cast<unsigned char>(raw[i + 1]);
+        if (b1 < 0x80 || b1 > 0xA3 || !IsContinuation(raw[i + 2])) return false;
+        copy(i, 3);
+        i += 3;
+        break;
+      }
+      case ByteKind::kOther:
+        return false;
+    }
+  }
+  out.resize(static_cast<size_t>(w - begin));
+  return true;
+}
+
 // One line: NFC, character repairs, spaces collapsed and trimmed, list marker removed.
 TextLine CleanLine(std::string_view raw, int source_line, int page) {
-  std::string composed;
-  std::string_view chars = raw;
-  if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
   TextLine line;
   line.source_line = source_line;
   line.page = page;
-  line.text.reserve(chars.size());
-  bool leading_space = false, pending_space = false;
-  ForEachRepairedPiece(chars, [&](std::string_view piece) {
-    for (size_t i = 0; i < piece.size();) {
-      if (piece[i] == ' ') {
-        (line.text.empty() ? leading_space : pending_space) = true;
-        ++i;
-        continue;
+  bool leading_space = false;
+  if (!CleanFast(raw, line.text, leading_space)) {
+    std::string composed;
+    std::string_view chars = raw;
+    if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
+    line.text.clear();
+    line.text.reserve(chars.size());
+    bool pending_space = false;
+    leading_space = false;
+    ForEachRepairedPiece(chars, [&](std::string_view piece) {
+      for (size_t i = 0; i < piece.size();) {
+        if (piece[i] == ' ') {
+          (line.text.empty() ? leading_space : pending_space) = true;
+          ++i;
+          continue;
+        }
+        size_t word_end = std::min(piece.find(' ', i), piece.size());
+        if (pending_space) line.text += ' ';
+        pending_space = false;
+        line.text.append(piece.substr(i, word_end - i));
+        i = word_end;
       }
-      size_t word_end = std::min(piece.find(' ', i), piece.size());
-      if (pending_space) line.text += ' ';
-      pending_space = false;
-      line.text.append(piece.substr(i, word_end - i));
-      i = word_end;
-    }
-  });
+    });
+  }
   line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, leading_space);
   return line;
 }

@@ -1,0 +1,53 @@
+#include "extractor/normalize.h"
+
+#include <catch2/catch.hpp>
+#include <random>
+
+namespace overens {
+namespace {
+
+// Spaces as CleanLine leaves them: none at either end, runs as one.
+std::string Collapse(std::string_view s) {
+  std::string out;
+  bool pending = false;
+  for (char c : s) {
+    if (c == ' ') {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+// The one-pass cleaning of ordinary lines must agree with NFC, the
+// character repairs and space collapsing done one after another, on lines
+// of letters, spaces, repaired characters, decomposed letters and broken
+// UTF-8 alike.
+TEST_CASE("Normalize cleans a line as NormalizeChars and collapsing spaces do", "[normalize]") {
+  const std::vector<std::string_view> pieces = {
+      "a", "Z", "å", "Ö", "é", " ", "  ", "\t", "\r", "\u00A0", "\u00AD", "\u00A7", "\u2009", "\u200B", "\u202F", "\u2002",
+      "\u2013", "\u201D", "\u2022", "\u20AC", "\u2000", "\uF0B7", "\uFEFF", "\uFB01", "e\u0301", "\u0394", "\u4E2D",
+      "\xC3", "\xC2", "\xE2\x80", "\x80", "\xC3 ", "\xE2\x80 ", "\xEF\x80", "1.", "-", "7"};
+  std::mt19937 random(3);
+  for (int i = 0; i < 20000; ++i) {
+    std::string raw = "x";
+    for (size_t n = 0, length = random() % 12; n < length; ++n) raw += pieces[random() % pieces.size()];
+    NormalizedText t = Normalize(SourceText{"t.txt", raw, "utf-8", {}});
+    REQUIRE(t.lines.size() == 1);
+    INFO(raw);
+    CHECK(t.lines[0].text == Collapse(NormalizeChars(raw)));
+  }
+}
+
+TEST_CASE("Normalize keeps an indented line's mark and repairs its spaces", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{"t.txt", "  \u00A0Parterna\u2009 ska\t samverka \r", "utf-8", {}});
+  REQUIRE(t.lines.size() == 1);
+  CHECK(t.lines[0].text == "Parterna ska samverka");
+  CHECK(t.lines[0].bullet == Bullet::kIndent);
+}
+
+}  // namespace
+}  // namespace overens
