@@ -165,6 +165,8 @@ constexpr std::array<ByteKind, 256> MakeByteKinds() {
 }
 constexpr std::array<ByteKind, 256> kByteKinds = MakeByteKinds();
 
+bool IsLetterKind(ByteKind k) { return k == ByteKind::kCopy || k == ByteKind::kLatin1; }
+
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // What the repairs make of a three-byte E2 80 xx character: 0 keeps it,
@@ -198,11 +200,14 @@ bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
     switch (kByteKinds[c]) {
       case ByteKind::kCopy:
       case ByteKind::kLatin1: {
+        // One run takes letters and the single spaces between them: a space
+        // inside a run stands as it would after collapsing.
         size_t j = i;
         for (;;) {
           ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kOther;
           if (k == ByteKind::kCopy) ++j;
           else if (k == ByteKind::kLatin1 && j + 1 < n && IsContinuation(raw[j + 1])) j += 2;
+          else if (raw[j] == ' ' && j > i && j + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[j + 1])])) ++j;
           else break;
         }
         if (j == i) return false;  // C3 as the last byte or before a non-continuation byte
