@@ -238,10 +238,13 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
       R"(^([A-ZÅÄÖ][^,.;:]{1,90}?) ((?:ska|skall) [a-zåäö]+|har (?:som (?:målsättning|uppgift)|ett (?:gemensamt )?ansvar|ansvar(?:et)?|i uppdrag) (?:att|för)|(?:är|blir) skyldig(?:a)? att|ansvarar för)\b)");
   static const RE2 kAgent(R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
-  // Words each pattern needs, checked before any of them runs.
-  auto has = [&](std::initializer_list<std::string_view> words) { return ContainsAny(s, words); };
-  bool may_duty = StartsUpper(s) && has({" ska ", " skall ", " har ", " skyldig", " ansvarar för"});
-  bool may_agent = has({" av ", " AV ", " Av "});
+  // Words each pattern needs, checked before any of them runs. kDuty's verb
+  // follows an actor without ",.;:", so it stands before the first of them.
+  static const KeywordGate kDutyWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för"}});
+  static const KeywordGate kAgentWords(
+      {{"följs upp av ", "samordnas av ", "leds av ", "genomförs av ", "ansvaras av ", "bereds av ", "beslutas av "}});
+  bool may_duty = StartsUpper(s) && kDutyWords.Scan(std::string_view(s).substr(0, s.find_first_of(",.;:"))) != 0;
+  bool may_agent = kAgentWords.Scan(s) != 0;
   bool may_invert = s.rfind("I ", 0) == 0 || s.rfind("Inom ", 0) == 0;
   std::string actor, verb;
   re2::StringPiece verb_at;
