@@ -263,8 +263,15 @@ bool InAddress(const RE2& url, std::string_view text, size_t begin) {
   size_t b = begin, e = begin;
   while (b > 0 && !space(text[b - 1])) --b;
   while (e < text.size() && !space(text[e])) ++e;
+  // Every address has "@", "://" or "www." (any case); most tokens have none.
+  std::string_view token = text.substr(b, e - b);
+  bool may_be_address = token.find('@') != std::string_view::npos || token.find("://") != std::string_view::npos;
+  for (size_t dot = token.find('.'); !may_be_address && dot != std::string_view::npos; dot = token.find('.', dot + 1))
+    may_be_address = dot >= 3 && std::all_of(token.begin() + static_cast<long>(dot) - 3, token.begin() + static_cast<long>(dot),
+                                             [](char c) { return c == 'w' || c == 'W'; });
+  if (!may_be_address) return false;
   bool inside = false;
-  ForEachMatch(url, text.substr(b, e - b), [&](size_t mb, std::string_view m) {
+  ForEachMatch(url, token, [&](size_t mb, std::string_view m) {
     inside = inside || (begin >= b + mb && begin < b + mb + m.size());
   });
   return inside;
