@@ -65,5 +65,25 @@ TEST_CASE("validity, notice and the dispute ladder", "[extract]") {
   CHECK(d.dispute_steps[2].body == "CSO");
 }
 
+// Reference patterns whose matches start with known words are only tried
+// where those words are; the others must still be found by a full scan.
+TEST_CASE("reference patterns without a literal start are still found", "[extract]") {
+  ReferenceData ref = LoadReferenceData(EmbeddedReferenceSources()).value();
+  for (Delregion& d : ref.delregions)
+    if (d.name == "Sydost") d.aliases.push_back("[xy]sösk-området");
+  ref.vocabulary.placeholders.push_back(R"([0-9]+ kr \?\?\?)");
+  ref.laws.back().name_pattern = "[Ff]örvaltningslag(en)?";
+  auto extractor = Extractor::Create(ref).value();
+  Document d = extractor->Extract(
+      Normalize(SourceText{"t.txt", "Lokal överenskommelse\n\nGäller xsösk-området och ysösk-området.\nBudget 100 kr ???.\nEnligt förvaltningslagen.\n",
+                           "utf-8", {}}),
+      "t.txt");
+  CHECK(d.delregion == std::optional<std::string>("Sydost"));
+  REQUIRE(d.placeholders.size() == 1);
+  CHECK(d.placeholders[0].text == "100 kr ???");
+  REQUIRE(d.legal_references.size() == 1);
+  CHECK(d.legal_references[0].law_id == "FL");
+}
+
 }  // namespace
 }  // namespace overens
