@@ -89,6 +89,22 @@ bool LetterEndsAt(std::string_view text, size_t pos) {
   return l != 0xC2 && l != 0xE2 && l != 0xEF;
 }
 
+// Calls fn(line) for every non-overlapping match of `re` on the lines that
+// hold a word of `gate`, in text order, with the match and its groups in
+// groups[0, n). `re` must not match a line break.
+template <typename Fn>
+void ForEachMatchOnLines(const ExtractionRun& run, Gate gate, const RE2& re, re2::StringPiece* groups, int n, Fn fn) {
+  const std::string& all = run.text.joined;
+  re2::StringPiece in(all.data(), all.size());
+  for (size_t line : run.LinesOf(gate)) {
+    size_t end = run.text.line_offsets[line] + run.text.lines[line].text.size();
+    for (size_t pos = run.text.line_offsets[line]; re.Match(in, pos, end, RE2::UNANCHORED, groups, n);) {
+      pos = static_cast<size_t>(groups[0].data() - all.data()) + std::max<size_t>(groups[0].size(), 1);
+      fn(line);
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractFrequencies(ExtractionRun& run) {
@@ -110,33 +126,25 @@ void ExtractFrequencies(ExtractionRun& run) {
   const std::string& all = run.text.joined;
   // Neither pattern can cross a line, so only lines with a gate word are read;
   // the first hit on a line counts.
-  re2::StringPiece in(all.data(), all.size()), match[4];
-  for (size_t li : run.LinesOf(Gate::kCountPerYear)) {
-    size_t end = run.text.line_offsets[li] + run.text.lines[li].text.size();
-    for (size_t pos = run.text.line_offsets[li]; kPerYear.Match(in, pos, end, RE2::UNANCHORED, match, 4);) {
-      pos = static_cast<size_t>(match[0].data() - all.data()) + std::max<size_t>(match[0].size(), 1);
-      std::string count(match[2].data(), match[2].size()), unit = Fold(std::string_view(match[3].data(), match[3].size()));
-      double n = 0;
-      for (auto [w, v] : kNumbers)
-        if (Fold(count) == w) n = v;
-      if (n == 0) n = std::stod(count);
-      double per_year = unit.rfind("år", 0) == 0 ? n : unit == "termin" || unit == "halvår" ? n * 2 : unit == "kvartal" ? n * 4 : n * 12;
-      hits.push_back({li, std::string(match[1].data(), match[1].size()), per_year});
-    }
-  }
-  for (size_t li : run.LinesOf(Gate::kRecurrence)) {
-    size_t end = run.text.line_offsets[li] + run.text.lines[li].text.size();
-    for (size_t pos = run.text.line_offsets[li]; kAnnual.Match(in, pos, end, RE2::UNANCHORED, match, 1);) {
-      size_t begin = static_cast<size_t>(match[0].data() - all.data());
-      pos = begin + std::max<size_t>(match[0].size(), 1);
-      if (LetterEndsAt(all, begin)) continue;  // "fårlig", "Värdeårlig": inside a word
-      std::string text(match[0].data(), match[0].size());
-      std::string f = Fold(text);
-      double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
-                        : f.find("månad") != std::string::npos ? 12 : 1;
-      hits.push_back({li, text, per_year});
-    }
-  }
+  re2::StringPiece match[4];
+  ForEachMatchOnLines(run, Gate::kCountPerYear, kPerYear, match, 4, [&](size_t line) {
+    std::string count(match[2].data(), match[2].size()), unit = Fold(std::string_view(match[3].data(), match[3].size()));
+    double n = 0;
+    for (auto [w, v] : kNumbers)
+      if (Fold(count) == w) n = v;
+    if (n == 0) n = std::stod(count);
+    double per_year = unit.rfind("år", 0) == 0 ? n : unit == "termin" || unit == "halvår" ? n * 2 : unit == "kvartal" ? n * 4 : n * 12;
+    hits.push_back({line, std::string(match[1].data(), match[1].size()), per_year});
+  });
+  ForEachMatchOnLines(run, Gate::kRecurrence, kAnnual, match, 1, [&](size_t line) {
+    size_t begin = static_cast<size_t>(match[0].data() - all.data());
+    if (LetterEndsAt(all, begin)) return;  // "fårlig", "Värdeårlig": inside a word
+    std::string text(match[0].data(), match[0].size());
+    std::string f = Fold(text);
+    double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
+                      : f.find("månad") != std::string::npos ? 12 : 1;
+    hits.push_back({line, text, per_year});
+  });
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.line < b.line; });
   for (size_t i = 0; i < hits.size(); ++i) {
     if (i > 0 && hits[i].line == hits[i - 1].line) continue;
