@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <map>
 #include <set>
 #include <string_view>
@@ -31,25 +30,26 @@ constexpr std::string_view kBulletGlyphs[] = {"\uF0B7", "\uF0A7", "\uF076", "\uF
                                               "\u25A0", "\u25CF", "\u25E6", "\u00B7", "\u2013", "\u2014", "\u2023",
                                               "\u2043", "\u27A2", "-", "*"};
 
-// Whether text is already NFC without asking ICU: ASCII, Latin-1 (lead bytes
-// C2/C3), U+2002..U+20BF (spaces, dashes, quotes, bullets, currency) and
-// private-use glyphs (U+F000..U+F8FF) neither compose nor decompose.
-// U+2000 and U+2001 do (to U+2002/U+2003), so they go to ICU.
+// The byte length of the character at s[i] when it is surely NFC without
+// asking ICU, else 0: ASCII, Latin-1 (lead bytes C2/C3), U+2002..U+20BF
+// (spaces, dashes, quotes, bullets, currency) and private-use glyphs
+// (U+F000..U+F8FF) neither compose nor decompose. U+2000 and U+2001 do (to
+// U+2002/U+2003), so they go to ICU. Continuation bytes are not checked.
+size_t SurelyNfcLength(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) return 1;
+  if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size()) return 2;
+  if (i + 2 >= s.size()) return 0;
+  auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+  bool punctuation = c == 0xE2 && b1 >= 0x80 && b1 <= 0x82 && !(b1 == 0x80 && b2 <= 0x81);
+  bool private_use = c == 0xEF && b1 >= 0x80 && b1 <= 0xA3;
+  return punctuation || private_use ? 3 : 0;
+}
+
+// Whether text is already NFC without asking ICU (see SurelyNfcLength).
 bool IsSurelyNfc(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) continue;
-    if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size()) {
-      ++i;
-      continue;
-    }
-    if (i + 2 >= s.size()) return false;
-    auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
-    bool punctuation = c == 0xE2 && b1 >= 0x80 && b1 <= 0x82 && !(b1 == 0x80 && b2 <= 0x81);
-    bool private_use = c == 0xEF && b1 >= 0x80 && b1 <= 0xA3;
-    if (!punctuation && !private_use) return false;
-    i += 2;
-  }
+  for (size_t i = 0, n; i < s.size(); i += n)
+    if ((n = SurelyNfcLength(s, i)) == 0) return false;
   return true;
 }
 
@@ -71,19 +71,23 @@ std::string IcuNfc(std::string_view s) {
 // Every repair starts with a tab, a carriage return or one of three UTF-8 lead bytes.
 bool MayStartRepair(char c) { return c == '\t' || c == '\r' || c == '\xC2' || c == '\xE2' || c == '\xEF'; }
 
+// The character repair that applies at s[i], or null.
+const Replacement* RepairAt(std::string_view s, size_t i) {
+  if (!MayStartRepair(s[i])) return nullptr;
+  auto hit = std::find_if(std::begin(kCharRepairs), std::end(kCharRepairs),
+                          [&](const Replacement& r) { return s.substr(i, r.from.size()) == r.from; });
+  return hit == std::end(kCharRepairs) ? nullptr : &*hit;
+}
+
 // Calls emit(piece) for consecutive pieces of `nfc` with every character
 // repair applied; stretches without repairs come whole.
 template <typename Emit>
 void ForEachRepairedPiece(std::string_view nfc, Emit emit) {
   for (size_t i = 0; i < nfc.size();) {
-    if (MayStartRepair(nfc[i])) {
-      auto hit = std::find_if(std::begin(kCharRepairs), std::end(kCharRepairs),
-                              [&](const Replacement& r) { return nfc.substr(i, r.from.size()) == r.from; });
-      if (hit != std::end(kCharRepairs)) {
-        emit(hit->to);
-        i += hit->from.size();
-        continue;
-      }
+    if (const Replacement* repair = RepairAt(nfc, i)) {
+      emit(repair->to);
+      i += repair->from.size();
+      continue;
     }
     size_t next = i + 1;
     while (next < nfc.size() && !MayStartRepair(nfc[next])) ++next;
@@ -140,27 +144,52 @@ Bullet StripBullet(std::string& text, bool indented) {
   return Bullet::kNone;
 }
 
+// A cleaned line as it is built: runs of spaces become one, and none stay
+// at either end.
+class LineBuilder {
+ public:
+  explicit LineBuilder(std::string& out) : out_(out) {}
+  void Space() { (out_.empty() ? leading_space_ : pending_space_) = true; }
+  // Text that neither starts nor ends with a space and has no two in a row.
+  void AppendCollapsed(std::string_view text) {
+    if (pending_space_) out_ += ' ';
+    pending_space_ = false;
+    out_.append(text);
+  }
+  // Any text.
+  void Append(std::string_view piece) {
+    for (size_t i = 0; i < piece.size();) {
+      if (piece[i] == ' ') {
+        Space();
+        ++i;
+        continue;
+      }
+      size_t word_end = std::min(piece.find(' ', i), piece.size());
+      AppendCollapsed(piece.substr(i, word_end - i));
+      i = word_end;
+    }
+  }
+  bool leading_space() const { return leading_space_; }
+
+ private:
+  std::string& out_;
+  bool leading_space_ = false, pending_space_ = false;
+};
+
 // How CleanFast treats a byte that starts a character.
 enum class ByteKind : uint8_t {
-  kCopy,        // ASCII other than the three below
-  kSpace,       // ' ' and '\t'
-  kDrop,        // '\r'
-  kLatin1,      // C3: a two-byte letter, NFC as it is
-  kLatin1Sign,  // C2: NBSP and the soft hyphen are repaired, the rest kept
-  kPunctuation, // E2: spaces, dashes, quotes, bullets (see IsSurelyNfc)
-  kPrivateUse,  // EF: symbol-font bullets
-  kOther,       // anything else: CleanFast declines
+  kCopy,     // ASCII other than ' ', '\t' and '\r'
+  kSpace,    // ' '
+  kLatin1,   // C3: a two-byte letter, NFC as it is
+  kSpecial,  // anything else: a repair, a sign or punctuation, or a character for ICU
 };
 
 constexpr std::array<ByteKind, 256> MakeByteKinds() {
   std::array<ByteKind, 256> kinds{};
-  for (size_t b = 0; b < 256; ++b) kinds[b] = b < 0x80 ? ByteKind::kCopy : ByteKind::kOther;
-  kinds[' '] = kinds['\t'] = ByteKind::kSpace;
-  kinds['\r'] = ByteKind::kDrop;
-  kinds[0xC2] = ByteKind::kLatin1Sign;
+  for (size_t b = 0; b < 256; ++b) kinds[b] = b < 0x80 ? ByteKind::kCopy : ByteKind::kSpecial;
+  kinds[' '] = ByteKind::kSpace;
+  kinds['\t'] = kinds['\r'] = ByteKind::kSpecial;
   kinds[0xC3] = ByteKind::kLatin1;
-  kinds[0xE2] = ByteKind::kPunctuation;
-  kinds[0xEF] = ByteKind::kPrivateUse;
   return kinds;
 }
 constexpr std::array<ByteKind, 256> kByteKinds = MakeByteKinds();
@@ -169,90 +198,51 @@ bool IsLetterKind(ByteKind k) { return k == ByteKind::kCopy || k == ByteKind::kL
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-// What the repairs make of a three-byte E2 80 xx character: 0 keeps it,
-// ' ' turns it into a space, 'x' drops it (U+200B).
-char GeneralPunctuationRepair(unsigned char third) {
-  if (third == 0x8B) return 'x';
-  bool space = (third >= 0x82 && third <= 0x8A) || third == 0xAF;
-  return space ? ' ' : 0;
-}
-
 // CleanLine's characters and spaces in one pass over lines that IsSurelyNfc
 // vouches for and that are valid UTF-8, with the same result as
-// ForEachRepairedPiece and the space rules below; false (and `out`
-// undefined) for any other line.
+// ForEachRepairedPiece into a LineBuilder; false (and `out` unspecified)
+// for any other line.
 bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
-  out.resize(raw.size());  // no repair makes text longer
-  char* const begin = out.data();
-  char* w = begin;
-  bool pending_space = false;
-  leading_space = false;
-  auto space = [&] { (w == begin ? leading_space : pending_space) = true; };
-  auto copy = [&](size_t from, size_t n) {
-    if (pending_space) *w++ = ' ';
-    pending_space = false;
-    std::memcpy(w, raw.data() + from, n);
-    w += n;
-  };
+  out.clear();
+  out.reserve(raw.size());  // no repair makes text longer
+  LineBuilder line(out);
   const size_t n = raw.size();
   for (size_t i = 0; i < n;) {
-    auto c = static_cast<unsigned char>(raw[i]);
-    switch (kByteKinds[c]) {
-      case ByteKind::kCopy:
-      case ByteKind::kLatin1: {
-        // One run takes letters and the single spaces between them: a space
-        // inside a run stands as it would after collapsing.
-        size_t j = i;
-        for (;;) {
-          ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kOther;
-          if (k == ByteKind::kCopy) ++j;
-          else if (k == ByteKind::kLatin1 && j + 1 < n && IsContinuation(raw[j + 1])) j += 2;
-          else if (raw[j] == ' ' && j > i && j + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[j + 1])])) ++j;
-          else break;
-        }
-        if (j == i) return false;  // C3 as the last byte or before a non-continuation byte
-        copy(i, j - i);
-        i = j;
-        break;
-      }
-      case ByteKind::kSpace:
-        space();
-        ++i;
-        break;
-      case ByteKind::kDrop:
-        ++i;
-        break;
-      case ByteKind::kLatin1Sign: {
-        if (i + 1 >= n || !IsContinuation(raw[i + 1])) return false;
-        auto next = static_cast<unsigned char>(raw[i + 1]);
-        if (next == 0xA0) space();
-        else if (next != 0xAD) copy(i, 2);
-        i += 2;
-        break;
-      }
-      case ByteKind::kPunctuation: {
-        if (i + 2 >= n) return false;
-        auto b1 = static_cast<unsigned char>(raw[i + 1]), b2 = static_cast<unsigned char>(raw[i + 2]);
-        if (b1 < 0x80 || b1 > 0x82 || (b1 == 0x80 && b2 <= 0x81) || !IsContinuation(raw[i + 2])) return false;
-        char repair = b1 == 0x80 ? GeneralPunctuationRepair(b2) : 0;
-        if (repair == ' ') space();
-        else if (repair == 0) copy(i, 3);
-        i += 3;
-        break;
-      }
-      case ByteKind::kPrivateUse: {
-        if (i + 2 >= n) return false;
-        auto b1 = static_cast<unsigned char>(raw[i + 1]);
-        if (b1 < 0x80 || b1 > 0xA3 || !IsContinuation(raw[i + 2])) return false;
-        copy(i, 3);
-        i += 3;
-        break;
-      }
-      case ByteKind::kOther:
-        return false;
+    ByteKind kind = kByteKinds[static_cast<unsigned char>(raw[i])];
+    if (kind == ByteKind::kSpace) {
+      line.Space();
+      ++i;
+      continue;
+    }
+    // One run takes letters and the single spaces between them: a space
+    // inside a run stands as it would after collapsing.
+    size_t j = i;
+    for (;;) {
+      ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kSpecial;
+      if (k == ByteKind::kCopy) ++j;
+      else if (k == ByteKind::kLatin1 && j + 1 < n && IsContinuation(raw[j + 1])) j += 2;
+      else if (k == ByteKind::kSpace && j > i && j + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[j + 1])])) ++j;
+      else break;
+    }
+    if (j > i) {
+      line.AppendCollapsed(raw.substr(i, j - i));
+      i = j;
+      continue;
+    }
+    // A single special character (or a C3 the run could not take).
+    size_t length = SurelyNfcLength(raw, i);
+    if (length == 0) return false;
+    for (size_t k = 1; k < length; ++k)
+      if (!IsContinuation(raw[i + k])) return false;
+    if (const Replacement* repair = RepairAt(raw, i)) {
+      line.Append(repair->to);
+      i += repair->from.size();
+    } else {
+      line.AppendCollapsed(raw.substr(i, length));
+      i += length;
     }
   }
-  out.resize(static_cast<size_t>(w - begin));
+  leading_space = line.leading_space();
   return true;
 }
 
@@ -268,22 +258,9 @@ TextLine CleanLine(std::string_view raw, int source_line, int page) {
     if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
     line.text.clear();
     line.text.reserve(chars.size());
-    bool pending_space = false;
-    leading_space = false;
-    ForEachRepairedPiece(chars, [&](std::string_view piece) {
-      for (size_t i = 0; i < piece.size();) {
-        if (piece[i] == ' ') {
-          (line.text.empty() ? leading_space : pending_space) = true;
-          ++i;
-          continue;
-        }
-        size_t word_end = std::min(piece.find(' ', i), piece.size());
-        if (pending_space) line.text += ' ';
-        pending_space = false;
-        line.text.append(piece.substr(i, word_end - i));
-        i = word_end;
-      }
-    });
+    LineBuilder builder(line.text);
+    ForEachRepairedPiece(chars, [&](std::string_view piece) { builder.Append(piece); });
+    leading_space = builder.leading_space();
   }
   line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, leading_space);
   return line;
