@@ -1,6 +1,8 @@
 #include "extractor/extract.h"
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 
 #include "extractor/extract_internal.h"
 #include "extractor/start_literals.h"
@@ -85,41 +87,36 @@ std::vector<size_t> ExtractionRun::LinesOf(Gate gate) const {
 
 namespace {
 
-// The words of the data gates (kPlace...), and which gates can be located.
-struct DataGateWords {
-  std::vector<std::vector<std::string>> words;  // indexed by Gate minus kPlace
-  uint64_t located = 0;
-};
-
-// Words every match of patterns[i] starts with, for gate `g`; `owner[w]` says
-// which pattern word w came from. The gate is left unlocated when one pattern
-// has no such words.
-void AddStartWords(Gate g, const std::vector<NamedPattern>& patterns, DataGateWords& out, std::vector<size_t>* owner) {
+// The words every match of patterns[i] starts with; owner[w] is the index
+// of the pattern word w came from. nullopt when one pattern has none.
+std::optional<std::vector<std::string>> StartWords(const std::vector<NamedPattern>& patterns, std::vector<size_t>& owner) {
   std::vector<std::string> words;
-  std::vector<size_t> owners;
+  owner.clear();
   for (size_t i = 0; i < patterns.size(); ++i) {
     auto starts = StartLiterals(patterns[i].re->pattern());
-    if (!starts) return;
+    if (!starts) return std::nullopt;
     words.insert(words.end(), starts->begin(), starts->end());
-    owners.insert(owners.end(), starts->size(), i);
+    owner.insert(owner.end(), starts->size(), i);
   }
-  out.words[static_cast<size_t>(g) - static_cast<size_t>(Gate::kPlace)] = std::move(words);
-  if (owner) *owner = std::move(owners);
-  out.located |= GateBit(g);
+  return words;
 }
 
+// The keyword pass: GateWords(), then the data gates in Gate order; marks
+// in c.located the data gates whose words are located.
 std::unique_ptr<KeywordGate> BuildGates(CompiledReference& c) {
-  DataGateWords data;
-  data.words.resize(static_cast<size_t>(Gate::kPlaceholder) - static_cast<size_t>(Gate::kPlace) + 1);
-  data.words[0] = c.place_alternatives;
-  data.located = GateBit(Gate::kPlace);
-  AddStartWords(Gate::kDelregionAlias, c.delregion_aliases, data, nullptr);
-  AddStartWords(Gate::kLaw, c.law_names, data, nullptr);
-  AddStartWords(Gate::kPlaceholder, c.placeholders, data, &c.placeholder_of_word);
+  std::vector<std::vector<std::string>> data = {c.place_alternatives};
+  c.located |= GateBit(Gate::kPlace);
+  std::vector<size_t> unused_owner;
+  for (auto [gate, patterns, owner] : {std::tuple{Gate::kDelregionAlias, &c.delregion_aliases, &unused_owner},
+                                       {Gate::kLaw, &c.law_names, &unused_owner},
+                                       {Gate::kPlaceholder, &c.placeholders, &c.placeholder_of_word}}) {
+    auto words = StartWords(*patterns, *owner);
+    if (words) c.located |= GateBit(gate);
+    data.push_back(words.value_or(std::vector<std::string>{}));
+  }
   std::vector<std::vector<std::string_view>> groups = GateWords();
-  for (const auto& words : data.words) groups.emplace_back(words.begin(), words.end());
+  for (const auto& words : data) groups.emplace_back(words.begin(), words.end());
   static_assert(static_cast<size_t>(Gate::kPlaceholder) < KeywordGate::kMaxGroups);
-  c.located |= data.located;
   return std::make_unique<KeywordGate>(groups);
 }
 

@@ -25,7 +25,7 @@ struct NamedPattern {
 // A gate lists every literal alternative of the pattern it guards (lower
 // case), so skipping the pass can never hide a match; GateWords() holds the
 // words, and one KeywordGate scan per text answers all gates at once.
-// The same scan locates the words of some gates (see kLocated), so their
+// The same scan locates the words of some gates (CompiledReference::located), so their
 // patterns only look where a match can be: on the lines holding a word, when
 // the pattern cannot cross a line, or at the words themselves, when every
 // match starts with one (StartLiterals).
