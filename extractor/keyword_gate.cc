@@ -101,22 +101,16 @@ uint64_t KeywordGate::Scan(std::string_view text, uint64_t located, std::vector<
     end[k] = text.size() * (k + 1) / kStreams;
     pos[k] = report_from[k] - std::min(report_from[k], longest_ > 0 ? longest_ - 1 : 0);
   }
-  const uint32_t* next = next_.data();
-  const uint64_t* found_in = found_.data();
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   uint64_t found = 0;
   size_t steps = end[0] - pos[0];
   for (size_t k = 1; k < kStreams; ++k) steps = std::min(steps, end[k] - pos[k]);
-  for (size_t step = 0; step < steps; ++step) {
+  for (size_t step = 0; step < steps; ++step)
     for (size_t k = 0; k < kStreams; ++k) {
-      row[k] = next[row[k] + class_of_[bytes[pos[k]]]];
-      uint64_t here = found_in[row[k] >> row_shift_];
-      found |= here;
-      if ((here & located) && pos[k] >= report_from[k]) [[unlikely]]
-        Locate(pos[k], row[k] >> row_shift_, located, hits);
+      Step(row[k], bytes[pos[k]], pos[k], pos[k] >= report_from[k], located, found, hits);
       ++pos[k];
     }
-  }
+  // Each piece is longer than the lead-ins, so every walk is now inside its piece.
   for (size_t k = 0; k < kStreams; ++k) found |= Walk(text, pos[k], end[k], row[k], located, hits);
   return found;
 }
@@ -124,15 +118,7 @@ uint64_t KeywordGate::Scan(std::string_view text, uint64_t located, std::vector<
 uint64_t KeywordGate::Walk(std::string_view text, size_t from, size_t to, uint32_t row, uint64_t located,
                            std::vector<Hit>* hits) const {
   uint64_t found = 0;
-  const uint32_t* next = next_.data();
-  const uint64_t* found_in = found_.data();
-  for (size_t i = from; i < to; ++i) {
-    row = next[row + class_of_[static_cast<uint8_t>(text[i])]];
-    uint64_t here = found_in[row >> row_shift_];
-    found |= here;
-    if (here & located) [[unlikely]]
-      Locate(i, row >> row_shift_, located, hits);
-  }
+  for (size_t i = from; i < to; ++i) Step(row, static_cast<uint8_t>(text[i]), i, true, located, found, hits);
   return found;
 }
 

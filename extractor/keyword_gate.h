@@ -36,6 +36,16 @@ class KeywordGate {
     uint32_t group, word, length;
   };
   void Locate(size_t end, uint32_t state, uint64_t located, std::vector<Hit>* hits) const;
+  // One byte of a walk, at `pos`: moves `row` on, adds the new state's groups
+  // to `found`, and locates its words when `report`.
+  void Step(uint32_t& row, uint8_t byte, size_t pos, bool report, uint64_t located, uint64_t& found,
+            std::vector<Hit>* hits) const {
+    row = next_[row + class_of_[byte]];
+    uint64_t here = found_[row >> row_shift_];
+    found |= here;
+    if ((here & located) && report) [[unlikely]]
+      Locate(pos, row >> row_shift_, located, hits);
+  }
   // One walk over text[from, to) from `row`.
   uint64_t Walk(std::string_view text, size_t from, size_t to, uint32_t row, uint64_t located, std::vector<Hit>* hits) const;
 
