@@ -2,6 +2,7 @@
 #include "extractor/extract.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/unistr.h>
 
 namespace overens {
 namespace {
@@ -13,6 +14,23 @@ struct Fixture {
     return extractor->Extract(Normalize(SourceText{"t.txt", text, "utf-8", {}}), "t.txt");
   }
 };
+
+bool IsValidUtf8(const std::string& s) {
+  std::string round;  // ICU turns a broken sequence into U+FFFD, so the round trip differs
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toUTF8String(round);
+  return round == s;
+}
+
+TEST_CASE("quotes cut to a length never split a character", "[extract]") {
+  Fixture f;
+  // The law's quote is cut some 30 bytes after its name; every cut point is tried.
+  for (size_t k = 0; k < 8; ++k) {
+    Document d = f.Extract("Enligt SoL (2001:453) " + std::string(k, 'x') + "–––––––––––––––––––––––\n");
+    REQUIRE(d.legal_references.size() == 1);
+    INFO(d.legal_references[0].text);
+    CHECK(IsValidUtf8(d.legal_references[0].text));
+  }
+}
 
 TEST_CASE("frequencies, including words that start with Å", "[extract]") {
   Fixture f;

@@ -252,7 +252,7 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   static const RE2 kClauseAfterAtt(R"(\batt (de|det|den|en|ett|alla|man|vi|individen|personen|barnet)\b)");
   // kDuty is anchored and reaches at most ~150 bytes in; a long sentence is cut at a space after 240.
   std::string_view head(s);
-  if (head.size() > 240) head = head.substr(0, std::max<size_t>(head.rfind(' ', 240), 1));
+  if (head.size() > 240) head = Utf8Prefix(head, std::max<size_t>(head.rfind(' ', 240), 1));
   if (may_duty && RE2::PartialMatch(head, kDuty, &actor, &verb_at) && HasActorHead(run, actor) && Words(actor).size() <= 10 &&
       !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
     return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};

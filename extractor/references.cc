@@ -40,7 +40,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
       for (const Law& l : run.ref.laws)
         if (l.sfs == *ref.sfs) ref.law_id = l.id;
     }
-    ref.text = Trim(all.substr(b, std::min<size_t>(m.size() + 30, all.size() - b)));
+    ref.text = Trim(Utf8Prefix(std::string_view(all).substr(b), m.size() + 30));
     ref.text = ref.text.substr(0, ref.text.find('\n'));
     size_t li = run.text.LineIndexAt(b);
     ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};

@@ -152,11 +152,16 @@ double Dice(const std::vector<std::string_view>& x, const std::vector<std::strin
   return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
 }
 
-std::string Ellipsize(std::string_view s, size_t max) {
-  if (s.size() <= max) return std::string(s);
+std::string_view Utf8Prefix(std::string_view s, size_t max) {
+  if (s.size() <= max) return s;
   size_t cut = max;
   while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "…";
+  return s.substr(0, cut);
+}
+
+std::string Ellipsize(std::string_view s, size_t max) {
+  if (s.size() <= max) return std::string(s);
+  return std::string(Utf8Prefix(s, max)) + "…";
 }
 
 }  // namespace overens

@@ -32,6 +32,8 @@ std::string StripParentheses(std::string_view s);
 std::vector<std::string_view> SortedWords(const std::vector<std::string>& words);
 // Sørensen–Dice coefficient of two sorted word lists (multiset).
 double Dice(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+// The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 character.
+std::string_view Utf8Prefix(std::string_view s, size_t max);
 // Shortens to at most `max` bytes on a UTF-8 boundary, adding "…".
 std::string Ellipsize(std::string_view s, size_t max);
 

@@ -65,5 +65,14 @@ TEST_CASE("PatternUnion reports which pattern matched, in text order", "[re2_uti
   empty.ForEachMatch("text", [&](size_t, size_t, std::string_view) { FAIL("an empty union matches nothing"); });
 }
 
+TEST_CASE("Utf8Prefix and Ellipsize cut between characters", "[text_util]") {
+  CHECK(Utf8Prefix("år", 1) == "");
+  CHECK(Utf8Prefix("år", 2) == "å");
+  CHECK(Utf8Prefix("a–b", 3) == "a");
+  CHECK(Utf8Prefix("a–b", 4) == "a–");
+  CHECK(Utf8Prefix("abc", 10) == "abc");
+  CHECK(Ellipsize("ååå", 3) == "å…");
+}
+
 }  // namespace
 }  // namespace overens

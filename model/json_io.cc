@@ -60,14 +60,14 @@ Json ToJson(const T& item) {
 
 }  // namespace
 
-std::string DocumentToJson(const Document& doc) { return ToJson(doc).dump(2); }
+std::string DocumentToJson(const Document& doc) { return ToJson(doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
-std::string DocumentsToJson(const std::vector<Document>& docs) { return ToJson(docs).dump(2); }
+std::string DocumentsToJson(const std::vector<Document>& docs) { return ToJson(docs).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string FindingsToJson(const std::vector<Finding>& findings) {
   Json out = Json::object();
   out["findings"] = ToJson(findings);
-  return out.dump(2);
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace overens

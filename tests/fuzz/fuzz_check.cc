@@ -3,11 +3,13 @@
 // Run:   build-fuzz/overens_fuzz -max_total_time=600 tests/fuzz/corpus
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string_view>
 
 #include "extractor/extract.h"
 #include "extractor/ingest.h"
 #include "extractor/normalize.h"
+#include "model/json_io.h"
 #include "rules/registry.h"
 
 namespace {
@@ -25,9 +27,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   auto src = bytes.substr(0, 5) == "%PDF-" ? overens::DecodePdf(bytes, "fuzz.pdf") : overens::DecodeText(bytes, "fuzz.txt");
   if (!src.ok()) return 0;
-  overens::Document doc = engine->extractor->Extract(overens::Normalize(src.value()), "fuzz.txt");
+  overens::NormalizedText text = overens::Normalize(src.value());
+  overens::Document doc = engine->extractor->Extract(text, "fuzz.txt");
   overens::CheckOptions options;
   options.as_of = {2026, 11, 22};
-  overens::RunRules(engine->rules, doc, engine->ref, options);
+  auto findings = overens::RunRules(engine->rules, doc, engine->ref, options);
+  // The JSON writer replaces broken UTF-8 with U+FFFD; from a text without
+  // one, a U+FFFD in the output means a field was cut inside a character.
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string json = overens::DocumentToJson(doc) + overens::FindingsToJson(findings);
+  if (text.joined.find(kReplacement) == std::string::npos && json.find(kReplacement) != std::string::npos) std::abort();
   return 0;
 }

@@ -323,7 +323,7 @@ std::string Json(const AuditData& a, const CheckOptions& options) {
   for (const Finding& f : a.findings)
     out["findings"].push_back({{"id", f.id}, {"rule", f.rule}, {"severity", ToString(f.severity)}, {"file", f.file},
                                {"line", f.span.line}, {"message", f.message}, {"evidence", f.evidence}});
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace
