@@ -161,7 +161,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& p : ref.vocabulary.placeholders) statuses.push_back(Compile(p, p, "placeholder", "vocabulary.xml", c->placeholders));
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up, RE2::Quiet);
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
-  for (const auto& words : c->target_group_words) c->target_group_sorted.push_back(SortedWords(words));
+  for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok())

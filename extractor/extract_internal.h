@@ -77,7 +77,8 @@ struct CompiledReference {
   PatternFilter placeholder_filter;
   std::unique_ptr<RE2> empty_follow_up;
   std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
-  std::vector<std::vector<std::string_view>> target_group_sorted;  // SortedWords of the above
+  Lexicon target_group_lexicon;                        // the words of the above
+  std::vector<WordBag> target_group_bags;              // the above as bags of that lexicon
 };
 
 // Folded words of `text` with the vocabulary's spelling variants applied.

@@ -25,10 +25,13 @@ std::string ApplyVariants(const Vocabulary& vocab, std::string folded) {
   return folded;
 }
 
+// Folded text with spelling variants replaced: what target groups are compared by.
+std::string MeaningText(const Vocabulary& vocab, std::string_view text) { return ApplyVariants(vocab, Fold(text)); }
+
 }  // namespace
 
 std::vector<std::string> MeaningWords(const Vocabulary& vocab, std::string_view text) {
-  return Words(ApplyVariants(vocab, Fold(text)));
+  return Words(MeaningText(vocab, text));
 }
 
 namespace {
@@ -102,12 +105,13 @@ struct TgMatch {
   size_t index = 0;
 };
 
-TgMatch BestTargetGroup(const ExtractionRun& run, const std::vector<std::string>& words) {
+// `meaning`: MeaningText() of the text to place.
+TgMatch BestTargetGroup(const ExtractionRun& run, std::string_view meaning) {
   TgMatch best;
   const auto& groups = run.ref.framework.target_groups;
-  std::vector<std::string_view> sorted = SortedWords(words);
+  WordBag bag = run.compiled.target_group_lexicon.Bag(meaning);
   for (size_t i = 0; i < groups.size(); ++i) {
-    double score = Dice(sorted, run.compiled.target_group_sorted[i]);
+    double score = Dice(bag, run.compiled.target_group_bags[i]);
     if (score > best.score) best = {&groups[i], score, i};
   }
   return best;
@@ -127,7 +131,7 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   // Scores are computed lazily, once per unit.
   std::vector<double> scores(units.size(), -1);
   auto score_of = [&](size_t k) {
-    if (scores[k] < 0) scores[k] = BestTargetGroup(run, MeaningWords(run.ref.vocabulary, units[k].text)).score;
+    if (scores[k] < 0) scores[k] = BestTargetGroup(run, MeaningText(run.ref.vocabulary, units[k].text)).score;
     return scores[k];
   };
   for (size_t i = 0; i < units.size(); ++i) {
@@ -166,11 +170,11 @@ void ExtractTargetGroups(ExtractionRun& run) {
   for (const Unit* u : TargetGroupUnits(run)) {
     TargetGroup tg;
     tg.text = CleanItemText(u->text);
-    std::vector<std::string> words = MeaningWords(run.ref.vocabulary, tg.text);
-    TgMatch best = BestTargetGroup(run, words);
+    std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
+    TgMatch best = BestTargetGroup(run, meaning);
     if (best.item && best.score >= 0.55) {
       tg.framework_id = best.item->id;
-      tg.deviation = Classify(words, run.compiled.target_group_words[best.index]);
+      tg.deviation = Classify(Words(meaning), run.compiled.target_group_words[best.index]);
     }
     tg.span = run.SpanOfLine(u->first);
     run.doc.target_groups.push_back(std::move(tg));

@@ -71,6 +71,7 @@ size_t WordCount(std::string_view s) {
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
+  out.reserve(WordCount(s));
   for (size_t i = 0; i < s.size();) {
     if (!IsWordByte(s[i])) {
       ++i;
@@ -135,18 +136,37 @@ std::string StripParentheses(std::string_view s) {
   return Trim(collapsed);
 }
 
-std::vector<std::string_view> SortedWords(const std::vector<std::string>& words) {
-  std::vector<std::string_view> out(words.begin(), words.end());
-  std::sort(out.begin(), out.end());
-  return out;
+WordBag Lexicon::Learn(const std::vector<std::string>& words) {
+  WordBag bag;
+  for (const std::string& w : words) bag.ids.push_back(id_of_.emplace(w, static_cast<int>(id_of_.size())).first->second);
+  std::sort(bag.ids.begin(), bag.ids.end());
+  return bag;
 }
 
-double Dice(const std::vector<std::string_view>& x, const std::vector<std::string_view>& y) {
-  if (x.empty() && y.empty()) return 1.0;
-  size_t common = 0;  // multiset intersection by sorted merge
-  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-    if (x[i] == y[j]) ++common, ++i, ++j;
-    else if (x[i] < y[j]) ++i;
+WordBag Lexicon::Bag(std::string_view text) const {
+  WordBag bag;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsWordByte(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && IsWordByte(text[end])) ++end;
+    auto it = id_of_.find(text.substr(i, end - i));
+    if (it == id_of_.end()) ++bag.unknown;
+    else bag.ids.push_back(it->second);
+    i = end;
+  }
+  std::sort(bag.ids.begin(), bag.ids.end());
+  return bag;
+}
+
+double Dice(const WordBag& x, const WordBag& y) {
+  if (x.size() == 0 && y.size() == 0) return 1.0;
+  size_t common = 0;  // multiset intersection by sorted merge; unknown words match nothing
+  for (size_t i = 0, j = 0; i < x.ids.size() && j < y.ids.size();) {
+    if (x.ids[i] == y.ids[j]) ++common, ++i, ++j;
+    else if (x.ids[i] < y.ids[j]) ++i;
     else ++j;
   }
   return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());

@@ -4,6 +4,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace overens {
@@ -28,10 +29,32 @@ std::string Trim(std::string_view s, std::string_view junk = " \t\n");
 std::string Capitalize(std::string_view s);
 // Removes "(...)" groups.
 std::string StripParentheses(std::string_view s);
-// A word list sorted for Dice(): views into the words it was made from.
-std::vector<std::string_view> SortedWords(const std::vector<std::string>& words);
-// Sørensen–Dice coefficient of two sorted word lists (multiset).
-double Dice(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+// A multiset of words as sorted ids from a Lexicon, plus how many of its
+// words the lexicon does not know (they can match no lexicon word).
+struct WordBag {
+  std::vector<int> ids;
+  size_t unknown = 0;
+  size_t size() const { return ids.size() + unknown; }
+};
+// A fixed vocabulary giving each word a small id, so that comparing word
+// multisets compares integers instead of strings.
+class Lexicon {
+ public:
+  // The bag of `words`, adding the ones not yet known.
+  WordBag Learn(const std::vector<std::string>& words);
+  // The bag of the words (IsWordByte runs) of `text`; words not in the
+  // lexicon count as unknown.
+  WordBag Bag(std::string_view text) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, int, Hash, std::equal_to<>> id_of_;
+};
+// Sørensen–Dice coefficient of two word multisets (1 when both are empty).
+double Dice(const WordBag& a, const WordBag& b);
 // The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 character.
 std::string_view Utf8Prefix(std::string_view s, size_t max);
 // Shortens to at most `max` bytes on a UTF-8 boundary, adding "…".

@@ -40,10 +40,13 @@ TEST_CASE("ContainsAny finds plain substrings", "[text_util]") {
 }
 
 TEST_CASE("Dice compares word multisets", "[text_util]") {
-  std::vector<std::string> a = {"barn", "och", "unga"}, b = {"unga", "barn"}, c = {"vuxna"};
-  CHECK(Dice(SortedWords(a), SortedWords(b)) == Approx(0.8));
-  CHECK(Dice(SortedWords(a), SortedWords(c)) == 0.0);
-  CHECK(Dice(SortedWords({}), SortedWords({})) == 1.0);
+  Lexicon lexicon;
+  WordBag a = lexicon.Learn({"barn", "och", "unga", "barn"}), c = lexicon.Learn({"vuxna"});
+  CHECK(Dice(a, lexicon.Bag("unga, barn och barn")) == Approx(8.0 / 8));
+  CHECK(Dice(a, lexicon.Bag("barn okänt okänt annat")) == Approx(2.0 / 8));  // unknown words count, match nothing
+  CHECK(Dice(a, c) == 0.0);
+  CHECK(Dice(lexicon.Bag(""), lexicon.Bag(" .")) == 1.0);
+  CHECK(Dice(lexicon.Bag("x"), lexicon.Bag("x")) == 0.0);  // unknown to the lexicon: no match even when equal
 }
 
 TEST_CASE("PatternUnion reports which pattern matched, in text order", "[re2_util]") {
