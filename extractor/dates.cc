@@ -5,6 +5,8 @@
 
 #include <re2/re2.h>
 
+#include "extractor/date_digits.h"
+#include "extractor/keyword_gate.h"
 #include "extractor/re2_util.h"
 #include "extractor/text_util.h"
 
@@ -53,6 +55,7 @@ Interval MonthSpan(int y, int m1, int m2, Grain g) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 std::string Lower(re2::StringPiece s) {
   std::string out(s.data(), s.size());
   for (char& c : out)
@@ -60,9 +63,12 @@ std::string Lower(re2::StringPiece s) {
   return out;
 }
 
+using DigitFinder = bool (*)(std::string_view, size_t, size_t, DigitMatch&);
+
 // One grammar rule: a pattern and how its groups become an interval.
 struct GrammarRule {
   std::unique_ptr<RE2> re;
+  DigitFinder finder = nullptr;  // when set, matches exactly as `re` does, faster
   std::function<std::optional<Interval>(const std::vector<std::string_view>&, int anchor)> make;
   bool starts_with_year = false;  // subject to the citation check
   bool needs_anchor = false;
@@ -76,6 +82,10 @@ struct DateGrammar::Patterns {
   std::vector<GrammarRule> rules;
   PatternFilter prefilter;  // which rules can match at all: one pass instead of one per rule
   RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
+  // Words one of the open-end (bit 0) or open-start (bit 1) prefixes below
+  // must contain, so most dates need neither pattern ("senast" as "enast":
+  // RE2 would also take "ſ" for "s").
+  KeywordGate prefix_words{{{"fr"}, {"enast", "t.", "till", "före", "innan"}}};
   RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+|i\s+|under\s+)?$)"};
   RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
   RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
@@ -103,11 +113,12 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         return Interval{a, b, Grain::kDay};
       });
   // 2023-11-23 (an optional glued footnote digit is checked by the caller)
-  add("\\b" + Y + "-(\\d{2})-(\\d{2})", [](const G& g, int) -> std::optional<Interval> {
+  add(kIsoDatePattern, [](const G& g, int) -> std::optional<Interval> {
         auto d = CivilDate::Make(ToInt(g[0]), ToInt(g[1]), ToInt(g[2]));
         if (!d) return std::nullopt;
         return Interval{d, d, Grain::kDay};
       }, true);
+  p_->rules.back().finder = FindIsoDate;
   p_->rules.back().blocks_when_invalid = true;
   // 23 november 2023, 1:a oktober, 2021
   add("\\b(\\d{1,2})(?::e|:a)?\\s+" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
@@ -176,22 +187,24 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
       });
   p_->rules.back().after_day_is_invalid = true;
   // 2023–2025, 2023-25, 2021/2022
-  add("\\b" + Y + "\\s*(?:–|—|-|/)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
+  add(kYearRangePattern, [](const G& g, int) -> std::optional<Interval> {
         int a = ToInt(g[0]), b = ToInt(g[1]);
         if (g[1].size() == 2) b += (a / 100) * 100;
         if (b <= a || b - a > 20) return std::nullopt;
         return YearSpan(a, b, Grain::kYears);
       }, true);
+  p_->rules.back().finder = FindYearRange;
   // nästa år / i år (only with an anchor)
   add("\\b(nästa år|nästkommande år|i år)\\b", [](const G& g, int anchor) -> std::optional<Interval> {
         int y = anchor + (g[0].rfind("i ", 0) == 0 || g[0].rfind("I ", 0) == 0 ? 0 : 1);
         return YearSpan(y, y, Grain::kYear);
       }, false, true);
   // 2024
-  add("\\b" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+  add(kYearPattern, [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[0]);
         return YearSpan(y, y, Grain::kYear);
       }, true);
+  p_->rules.back().finder = FindYear;
   bool filtered = true;
   for (const GrammarRule& r : p_->rules) filtered = filtered && p_->prefilter.Add(r.re->pattern());
   prefiltered_ = filtered && p_->prefilter.Compile();
@@ -226,10 +239,46 @@ bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE
     if (next == '-' && end + 1 < text.size() && IsDigit(text[end + 1])) return true;  // a malformed date or range
   }
   size_t from = begin > 16 ? begin - 16 : 0;
-  return RE2::PartialMatch(text.substr(from, begin - from), citation_before);
+  std::string_view before = text.substr(from, begin - from);
+  // citation_before: a word, \s*, an optional "(", the end. Only those words'
+  // last bytes can come before the spaces ("ſ" ends in \xBF).
+  std::string_view rest = before;
+  if (!rest.empty() && rest.back() == '(') rest.remove_suffix(1);
+  while (!rest.empty() && IsRe2Space(rest.back())) rest.remove_suffix(1);
+  if (rest.empty() || std::string_view("sSpP.uUrR\xA7gG\xBF").find(rest.back()) == std::string_view::npos) return false;
+  return RE2::PartialMatch(before, citation_before);
 }
 
 using Window = std::pair<size_t, size_t>;
+
+// A rule's match and its groups; reused from match to match.
+struct RuleMatch {
+  size_t begin = 0, end = 0;
+  std::vector<std::string_view> groups;
+
+  // The leftmost match of `rule` in text[pos, end) (the whole text is context).
+  bool Find(const GrammarRule& rule, std::string_view text, size_t pos, size_t end_pos) {
+    groups.clear();
+    if (rule.finder) {
+      DigitMatch m;
+      if (!rule.finder(text, pos, end_pos, m)) return false;
+      begin = m.begin, end = m.end;
+      for (size_t i = 0; i < static_cast<size_t>(rule.re->NumberOfCapturingGroups()); ++i) groups.push_back(m.groups[i]);
+      return true;
+    }
+    int n = rule.re->NumberOfCapturingGroups();
+    pieces.resize(static_cast<size_t>(n) + 1);
+    if (!rule.re->Match(re2::StringPiece(text.data(), text.size()), pos, end_pos, RE2::UNANCHORED, pieces.data(), n + 1))
+      return false;
+    begin = static_cast<size_t>(pieces[0].data() - text.data());
+    end = begin + pieces[0].size();
+    for (size_t i = 1; i < pieces.size(); ++i) groups.emplace_back(pieces[i].data(), pieces[i].size());
+    return true;
+  }
+
+ private:
+  std::vector<re2::StringPiece> pieces;
+};
 
 // Stretches of `text` that can hold a date without an anchor year: every such
 // rule needs a run of two or more digits (a year, "vt-24"), and no date
@@ -330,26 +379,19 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
 
   std::vector<DateMatch> found;
   std::vector<Window> blocked;
-  re2::StringPiece all(text.data(), text.size());
+  RuleMatch match;
   for (size_t ri = 0; ri < p_->rules.size(); ++ri) {
     const GrammarRule& rule = p_->rules[ri];
     if (rule.needs_anchor && !options.anchor_year) continue;
-    int ngroups = rule.re->NumberOfCapturingGroups();
-    std::vector<re2::StringPiece> groups(static_cast<size_t>(ngroups) + 1);
     const std::vector<Window>& where = rule.needs_anchor ? whole : windows;
     for (size_t w = 0; w < where.size(); ++w) {
       if (!rule.needs_anchor && !may_match[w][ri]) continue;
       auto [wb, we] = where[w];
-      size_t pos = wb;
-      while (pos < we &&
-             rule.re->Match(all, pos, we, RE2::UNANCHORED, groups.data(), ngroups + 1)) {
-        size_t b = static_cast<size_t>(groups[0].data() - text.data());
-        size_t e = b + groups[0].size();
+      for (size_t pos = wb; pos < we && match.Find(rule, text, pos, we);) {
+        size_t b = match.begin, e = match.end;
         pos = e > b ? e : b + 1;
         if (IsFalseDate(rule, text, b, e, p_->url, p_->citation_before)) continue;
-        std::vector<std::string_view> g;
-        for (int i = 1; i <= ngroups; ++i) g.emplace_back(groups[static_cast<size_t>(i)].data(), groups[static_cast<size_t>(i)].size());
-        auto iv = rule.make(g, options.anchor_year.value_or(0));
+        auto iv = rule.make(match.groups, options.anchor_year.value_or(0));
         if (!iv) {
           if (rule.blocks_when_invalid) blocked.emplace_back(b, e);
           continue;
@@ -378,7 +420,9 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
     size_t look = m.begin > 24 ? m.begin - 24 : 0;
     std::string_view before = text.substr(look, m.begin - look);
     re2::StringPiece prefix;
-    if (RE2::PartialMatch(before, p_->open_end_prefix, &prefix)) {
+    // Each prefix ends in whitespace, the plain one in a space.
+    uint64_t words = !before.empty() && IsRe2Space(before.back()) ? p_->prefix_words.Scan(before) : 0;
+    if ((words & 1) && RE2::PartialMatch(before, p_->open_end_prefix, &prefix)) {
       size_t pb = static_cast<size_t>(prefix.data() - text.data());
       if (i + 1 < kept.size() &&
           RE2::FullMatch(text.substr(m.end, kept[i + 1].begin - m.end), kRangeJoin)) {
@@ -392,11 +436,11 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
         m.end_date.reset();
         m.begin = pb;
       }
-    } else if (RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
+    } else if ((words & 2) && RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());
       m.open_start = true;
       m.start.reset();
-    } else if (RE2::PartialMatch(before, p_->plain_prefix, &prefix)) {
+    } else if (!before.empty() && before.back() == ' ' && RE2::PartialMatch(before, p_->plain_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());  // "under hösten 2023" reads better whole
     }
     m.text = std::string(text.substr(m.begin, m.end - m.begin));
