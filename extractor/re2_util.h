@@ -35,8 +35,12 @@ class PatternFilter {
   }
   // The first pattern (in the order added) that matches `text`, as when they are tried one by one.
   std::optional<size_t> FirstMatching(std::string_view text) const {
+    re2::StringPiece in(text.data(), text.size());
+    // Most texts match none: asked without a list, RE2 neither allocates one
+    // nor reads on after the first match.
+    if (!set_ || !set_->Match(in, nullptr)) return std::nullopt;
     std::vector<int> hits;
-    if (!set_ || !set_->Match(re2::StringPiece(text.data(), text.size()), &hits) || hits.empty()) return std::nullopt;
+    if (!set_->Match(in, &hits) || hits.empty()) return std::nullopt;
     return static_cast<size_t>(*std::min_element(hits.begin(), hits.end()));
   }
 

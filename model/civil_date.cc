@@ -18,8 +18,15 @@ std::optional<CivilDate> CivilDate::Make(int y, int m, int d) {
 
 std::string CivilDate::ToString() const {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+  if (year < 0 || year > 9999 || month < 0 || month > 99 || day < 0 || day > 99) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+  }
+  // By hand: snprintf was a visible cost where every finding prints dates.
+  std::string out = "0000-00-00";
+  for (auto [value, last] : {std::pair{year, 3}, {month, 6}, {day, 9}})
+    for (int i = last; value > 0; --i, value /= 10) out[static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+  return out;
 }
 
 std::optional<CivilDate> CivilDate::Parse(std::string_view s) {

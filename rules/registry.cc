@@ -58,10 +58,16 @@ std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, c
     auto found = rule->Check(ctx);
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.span.line, a.rule) < std::tie(b.span.line, b.rule);
+  // Sorted through indexes: a Finding is many strings, costly to move about.
+  std::vector<size_t> order(out.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tie(out[a].span.line, out[a].rule) < std::tie(out[b].span.line, out[b].rule);
   });
-  return out;
+  std::vector<Finding> sorted;
+  sorted.reserve(out.size());
+  for (size_t i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace overens

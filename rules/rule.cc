@@ -1,7 +1,5 @@
 #include "rules/rule.h"
 
-#include <cstdio>
-
 #include "extractor/text_util.h"
 
 namespace overens {
@@ -34,9 +32,9 @@ std::string StableFindingId(std::string_view rule, std::string_view file, std::s
   }
   if (in_word) mix_byte(' ');
   mix_byte(0x1f);
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
+  std::string id(16, '0');
+  for (size_t i = 16; i-- > 0; h >>= 4) id[i] = "0123456789abcdef"[h & 0xf];
+  return id;
 }
 
 Finding Rule::Make(const RuleContext& ctx, SourceSpan span, std::string message, std::string evidence,
