@@ -104,7 +104,7 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   const auto& aliases = run.compiled.delregion_aliases;
   auto count = [&](size_t i, size_t, std::string_view) { ++mentions[aliases[i].id]; };
   if (run.Located(Gate::kDelregionAlias))
-    run.compiled.delregion_alias_union.ForEachMatchAt(run.text.joined, run.StartsOf(Gate::kDelregionAlias), count);
+    run.ForEachGateMatch(Gate::kDelregionAlias, aliases, run.compiled.delregion_alias_of_word, count);
   else
     run.compiled.delregion_alias_union.ForEachMatch(run.text.joined, count);
   std::set<std::string> mentioned;

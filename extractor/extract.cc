@@ -106,9 +106,8 @@ std::optional<std::vector<std::string>> StartWords(const std::vector<NamedPatter
 std::unique_ptr<KeywordGate> BuildGates(CompiledReference& c) {
   std::vector<std::vector<std::string>> data = {c.place_alternatives};
   c.located |= GateBit(Gate::kPlace);
-  std::vector<size_t> unused_owner;
-  for (auto [gate, patterns, owner] : {std::tuple{Gate::kDelregionAlias, &c.delregion_aliases, &unused_owner},
-                                       {Gate::kLaw, &c.law_names, &unused_owner},
+  for (auto [gate, patterns, owner] : {std::tuple{Gate::kDelregionAlias, &c.delregion_aliases, &c.delregion_alias_of_word},
+                                       {Gate::kLaw, &c.law_names, &c.law_of_word},
                                        {Gate::kPlaceholder, &c.placeholders, &c.placeholder_of_word}}) {
     auto words = StartWords(*patterns, *owner);
     if (words) c.located |= GateBit(gate);

@@ -1,6 +1,7 @@
 // Shared state of one extraction run; internal to extractor/.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
@@ -56,7 +57,8 @@ struct CompiledReference {
   // GateBit()s of the gates whose words are located: kLineGates, and the data
   // gates whose every pattern has StartLiterals (the others scan the whole text).
   uint64_t located = kLineGates;
-  std::vector<size_t> placeholder_of_word;  // kPlaceholder word -> index in placeholders
+  // A located data gate's word -> the index of the pattern it starts.
+  std::vector<size_t> delregion_alias_of_word, law_of_word, placeholder_of_word;
   std::unique_ptr<StructureAnalyzer> structure;
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   PatternFilter area_filter;                // the same patterns as one set
@@ -134,6 +136,28 @@ struct ExtractionRun {
   }
   // The lines holding a word of the located gate, ascending.
   std::vector<size_t> LinesOf(Gate gate) const;
+  // For a located data gate: calls fn(pattern index, begin, match) for every
+  // match of `patterns` in the joined text, as their PatternUnion's
+  // ForEachMatch reports them. At each start of a word, the patterns that
+  // word starts (`pattern_of_word`) are tried in order, anchored, and the
+  // first that matches wins. Any pattern matching there starts with one of
+  // its words, so none is missed; each RE2 is asked for its whole match only,
+  // which keeps it on its DFA instead of the union's capture groups.
+  template <typename Fn>
+  void ForEachGateMatch(Gate gate, const std::vector<NamedPattern>& patterns, const std::vector<size_t>& pattern_of_word,
+                        Fn fn) const {
+    std::vector<std::pair<size_t, size_t>> tries;  // (begin, pattern)
+    for (const KeywordGate::Hit& h : hits)
+      if (h.group == static_cast<uint32_t>(gate)) tries.emplace_back(h.begin, pattern_of_word[h.word]);
+    std::sort(tries.begin(), tries.end());
+    re2::StringPiece in(text.joined.data(), text.joined.size()), m;
+    size_t pos = 0;
+    for (auto [begin, i] : tries) {
+      if (begin < pos || !patterns[i].re->Match(in, begin, in.size(), RE2::ANCHOR_START, &m, 1)) continue;
+      fn(i, begin, std::string_view(m.data(), m.size()));
+      pos = begin + std::max<size_t>(m.size(), 1);
+    }
+  }
 
   SourceSpan SpanOfLine(size_t line) const {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};

@@ -103,5 +103,35 @@ TEST_CASE("reference patterns without a literal start are still found", "[extrac
   CHECK(d.legal_references[0].law_id == "FL");
 }
 
+TEST_CASE("located reference words find what one alternation of the patterns finds", "[extract]") {
+  // Two laws start with the same word: where both match, the earlier in the
+  // table wins, as in the alternation; where it does not, the later is tried.
+  ReferenceData ref = LoadReferenceData(EmbeddedReferenceSources()).value();
+  Law special;
+  special.id = "SOCX";
+  special.name_pattern = R"(socialtjänstlagen om \w+)";
+  ref.laws.insert(ref.laws.begin(), special);
+  ReferenceData whole_text = ref;  // a pattern without a literal start makes the laws scan the whole text
+  Law odd;
+  odd.id = "ODD";
+  odd.name_pattern = "[Qq]zzqx";
+  whole_text.laws.push_back(odd);
+  const std::string text =
+      "Lokal överenskommelse\n\nEnligt socialtjänstlagen om barn och socialtjänstlagen (2001:453) samt SoL 2 kap.\n"
+      "HSL och hälso- och sjukvårdslagen gäller. Socialtjänstlagen om.\n";
+  auto located = Extractor::Create(ref).value(), scanned = Extractor::Create(whole_text).value();
+  auto refs = [&](const Extractor& e) {
+    std::vector<std::string> out;
+    for (const LegalReference& r : e.Extract(Normalize(SourceText{"t.txt", text, "utf-8", {}}), "t.txt").legal_references)
+      out.push_back(r.law_id.value_or("?") + "@" + std::to_string(r.span.line) + ":" + std::to_string(r.span.column) + " " + r.text);
+    return out;
+  };
+  std::vector<std::string> found = refs(*located);
+  CHECK(found == refs(*scanned));
+  REQUIRE(found.size() >= 5);
+  CHECK(found[0].rfind("SOCX@", 0) == 0);
+  CHECK(found[1].rfind("SoL-2001@", 0) == 0);
+}
+
 }  // namespace
 }  // namespace overens

@@ -77,18 +77,7 @@ class PatternUnion {
     for (size_t pos = 0; pos < text.size() && re_->Match(in, pos, text.size(), RE2::UNANCHORED, g.data(), groups_ + 1);)
       pos = Report(text, g, fn);
   }
-  // As ForEachMatch, for patterns whose every match in `text` starts at one
-  // of `starts` (ascending): only those offsets are tried, each anchored,
-  // which finds the same matches without scanning the text between them.
-  template <typename Fn>
-  void ForEachMatchAt(std::string_view text, const std::vector<size_t>& starts, Fn fn) const {
-    if (!re_) return;
-    std::vector<re2::StringPiece> g(static_cast<size_t>(groups_) + 1);
-    re2::StringPiece in(text.data(), text.size());
-    size_t pos = 0;
-    for (size_t s : starts)
-      if (s >= pos && re_->Match(in, s, text.size(), RE2::ANCHOR_START, g.data(), groups_ + 1)) pos = Report(text, g, fn);
-  }
+
 
  private:
   // Calls fn for the match in g; returns where the next search starts.
@@ -121,7 +110,8 @@ void ForEachMatch(const RE2& re, std::string_view text, Fn fn) {
 }
 
 // As ForEachMatch, for a pattern whose every match in `text` starts at one of
-// `starts` (ascending); see PatternUnion::ForEachMatchAt.
+// `starts` (ascending): only those offsets are tried, each anchored, which
+// finds the same matches without scanning the text between them.
 template <typename Fn>
 void ForEachMatchAt(const RE2& re, std::string_view text, const std::vector<size_t>& starts, Fn fn) {
   re2::StringPiece in(text.data(), text.size()), m;

@@ -46,7 +46,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
     ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
     run.doc.legal_references.push_back(std::move(ref));
   };
-  if (run.Located(Gate::kLaw)) run.compiled.law_union.ForEachMatchAt(all, run.StartsOf(Gate::kLaw), add);
+  if (run.Located(Gate::kLaw)) run.ForEachGateMatch(Gate::kLaw, run.compiled.law_names, run.compiled.law_of_word, add);
   else run.compiled.law_union.ForEachMatch(all, add);
   // Bare SFS numbers of laws in the table: "lag (2017:209)". Every one has a
   // colon between digits; most texts have none, and skip the pass.
