@@ -133,5 +133,19 @@ TEST_CASE("located reference words find what one alternation of the patterns fin
   CHECK(found[1].rfind("SoL-2001@", 0) == 0);
 }
 
+TEST_CASE("a duty's actor is at most 91 characters long", "[extract]") {
+  Fixture f;
+  auto actor_of = [&](size_t runes) {
+    // "Styrgruppen för " is 16 characters; each "å" is one character of two bytes.
+    std::string actor = "Styrgruppen för ";
+    for (size_t n = 16; n < runes; ++n) actor += (n % 12 == 0 ? " " : "å");
+    Document d = f.Extract("Lokal överenskommelse\n\n" + actor + " ska ta fram en gemensam plan.\n");
+    return d.responsibilities.empty() ? std::optional<std::string>() : d.responsibilities[0].actor;
+  };
+  CHECK(actor_of(60).has_value());
+  CHECK(actor_of(91).has_value());
+  CHECK_FALSE(actor_of(92).has_value());
+}
+
 }  // namespace
 }  // namespace overens
