@@ -60,14 +60,16 @@ Json ToJson(const T& item) {
 
 }  // namespace
 
-std::string DocumentToJson(const Document& doc) { return ToJson(doc).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string JsonText(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
 
-std::string DocumentsToJson(const std::vector<Document>& docs) { return ToJson(docs).dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string DocumentToJson(const Document& doc) { return JsonText(ToJson(doc)); }
+
+std::string DocumentsToJson(const std::vector<Document>& docs) { return JsonText(ToJson(docs)); }
 
 std::string FindingsToJson(const std::vector<Finding>& findings) {
   Json out = Json::object();
   out["findings"] = ToJson(findings);
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  return JsonText(out);
 }
 
 }  // namespace overens

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "model/model.h"
 
 namespace overens {
@@ -15,5 +17,9 @@ std::string DocumentToJson(const Document& doc);
 std::string FindingsToJson(const std::vector<Finding>& findings);
 // JSON array of documents.
 std::string DocumentsToJson(const std::vector<Document>& docs);
+// Pretty-printed text of any JSON value (no trailing newline). A string that
+// is not valid UTF-8 gets U+FFFD for its broken bytes instead of failing the
+// whole output: every JSON writer of the tool goes through here.
+std::string JsonText(const nlohmann::ordered_json& json);
 
 }  // namespace overens

@@ -9,6 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "extractor/text_util.h"
+#include "model/json_io.h"
 #include "rules/registry.h"
 #include "tools/overens/commands.h"
 
@@ -323,7 +324,7 @@ std::string Json(const AuditData& a, const CheckOptions& options) {
   for (const Finding& f : a.findings)
     out["findings"].push_back({{"id", f.id}, {"rule", f.rule}, {"severity", ToString(f.severity)}, {"file", f.file},
                                {"line", f.span.line}, {"message", f.message}, {"evidence", f.evidence}});
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return JsonText(out) + "\n";
 }
 
 }  // namespace

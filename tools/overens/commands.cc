@@ -109,7 +109,7 @@ std::string BaselineJson(const std::vector<Finding>& findings) {
   out["findings"] = nlohmann::ordered_json::array();
   for (const Finding& f : findings)
     out["findings"].push_back({{"id", f.id}, {"rule", f.rule}, {"file", f.file}, {"line", f.span.line}, {"evidence", f.evidence}});
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return JsonText(out) + "\n";
 }
 
 }  // namespace
@@ -219,7 +219,7 @@ int RunRules(const CommandEnv& env) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& r : rules)
       arr.push_back({{"id", r->id()}, {"severity", ToString(r->severity())}, {"description", r->description()}});
-    content = arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    content = JsonText(arr) + "\n";
   } else {
     std::ostringstream os;
     for (const auto& r : rules) {
@@ -248,7 +248,7 @@ int RunDate(const CommandEnv& env) {
                    {"start", m.start ? nlohmann::ordered_json(m.start->ToString()) : nlohmann::ordered_json(nullptr)},
                    {"end", m.end_date ? nlohmann::ordered_json(m.end_date->ToString()) : nlohmann::ordered_json(nullptr)},
                    {"grain", ToString(m.grain)}});
-  env.out << arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  env.out << JsonText(arr) << "\n";
   return kExitOk;
 }
 
