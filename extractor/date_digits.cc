@@ -1,13 +1,11 @@
 #include "extractor/date_digits.h"
 
+#include "extractor/re2_util.h"
+
 namespace overens {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-// RE2's \w, which its \b is defined by: ASCII only.
-bool IsRe2Word(char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-// RE2's \s.
-bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 
 // \b at offset i of text (outside the text counts as \W).
 bool Boundary(std::string_view text, size_t i) {

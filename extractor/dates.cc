@@ -55,7 +55,6 @@ Interval MonthSpan(int y, int m1, int m2, Grain g) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
 std::string Lower(re2::StringPiece s) {
   std::string out(s.data(), s.size());
   for (char& c : out)

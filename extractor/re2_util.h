@@ -13,6 +13,13 @@
 
 namespace overens {
 
+// RE2's \s: ASCII whitespace without \v.
+inline bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+// RE2's \w, which its \b is defined by: ASCII only.
+inline bool IsRe2Word(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 // One RE2::Set pass that tells which of many patterns occur in a text, so
 // only those get a full (capturing) pass.
 class PatternFilter {
