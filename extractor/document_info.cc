@@ -1,4 +1,5 @@
 // Kind, municipalities, delregion and the document's own date.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -53,20 +54,19 @@ DocumentKind DetectKind(const ExtractionRun& run) {
   return DocumentKind::kAnnat;
 }
 
-// Sentences, approximated by splitting the joined text at ". " and blank lines.
-std::vector<std::string_view> Sentences(std::string_view text) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    bool end = (text[i] == '.' && (text[i + 1] == ' ' || text[i + 1] == '\n')) ||
-               (text[i] == '\n' && text[i + 1] == '\n');
-    if (end) {
-      out.push_back(text.substr(start, i + 1 - start));
-      start = i + 1;
-    }
-  }
-  out.push_back(text.substr(start));
-  return out;
+// Whether a sentence ends at text[i]: a period before a space or a line
+// break, or the first of two line breaks.
+bool SentenceEndsAt(std::string_view text, size_t i) {
+  return i + 1 < text.size() &&
+         ((text[i] == '.' && (text[i + 1] == ' ' || text[i + 1] == '\n')) || (text[i] == '\n' && text[i + 1] == '\n'));
+}
+
+// The sentence holding text[at], by SentenceEndsAt.
+std::string_view SentenceAround(std::string_view text, size_t at) {
+  size_t begin = at, end = at;
+  while (begin > 0 && !SentenceEndsAt(text, begin - 1)) --begin;
+  while (end < text.size() && !SentenceEndsAt(text, end)) ++end;
+  return text.substr(begin, std::min(end + 1, text.size()) - begin);
 }
 
 std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
@@ -75,16 +75,22 @@ std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vec
   for (const PlaceMention& m : places)
     if (m.as_party) found.insert(m.name);
   // "kommunerna Bjuv, Båstad och Helsingborg": two names in a sentence about
-  // kommuner, or a list of three or more names, are the parties.
+  // kommuner, or a list of three or more names, are the parties. Only
+  // sentences around kommun names are read.
   static const RE2 kKommunWord(R"((?i)\bkommun)");
-  size_t next = 0;
-  for (std::string_view sentence : Sentences(all)) {
-    size_t begin = static_cast<size_t>(sentence.data() - all.data()), end = begin + sentence.size();
-    std::set<std::string> names;
-    for (; next < places.size() && places[next].offset < end; ++next)
-      if (places[next].kommun && places[next].offset >= begin) names.insert(places[next].name);
+  for (size_t i = 0; i < places.size();) {
+    if (!places[i].kommun) {
+      ++i;
+      continue;
+    }
+    std::string_view sentence = SentenceAround(all, places[i].offset);
+    size_t end = static_cast<size_t>(sentence.data() - all.data()) + sentence.size();
+    std::vector<const std::string*> names;
+    for (; i < places.size() && places[i].offset < end; ++i)
+      if (places[i].kommun && std::none_of(names.begin(), names.end(), [&](const std::string* n) { return *n == places[i].name; }))
+        names.push_back(&places[i].name);
     if (names.size() >= 3 || (names.size() == 2 && RE2::PartialMatch(sentence, kKommunWord)))
-      found.insert(names.begin(), names.end());
+      for (const std::string* n : names) found.insert(*n);
   }
   // Keep the table's order, which is stable and familiar to users.
   std::vector<std::string> out;

@@ -41,35 +41,47 @@ std::vector<std::vector<std::string_view>> GateWords() {
   };
 }
 
-// RE2's \b only knows ASCII letters, so whole-word checks for names such as
-// "Åstorp" and "Malmö" are done here on the bytes around each match.
+namespace {
+
+// The bytes of "(?:\s+(?i:kommun|stad)\b)?" at text[at]: the word that makes
+// a name a party ("Malmö stad", "Lunds kommun").
+size_t PartyWordAt(std::string_view text, size_t at) {
+  size_t word = at;
+  while (word < text.size() && IsRe2Space(text[word])) ++word;
+  if (word == at) return 0;
+  for (std::string_view party : {"kommun", "stad"}) {
+    size_t n = Re2CaselessAt(text, word, party);
+    if (n == std::string_view::npos) continue;
+    size_t end = word + n;
+    return end == text.size() || !IsRe2Word(text[end]) ? end - at : 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text, const std::vector<size_t>& starts) {
   std::vector<PlaceMention> out;
-  re2::StringPiece in(text.data(), text.size()), whole;
   size_t pos = 0;
-  // Asking RE2 for the whole match only keeps it on its DFA; the parts
-  // follow from the pattern's shape: the first name (in pattern order) the
-  // match starts with, an optional "s", then " kommun"/" stad" if the match
-  // goes on.
-  for (size_t start : starts) {
-    if (start < pos || !c.place_names->Match(in, start, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
-    std::string_view match(whole.data(), whole.size());
-    size_t b = start, e = b + match.size();
-    auto name = std::find_if(c.place_alternatives.begin(), c.place_alternatives.end(),
-                             [&](const std::string& n) { return match.starts_with(n); });
-    if (name == c.place_alternatives.end()) break;  // cannot happen: every match starts with a name
-    size_t name_end = b + name->size();
-    size_t after_s = name_end + (name_end < e && text[name_end] == 's' ? 1 : 0);
-    bool followed = e > after_s;  // by "kommun" or "stad"
-    pos = name_end > b ? name_end : b + 1;
-    size_t word_end = followed ? e : after_s;
+  for (size_t b : starts) {
+    if (b < pos || b >= text.size()) continue;
+    const auto& candidates = c.places_by_first_byte[static_cast<unsigned char>(text[b])];
+    auto first = std::find_if(candidates.begin(), candidates.end(),
+                              [&](size_t i) { return text.substr(b).starts_with(c.place_alternatives[i]); });
+    if (first == candidates.end()) continue;
+    const std::string& name = c.place_alternatives[*first];
+    size_t name_end = b + name.size();
+    size_t after_s = name_end + (name_end < text.size() && text[name_end] == 's' ? 1 : 0);
+    size_t party = PartyWordAt(text, after_s);
+    pos = name_end;
+    size_t word_end = after_s + party;
     if ((b > 0 && IsWordByte(text[b - 1])) || (word_end < text.size() && IsWordByte(text[word_end]))) continue;
     PlaceMention m;
     m.offset = b;
-    auto kommun = c.kommun_of.find(*name);
+    auto kommun = c.kommun_of.find(name);
     m.kommun = kommun != c.kommun_of.end();
-    m.name = m.kommun ? kommun->second : *name;
-    m.as_party = m.kommun && followed;
+    m.name = m.kommun ? kommun->second : name;
+    m.as_party = m.kommun && party > 0;
     out.push_back(std::move(m));
   }
   return out;
@@ -147,10 +159,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   }
   for (const auto& [name, kommun] : c->kommun_of) c->place_alternatives.push_back(name);
   c->place_alternatives.insert(c->place_alternatives.end(), c->delregion_names.begin(), c->delregion_names.end());
-  std::string names;
-  for (const std::string& name : c->place_alternatives) names += (names.empty() ? "" : "|") + RE2::QuoteMeta(name);
-  c->place_names = std::make_unique<RE2>("(?:" + names + ")s?(?:\\s+(?i:kommun|stad)\\b)?", RE2::Quiet);
-  if (!c->place_names->ok()) return BadPattern("delregions.xml", "kommun and delregion name", names, "is not valid RE2 (" + c->place_names->error() + ")");
+  for (size_t i = 0; i < c->place_alternatives.size(); ++i) {
+    const std::string& name = c->place_alternatives[i];
+    if (name.empty()) return BadPattern("delregions.xml", "kommun and delregion name", name, "is empty");
+    c->places_by_first_byte[static_cast<unsigned char>(name[0])].push_back(i);
+  }
   for (const auto& l : ref.laws) {
     std::string alts;
     if (!l.abbrev.empty()) alts += "(?-i)\\b" + l.abbrev + "\\b";

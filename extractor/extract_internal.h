@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -40,7 +41,7 @@ enum class Gate : uint8_t {
   kRelativeYear,  // date_roles.cc: kRelative
   kAddedArea,     // plan.cc: kAddedArea
   // From the reference data; every match of the guarded pattern starts with a word.
-  kPlace,           // place_names: the kommun and delregion names
+  kPlace,           // place_alternatives: the kommun and delregion names
   kDelregionAlias,  // delregion_alias_union
   kLaw,             // law_union
   kPlaceholder,     // placeholders; placeholder_of_word maps each word to its pattern
@@ -65,11 +66,10 @@ struct CompiledReference {
   std::vector<NamedPattern> dispute_ends;
   std::vector<NamedPattern> delregion_aliases;  // id = delregion name
   PatternUnion delregion_alias_union;
-  // One scan finds every kommun and delregion name, with an optional
-  // genitive "s" and a following "kommun"/"stad" (the name as a party);
-  // FindPlaces tells the parts apart from the match itself.
-  std::unique_ptr<RE2> place_names;
-  std::vector<std::string> place_alternatives;  // the names in place_names' order
+  // Every kommun name, then every delregion name: FindPlaces reads the first
+  // that a place gate's word starts with, as an alternation of them would.
+  std::vector<std::string> place_alternatives;
+  std::array<std::vector<size_t>, 256> places_by_first_byte;  // indexes into place_alternatives, in order
   std::map<std::string, std::string, std::less<>> kommun_of;  // name (and genitive) -> kommun
   std::set<std::string, std::less<>> delregion_names;
   std::map<std::string, std::string, std::less<>> delregion_of;  // kommun -> its delregion's name
@@ -93,7 +93,12 @@ struct PlaceMention {
   bool kommun = false;
   bool as_party = false;  // "Trelleborgs kommun", "Malmö stad"
 };
-// `starts`: where a kPlace word starts in `text`, ascending (ExtractionRun::StartsOf).
+// The places named in `text`: at each of `starts` (where a kPlace word
+// starts, ascending: ExtractionRun::StartsOf) the first of
+// c.place_alternatives written there with its exact case, then an optional
+// genitive "s" and a party word, as the RE2
+// "(?:<names>)s?(?:\s+(?i:kommun|stad)\b)?" would match there; a name
+// inside a longer word (RE2's \b is ASCII only) does not count.
 std::vector<PlaceMention> FindPlaces(const CompiledReference& c, std::string_view text, const std::vector<size_t>& starts);
 
 // A date found in the text, with the line index it starts on.

@@ -2,7 +2,11 @@
 #include "extractor/extract.h"
 
 #include <catch2/catch.hpp>
+#include <random>
+#include <re2/re2.h>
 #include <unicode/unistr.h>
+
+#include "extractor/extract_internal.h"
 
 namespace overens {
 namespace {
@@ -66,6 +70,65 @@ TEST_CASE("kommun names with å, ä and ö are whole words", "[extract]") {
                          "Skåstorp och Malmöhus är inga kommuner.\n");
   CHECK(d.municipalities == std::vector<std::string>{"Åstorp", "Ängelholm", "Örkelljunga"});
   CHECK(d.delregion == std::optional<std::string>("Nordväst"));
+}
+
+// FindPlaces matches by hand what one RE2 of all names used to: random texts
+// of names, genitives, party words in odd cases (with "ſ" and the Kelvin
+// sign, which RE2's (?i) takes for s and k) and word joints.
+TEST_CASE("FindPlaces finds what the RE2 of all place names finds", "[extract]") {
+  CompiledReference c;
+  for (const char* k : {"Bjuv", "Båstad", "Lund", "Lunda", "Malmö", "Åstorp"}) c.kommun_of[k] = k;
+  for (const auto& [name, kommun] : c.kommun_of) c.place_alternatives.push_back(name);
+  for (const char* d : {"Malmö", "Nordost"}) c.place_alternatives.push_back(d);
+  std::string names;
+  for (size_t i = 0; i < c.place_alternatives.size(); ++i) {
+    c.places_by_first_byte[static_cast<unsigned char>(c.place_alternatives[i][0])].push_back(i);
+    names += (names.empty() ? "" : "|") + RE2::QuoteMeta(c.place_alternatives[i]);
+  }
+  RE2 all("(?:" + names + ")s?(?:\\s+(?i:kommun|stad)\\b)?");
+  REQUIRE(all.ok());
+  auto by_re2 = [&](std::string_view text) {
+    std::vector<std::string> out;
+    re2::StringPiece in(text.data(), text.size()), whole;
+    for (size_t b = 0, pos = 0; b < text.size(); ++b) {
+      if (b < pos || !all.Match(in, b, text.size(), RE2::ANCHOR_START, &whole, 1)) continue;
+      std::string_view match(whole.data(), whole.size());
+      const std::string& name = *std::find_if(c.place_alternatives.begin(), c.place_alternatives.end(),
+                                              [&](const std::string& n) { return match.starts_with(n); });
+      size_t name_end = b + name.size(), e = b + match.size();
+      size_t after_s = name_end + (name_end < e && text[name_end] == 's' ? 1 : 0);
+      pos = name_end;
+      size_t word_end = e > after_s ? e : after_s;
+      if ((b > 0 && IsWordByte(text[b - 1])) || (word_end < text.size() && IsWordByte(text[word_end]))) continue;
+      bool kommun = c.kommun_of.count(name) > 0;
+      out.push_back(name + "@" + std::to_string(b) + (kommun ? " kommun" : "") + (kommun && e > after_s ? " party" : ""));
+    }
+    return out;
+  };
+  auto by_hand = [&](std::string_view text) {
+    std::vector<size_t> starts(text.size());
+    for (size_t i = 0; i < starts.size(); ++i) starts[i] = i;
+    std::vector<std::string> out;
+    for (const PlaceMention& m : FindPlaces(c, text, starts))
+      out.push_back(m.name + "@" + std::to_string(m.offset) + (m.kommun ? " kommun" : "") + (m.as_party ? " party" : ""));
+    return out;
+  };
+  const std::vector<std::string_view> pieces = {"Malmö", "Lund", "Lunda", "Bjuv", "Båstad", "Åstorp", "Nordost", "s", " ", "  ",
+                                                "\t", "\n", "\v", "kommun", "KOMMUN", "Kommun", "stad", "STAD", "\xC5\xBFtad",
+                                                "\xE2\x84\xAAommun", "en", "_", "x", "é", ",", "ö", "malmö"};
+  std::mt19937 random(11);
+  size_t found = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (int n = 0; n < 8; ++n) text += pieces[random() % pieces.size()];
+    auto expected = by_re2(text);
+    found += expected.size();
+    INFO(text);
+    REQUIRE(by_hand(text) == expected);
+  }
+  CHECK(found > 2000);
+  CHECK(by_hand("Lunds \xC5\xBFtad, Bjuv \xE2\x84\xAAOMMUN och Malmö stadsdel") ==
+        std::vector<std::string>{"Lund@0 kommun party", "Bjuv@13 kommun party", "Malmö@31 kommun"});
 }
 
 TEST_CASE("validity, notice and the dispute ladder", "[extract]") {

@@ -20,6 +20,21 @@ inline bool IsRe2Word(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
+// The bytes `lower` (ASCII lower-case letters) takes at text[pos] when
+// compared as RE2's (?i) compares: ASCII case ignored, and "ſ" (U+017F)
+// also an "s" and the Kelvin sign (U+212A) also a "k", as Unicode's simple
+// case folding has it. npos when it is not there.
+inline size_t Re2CaselessAt(std::string_view text, size_t pos, std::string_view lower) {
+  const size_t start = pos;
+  for (char c : lower) {
+    if (pos < text.size() && (text[pos] == c || text[pos] == c - 32)) ++pos;
+    else if (c == 's' && text.substr(pos, 2) == "\xC5\xBF") pos += 2;
+    else if (c == 'k' && text.substr(pos, 3) == "\xE2\x84\xAA") pos += 3;
+    else return std::string_view::npos;
+  }
+  return pos - start;
+}
+
 // One RE2::Set pass that tells which of many patterns occur in a text, so
 // only those get a full (capturing) pass.
 class PatternFilter {
