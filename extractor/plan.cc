@@ -108,7 +108,7 @@ void ExtractAreas(ExtractionRun& run) {
   if (!run.Mentions(Gate::kAddedArea)) return;
   for (const Unit& u : run.structure.units) {
     std::string name;
-    if (!RE2::PartialMatch(u.text, kAddedArea, &name)) continue;
+    if (!PartialMatchDfaFirst(u.text, kAddedArea, &name)) continue;
     Area area;
     area.name = name;
     area.framework_id = MapToFrameworkArea(run, name);
@@ -223,7 +223,7 @@ std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
       "utveckling", "framtagande", "upprättande", "genomförande", "översyn", "revidering"};
   if (!kFirstWords.count(first)) return std::nullopt;
   re2::StringPiece verb;
-  if (RE2::PartialMatch(s, kAdverbialPassive, &verb)) {
+  if (PartialMatchDfaFirst(s, kAdverbialPassive, &verb)) {
     size_t at = static_cast<size_t>(verb.data() - s.data());
     return Parsed{std::nullopt, Action(s.substr(at))};
   }
@@ -262,13 +262,13 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   // kDuty is anchored and reaches at most ~150 bytes in; a long sentence is cut at a space after 240.
   std::string_view head(s);
   if (head.size() > 240) head = Utf8Prefix(head, std::max<size_t>(head.rfind(' ', 240), 1));
-  if (may_duty && RE2::PartialMatch(head, kDuty, &actor, &verb_at) && RuneCount(actor) <= kMaxActorRunes &&
+  if (may_duty && PartialMatchDfaFirst(head, kDuty, &actor, &verb_at) && RuneCount(actor) <= kMaxActorRunes &&
       HasActorHead(run, actor) && Words(actor).size() <= 10 &&
       !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
     return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};
   }
   if (may_agent && RE2::PartialMatch(s, kAgent, &actor) && HasActorHead(run, actor)) return Parsed{Capitalize(actor), Action(s)};
-  if (may_invert && RE2::PartialMatch(s, kInverted, &verb, &actor) && HasActorHead(run, actor)) return Parsed{actor, Action(s)};
+  if (may_invert && PartialMatchDfaFirst(s, kInverted, &verb, &actor) && HasActorHead(run, actor)) return Parsed{actor, Action(s)};
   return std::nullopt;
 }
 

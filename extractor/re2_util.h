@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <re2/re2.h>
@@ -18,6 +19,26 @@ inline bool IsRe2Space(char c) { return c == ' ' || c == '\t' || c == '\n' || c 
 // RE2's \w, which its \b is defined by: ASCII only.
 inline bool IsRe2Word(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+// RE2::PartialMatch for a pattern anchored at the start ("^..."), made
+// cheap. Asked for submatches of such a pattern, RE2 skips
+// its DFA and backtracks over the whole text, which costs microseconds even
+// where nothing matches. These ask the DFA first whether and where the
+// match ends, and then look for the submatches in that much of the text
+// only (RE2 still sees the rest as context for \b and $, so the match is
+// the same).
+template <typename... Args, size_t... I>
+bool ParseGroups(const re2::StringPiece* groups, std::index_sequence<I...>, Args*... args) {
+  return (RE2::Arg(args).Parse(groups[I + 1].data(), groups[I + 1].size()) && ...);
+}
+template <typename... Args>
+bool PartialMatchDfaFirst(std::string_view text, const RE2& re, Args*... args) {
+  re2::StringPiece in(text.data(), text.size()), groups[1 + sizeof...(Args)];
+  if (!re.Match(in, 0, in.size(), RE2::UNANCHORED, groups, 1)) return false;
+  size_t end = static_cast<size_t>(groups[0].data() - in.data()) + groups[0].size();
+  return re.Match(in, 0, end, RE2::UNANCHORED, groups, 1 + sizeof...(Args)) &&
+         ParseGroups(groups, std::index_sequence_for<Args...>{}, args...);
 }
 
 // The bytes `lower` (ASCII lower-case letters) takes at text[pos] when

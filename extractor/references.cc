@@ -30,7 +30,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
     ref.law_id = run.compiled.law_names[law].id;
     std::string_view after = std::string_view(all).substr(pos, 40);
     std::string chapter, paragraph, sfs;
-    if (RE2::PartialMatch(after, kChapter, &chapter, &paragraph)) {
+    if (PartialMatchDfaFirst(after, kChapter, &chapter, &paragraph)) {
       ref.chapter = chapter;
       ref.paragraph = Trim(paragraph);
     }

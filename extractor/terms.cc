@@ -62,18 +62,34 @@ void ExtractRepeals(ExtractionRun& run) {
   }
 }
 
+}  // namespace
+
+bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest) {
+  size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2 || digits == text.size() || (text[digits] != '.' && text[digits] != ')')) return false;
+  size_t at = digits + 1;
+  while (at < text.size() && IsRe2Space(text[at])) ++at;
+  if (at == digits + 1 || text.find('\n', at) != std::string_view::npos) return false;
+  order = text[0] - '0';
+  if (digits == 2) order = order * 10 + (text[1] - '0');
+  rest = text.substr(at);
+  return true;
+}
+
+namespace {
+
 void ExtractDisputeLadder(ExtractionRun& run) {
-  static const RE2 kStep(R"(^(\d{1,2})[.)]\s+(.*)$)");
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "tvister") continue;
     for (const Unit& u : run.structure.units) {
       if (u.heading != static_cast<int>(h)) continue;
       int order = 0;
-      std::string rest;
-      if (!RE2::FullMatch(u.text, kStep, &order, &rest)) continue;
+      std::string_view rest;
+      if (!ParseNumberedStep(u.text, order, rest)) continue;
       DisputeStep step;
       step.order = order;
-      step.actor = rest;
+      step.actor = std::string(rest);
       // Prefer a named body ("... vända sig till Skånegemensam samverkansgrupp psykiatri (SSP)").
       for (const NamedPattern& p : run.compiled.dispute_ends) {
         std::string_view m;
