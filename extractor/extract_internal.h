@@ -81,6 +81,9 @@ struct CompiledReference {
   std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
   Lexicon target_group_lexicon;                        // the words of the above
   std::vector<WordBag> target_group_bags;              // the above as bags of that lexicon
+  // The vocabulary's actor heads of five or more bytes, sorted: an inflected
+  // word that starts with one names the same actor ("vårdcentralerna").
+  std::vector<std::string> actor_stems;
 };
 
 // Folded words of `text` with the vocabulary's spelling variants applied.

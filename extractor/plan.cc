@@ -152,12 +152,22 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
 // True when the noun phrase's own head (before "där", "som", "från" ...) names an actor.
 bool HasActorHead(const ExtractionRun& run, std::string_view np) {
   static const std::set<std::string_view> kPostModifier = {"där", "som", "från", "med", "i", "inom", "av", "mellan", "på", "vid", "om"};
-  for (const std::string& w : Words(Fold(np))) {
+  const std::vector<std::string>& stems = run.compiled.actor_stems;
+  const std::string folded = Fold(np);
+  for (size_t i = 0; i < folded.size();) {
+    if (!IsWordByte(folded[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && IsWordByte(folded[end])) ++end;
+    std::string_view w(folded.data() + i, end - i);
+    i = end;
     if (kPostModifier.count(w)) return false;
-    if (run.ref.vocabulary.actor_heads.count(w)) return true;
+    if (run.ref.vocabulary.actor_heads.count(std::string(w))) return true;
     // Inflected forms share the stem: "vårdcentralerna", "styrgrupperna", "kommunernas".
-    for (const std::string& head : run.ref.vocabulary.actor_heads)
-      if (head.size() >= 5 && w.size() > head.size() && w.compare(0, head.size(), head) == 0) return true;
+    for (size_t n = 5; n < w.size(); ++n)
+      if (std::binary_search(stems.begin(), stems.end(), w.substr(0, n), std::less<>())) return true;
   }
   return false;
 }
