@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <mutex>
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -99,6 +100,13 @@ void SilencePoppler() {
   poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
 }
 
+// poppler keeps process-wide state (the hook above, its font and encoding
+// tables), so callers on several threads read one PDF at a time.
+std::mutex& PopplerLock() {
+  static std::mutex lock;
+  return lock;
+}
+
 }  // namespace
 
 Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
@@ -135,6 +143,7 @@ Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
 }
 
 Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
+  std::lock_guard<std::mutex> one_pdf_at_a_time(PopplerLock());
   SilencePoppler();
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));

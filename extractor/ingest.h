@@ -30,7 +30,8 @@ Result<SourceText> IngestFile(const std::string& path, const IngestOptions& opti
 // Decodes bytes already in memory (no PDF); `path` is used in messages only.
 Result<SourceText> DecodeText(std::string_view bytes, const std::string& path);
 
-// Extracts the text layer of a PDF held in memory.
+// Extracts the text layer of a PDF held in memory. Safe to call from
+// several threads: poppler's shared state makes them take turns.
 Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path);
 
 }  // namespace overens

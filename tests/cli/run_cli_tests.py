@@ -149,6 +149,12 @@ def main():
     case("batch with bad files", ["check", "--format", "json"] + as_of + [fx["batch"]], 65,
          stderr=r"broken.txt: file is empty(.|\n)*dangling.txt: no such file",
          check=lambda out, err: len(json.loads(out)["findings"]) >= 3 or (_ for _ in ()).throw(AssertionError("malmo not processed")))
+    # files read on several threads: the same output, messages in file order
+    case("jobs needs a number", ["check", "-j", "0", malmo], 2, stderr=r"-j needs a positive number")
+    one = run(["check", "--format", "json", "--jobs", "1"] + as_of + [DEMO, fx["batch"]])
+    for jobs in ("2", "8"):
+        case("--jobs %s as --jobs 1" % jobs, ["check", "--format", "json", "--jobs", jobs] + as_of + [DEMO, fx["batch"]], one[0],
+             check=lambda out, err: (out, err) == one[1:] or (_ for _ in ()).throw(AssertionError("output differs")))
     # broken reference data: the file, the pattern and what to do, on one line, without RE2's own log
     refdir = os.path.join(d, "reference")
     shutil.copytree(os.path.join(ROOT, "corpus", "reference"), refdir)

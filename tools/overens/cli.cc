@@ -1,5 +1,6 @@
 #include "tools/overens/cli.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ostream>
@@ -31,6 +32,7 @@ Options:
   --framework FILE      use another framework XML (see corpus/reference/framework.xml)
   --reference-dir DIR   use framework/delregions/laws/vocabulary XML files from DIR
   --max-bytes N         refuse inputs larger than N bytes (default 67108864)
+  -j, --jobs N          read N files at once (default: one per core)
   -q, --quiet           print only findings and errors
   --color, --no-color   force or disable colour (default: on a terminal)
   -h, --help            this help;  --version  the version
@@ -89,14 +91,15 @@ Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tt
         o.as_of = CivilDate::Parse(v);
         if (!o.as_of) return Status::Usage("--as-of needs a date as YYYY-MM-DD, got '" + v + "'");
       }
-    } else if (a == "--review-years" || a == "--max-bytes") {
+    } else if (a == "--review-years" || a == "--max-bytes" || a == "-j" || a == "--jobs") {
       std::string v;
       s = take(a.c_str(), v);
       char* end = nullptr;
       long long n = s.ok() ? std::strtoll(v.c_str(), &end, 10) : 0;
       if (s.ok() && (v.empty() || *end != '\0' || n <= 0)) return Status::Usage(a + " needs a positive number, got '" + v + "'");
-      if (a == "--review-years") o.review_years = static_cast<int>(n);
-      else o.max_bytes = static_cast<size_t>(n);
+      if (a == "--review-years") o.review_years = static_cast<int>(std::min(n, 1000LL));
+      else if (a == "--max-bytes") o.max_bytes = static_cast<size_t>(n);
+      else o.jobs = static_cast<int>(std::min(n, 256LL));
     } else if (a.size() > 1 && a[0] == '-' && a != "-") {
       return Status::Usage("unknown option '" + a + "'; see overens --help");
     } else if (o.command.empty()) {

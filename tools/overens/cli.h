@@ -28,6 +28,7 @@ struct CliOptions {
   bool color = false;
   bool progress = false;
   size_t max_bytes = 64u << 20;
+  int jobs = 0;                   // files read at once; 0: one per core
   std::string framework_file;
   std::string reference_dir;
   std::string baseline;

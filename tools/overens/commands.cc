@@ -1,10 +1,14 @@
 #include "tools/overens/commands.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -37,27 +41,53 @@ int Emit(const CommandEnv& env, const std::string& content) {
 
 }  // namespace
 
+namespace {
+
+// Loads files[i] into results[i] on `jobs` threads (the caller's among them);
+// progress goes to the terminal from whichever thread finishes a file.
+void LoadInParallel(const CommandEnv& env, const std::vector<std::string>& files,
+                    std::vector<std::optional<Result<LoadedDocument>>>& results) {
+  std::atomic<size_t> next{0}, done{0};
+  std::mutex progress;
+  const bool show = env.options.progress && files.size() > 1;
+  auto work = [&] {
+    for (size_t i; (i = next++) < files.size();) {
+      results[i].emplace(env.pipeline.Load(files[i], Ingest(env)));
+      size_t finished = ++done;
+      if (!show) continue;
+      std::lock_guard<std::mutex> lock(progress);
+      const std::string& f = files[i];
+      env.err << "\r[" << finished << "/" << files.size() << "] " << f.substr(f.size() > 50 ? f.size() - 50 : 0)
+              << "\x1b[K" << std::flush;
+    }
+  };
+  size_t jobs = env.options.jobs > 0 ? static_cast<size_t>(env.options.jobs)
+                                     : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < std::min(jobs, files.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  if (show) env.err << "\r\x1b[K" << std::flush;
+}
+
+}  // namespace
+
 std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
   std::vector<Status> errors;
   std::vector<std::string> files = ExpandInputs(env.options.inputs, errors);
+  std::vector<std::optional<Result<LoadedDocument>>> results(files.size());
+  LoadInParallel(env, files, results);
+  // Messages and documents keep the order of the files, however the threads ran.
   std::vector<LoadedDocument> docs;
-  size_t done = 0;
-  for (const std::string& f : files) {
-    auto d = env.pipeline.Load(f, Ingest(env));
-    if (env.options.progress && files.size() > 1) {
-      ++done;
-      env.err << "\r[" << done << "/" << files.size() << "] " << f.substr(f.size() > 50 ? f.size() - 50 : 0) << "\x1b[K"
-              << std::flush;
-    }
-    if (!d.ok()) {
-      errors.push_back(d.status());
+  for (auto& r : results) {
+    if (!r->ok()) {
+      errors.push_back(r->status());
       continue;
     }
     if (!env.options.quiet)
-      for (const std::string& w : d.value().doc.warnings) env.err << "overens: warning: " << w << "\n";
-    docs.push_back(std::move(d).value());
+      for (const std::string& w : r->value().doc.warnings) env.err << "overens: warning: " << w << "\n";
+    docs.push_back(std::move(*r).value());
   }
-  if (env.options.progress && files.size() > 1) env.err << "\r\x1b[K" << std::flush;
   for (const Status& s : errors) {
     ReportError(env, s);
     if (worst == kExitOk) worst = ExitCodeFor(s);
