@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds with -Werror and
-# ASan/UBSan, prints the accuracy table against ../shared when it exists, and
-# ends with ctest's summary. Exit status is non-zero on any failure.
+# ASan/UBSan, prints the accuracy table against ../shared when it exists,
+# reads the corpora on four threads under ThreadSanitizer, and ends with
+# ctest's summary. Exit status is non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
@@ -19,5 +20,14 @@ if command -v clang++ >/dev/null && dpkg-query -W libclang-rt-14-dev >/dev/null 
   echo "== fuzzing ingestion + extraction + rules for 20 s (tools/fuzz.sh) =="
   tools/fuzz.sh 20
 fi
+echo "== ThreadSanitizer: the corpora read on four threads (-j 4) =="
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOVERENS_TESTS=OFF \
+  -DCMAKE_CXX_FLAGS=-fsanitize=thread -DCMAKE_EXE_LINKER_FLAGS=-fsanitize=thread >/dev/null
+cmake --build build-tsan -j"$(nproc)" --target overens
+tsan_rc=0
+TSAN_OPTIONS="halt_on_error=1 exitcode=99" build-tsan/overens check -q -j 4 --as-of 2026-11-22 corpus tests/testdata \
+  >/dev/null || tsan_rc=$?
+if [ "$tsan_rc" -gt 1 ]; then echo "ThreadSanitizer run failed (exit $tsan_rc)"; exit 1; fi
+echo "no data race (exit $tsan_rc)"
 cd build-test
 ctest --output-on-failure -j"$(nproc)"
