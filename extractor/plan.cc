@@ -153,21 +153,12 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
 bool HasActorHead(const ExtractionRun& run, std::string_view np) {
   static const std::set<std::string_view> kPostModifier = {"där", "som", "från", "med", "i", "inom", "av", "mellan", "på", "vid", "om"};
   const std::vector<std::string>& stems = run.compiled.actor_stems;
-  const std::string folded = Fold(np);
-  for (size_t i = 0; i < folded.size();) {
-    if (!IsWordByte(folded[i])) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < folded.size() && IsWordByte(folded[end])) ++end;
-    std::string_view w(folded.data() + i, end - i);
-    i = end;
+  for (const std::string& w : Words(Fold(np))) {
     if (kPostModifier.count(w)) return false;
-    if (run.ref.vocabulary.actor_heads.count(std::string(w))) return true;
+    if (run.ref.vocabulary.actor_heads.count(w)) return true;
     // Inflected forms share the stem: "vårdcentralerna", "styrgrupperna", "kommunernas".
     for (size_t n = 5; n < w.size(); ++n)
-      if (std::binary_search(stems.begin(), stems.end(), w.substr(0, n), std::less<>())) return true;
+      if (std::binary_search(stems.begin(), stems.end(), std::string_view(w).substr(0, n), std::less<>())) return true;
   }
   return false;
 }

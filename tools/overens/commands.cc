@@ -39,12 +39,9 @@ int Emit(const CommandEnv& env, const std::string& content) {
   return kExitOk;
 }
 
-}  // namespace
-
-namespace {
-
-// Loads files[i] into results[i] on `jobs` threads (the caller's among them);
-// progress goes to the terminal from whichever thread finishes a file.
+// Loads files[i] into results[i] on --jobs threads (one per core when not
+// given; the caller's thread among them); progress goes to the terminal from
+// whichever thread finishes a file.
 void LoadInParallel(const CommandEnv& env, const std::vector<std::string>& files,
                     std::vector<std::optional<Result<LoadedDocument>>>& results) {
   std::atomic<size_t> next{0}, done{0};
