@@ -227,5 +227,21 @@ TEST_CASE("a duty's actor is at most 91 characters long", "[extract]") {
   CHECK_FALSE(actor_of(92).has_value());
 }
 
+TEST_CASE("web addresses printed inside a sentence are not part of it", "[extract]") {
+  Fixture f;
+  auto action_of = [&](const std::string& between, const std::string& after) {
+    Document d = f.Extract("Lokal överenskommelse\n\nKommunen ska erbjuda stöd till barn och unga i skolan genom att\n\n" + between + after);
+    return d.responsibilities.empty() ? std::string() : d.responsibilities[0].action;
+  };
+  const std::string links = "https://www.exempel.se/stod/sida.html\nwww.exempel.se/annan\n\n";
+  // Footnote links between "genom att" and its lower-case continuation.
+  CHECK(action_of(links, "samordna insatserna.\n") == "ska erbjuda stöd till barn och unga i skolan genom att samordna insatserna");
+  // A link that ends the paragraph, or is followed by a new sentence, stays.
+  CHECK(action_of("https://www.exempel.se/stod\n", "").find("https://www.exempel.se/stod") != std::string::npos);
+  CHECK(action_of(links, "Samordningen följs upp.\n").find("https://www.exempel.se") != std::string::npos);
+  // A line with words besides the address is prose.
+  CHECK(action_of("https://www.exempel.se och annat\n", "samordna.\n").find("och annat") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace overens

@@ -130,7 +130,7 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
   size_t cur_line = u.first;
   for (size_t li = u.first; li <= u.last; ++li) {
     const std::string& text = run.Line(li);
-    if (text.empty()) continue;
+    if (text.empty() || run.structure.link_inside_sentence[li]) continue;
     size_t pos = 0;
     while (pos < text.size()) {
       if (cur.empty()) cur_line = li;

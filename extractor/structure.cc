@@ -55,6 +55,30 @@ struct StructureAnalyzer::Impl {
     return std::string_view(in.data(), in.size());
   }
 
+  // A line that is one web address and nothing else.
+  static bool IsLinkLine(std::string_view s) {
+    bool address = s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.");
+    return address && s.find_first_of(" \t") == std::string_view::npos;
+  }
+
+  // Marks runs of link lines (blank lines between them allowed) that sit
+  // between a line not ending its sentence and one continuing it in lower case.
+  static std::vector<bool> LinksInsideSentences(const NormalizedText& t) {
+    size_t n = t.lines.size();
+    std::vector<bool> out(n, false);
+    for (size_t i = 0; i < n;) {
+      if (!IsLinkLine(t.lines[i].text)) { ++i; continue; }
+      size_t end = i;  // one past the run
+      while (end < n && (t.lines[end].blank() || IsLinkLine(t.lines[end].text))) ++end;
+      size_t before = i;
+      while (before > 0 && t.lines[before - 1].blank()) --before;
+      bool interrupts = before > 0 && !EndsSentence(t.lines[before - 1].text) && end < n && StartsLower(t.lines[end].text);
+      for (size_t k = i; interrupts && k < end; ++k) out[k] = IsLinkLine(t.lines[k].text);
+      i = end;
+    }
+    return out;
+  }
+
   static bool EndsSentence(const std::string& s) {
     return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
   }
@@ -150,10 +174,12 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     s.heading_of_line[i] = current;
   }
   // Units: list items and paragraph runs between headings.
+  s.link_inside_sentence = Impl::LinksInsideSentences(t);
   int open = -1;
   bool blank_before = false;
   for (size_t i = 0; i < n; ++i) {
     const TextLine& l = t.lines[i];
+    if (s.link_inside_sentence[i]) continue;
     if (l.blank()) {
       blank_before = true;
       continue;

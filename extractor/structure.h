@@ -33,6 +33,9 @@ struct Structure {
   std::vector<Unit> units;
   std::vector<int> heading_of_line;  // per line: governing heading index or -1
   std::vector<int> heading_at_line;  // per line: heading index when the line is (part of) a heading, else -1
+  // Per line: a web address alone on its line that interrupts a sentence (a
+  // PDF's footnote links printed mid-paragraph). It belongs to no unit's text.
+  std::vector<bool> link_inside_sentence;
 };
 
 class StructureAnalyzer {
