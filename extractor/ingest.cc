@@ -167,6 +167,20 @@ Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
   return src;
 }
 
+namespace {
+
+Status TooLarge(const std::string& what) {
+  return Status::DataError(what + "; raise --max-bytes if it is really an agreement");
+}
+
+// PDFs are told by their content, whatever the name says.
+Result<SourceText> DecodeBytes(std::string_view bytes, const std::string& path) {
+  if (bytes.starts_with("%PDF-")) return DecodePdf(bytes, path);
+  return DecodeText(bytes, path);
+}
+
+}  // namespace
+
 Result<SourceText> IngestFile(const std::string& path, const IngestOptions& options) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -175,18 +189,26 @@ Result<SourceText> IngestFile(const std::string& path, const IngestOptions& opti
   }
   if (S_ISDIR(st.st_mode)) return Status::NoInput(path + ": is a directory; give a file (audit reads directories)");
   if (!S_ISREG(st.st_mode)) return Status::NoInput(path + ": not a regular file");
-  if (static_cast<size_t>(st.st_size) > options.max_bytes) {
-    return Status::DataError(path + ": file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
-                             std::to_string(options.max_bytes) + "; raise --max-bytes if it is really an agreement");
-  }
+  if (static_cast<size_t>(st.st_size) > options.max_bytes) return TooLarge(path + ": file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+                    std::to_string(options.max_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open for reading: " + std::strerror(errno));
   std::string bytes(static_cast<size_t>(st.st_size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
     return Status::IoError(path + ": read failed after " + std::to_string(in.gcount()) + " bytes");
-  if (bytes.rfind("%PDF-", 0) == 0) return DecodePdf(bytes, path);
-  return DecodeText(bytes, path);
+  return DecodeBytes(bytes, path);
+}
+
+Result<SourceText> IngestStream(std::istream& in, const std::string& name, const IngestOptions& options) {
+  std::string bytes;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    bytes.append(chunk, static_cast<size_t>(in.gcount()));
+    if (bytes.size() > options.max_bytes) return TooLarge(name + ": input is over the limit of " + std::to_string(options.max_bytes) + " bytes");
+  }
+  if (in.bad()) return Status::IoError(name + ": read failed after " + std::to_string(bytes.size()) + " bytes");
+  return DecodeBytes(bytes, name);
 }
 
 }  // namespace overens

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <istream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,11 @@ struct SourceText {
 // kDataError (empty, binary, too large, scanned/encrypted/corrupt PDF).
 // Each message names the file and says what the user can do.
 Result<SourceText> IngestFile(const std::string& path, const IngestOptions& options = {});
+
+// Reads a stream (standard input) to its end and decodes it as IngestFile
+// does a file; `name` stands for it in messages. Errors: kIoError (the read
+// failed), kDataError (as IngestFile; over options.max_bytes).
+Result<SourceText> IngestStream(std::istream& in, const std::string& name, const IngestOptions& options = {});
 
 // Decodes bytes already in memory (no PDF); `path` is used in messages only.
 Result<SourceText> DecodeText(std::string_view bytes, const std::string& path);

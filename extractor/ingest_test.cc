@@ -1,6 +1,7 @@
 #include "extractor/ingest.h"
 
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include "extractor/normalize.h"
 
@@ -31,6 +32,30 @@ TEST_CASE("bad text input is a data error naming the file", "[ingest]") {
   CHECK(DecodeText(std::string("abc\0def", 7), "f.bin").status().code() == StatusCode::kDataError);
   CHECK(DecodeText(" \n\t\n", "g.txt").status().code() == StatusCode::kDataError);
   CHECK(DecodePdf("%PDF-1.4 garbage", "h.pdf").status().code() == StatusCode::kDataError);
+}
+
+TEST_CASE("a stream is read to its end and decoded like a file", "[ingest]") {
+  std::string long_text(200000, 'a');  // longer than one read
+  long_text += "\nMålgrupper\n";
+  std::istringstream in(long_text);
+  auto src = IngestStream(in, "<stdin>");
+  REQUIRE(src.ok());
+  CHECK(src.value().text == long_text);
+  CHECK(src.value().path == "<stdin>");
+  std::istringstream cp1252("M\xE5lgrupper");
+  auto latin = IngestStream(cp1252, "<stdin>");
+  REQUIRE(latin.ok());
+  CHECK(latin.value().encoding == "windows-1252");
+  std::istringstream empty("");
+  auto none = IngestStream(empty, "<stdin>");
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.status().code() == StatusCode::kDataError);
+  IngestOptions small;
+  small.max_bytes = 1000;
+  std::istringstream big(long_text);
+  auto refused = IngestStream(big, "<stdin>", small);
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().message().find("<stdin>: input is over the limit of 1000 bytes") == 0);
 }
 
 TEST_CASE("missing files and directories", "[ingest]") {

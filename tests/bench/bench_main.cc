@@ -52,7 +52,7 @@ int TimeAudit(const std::vector<std::string>& texts) {
   std::ostringstream out, err;
   auto t2 = Clock::now();
   int code = overens::RunCli({"audit", "--quiet", "--as-of", "2026-11-22", dir.string(), "-o", (dir / "audit.xlsx").string()},
-                             out, err, false, false);
+                             std::cin, out, err, false, false);
   auto t3 = Clock::now();
   std::printf("audit to xlsx: %zu documents in %.3f s (exit %d, %ju bytes)\n", texts.size(), Seconds(t2, t3), code,
               static_cast<uintmax_t>(fs::exists(dir / "audit.xlsx") ? fs::file_size(dir / "audit.xlsx") : 0));

@@ -85,13 +85,13 @@ def main():
     failures = []
     passed = 0
 
-    def run(args, cwd=ROOT):
-        p = subprocess.run([tool] + args, capture_output=True, text=True, cwd=cwd, timeout=120)
-        return p.returncode, p.stdout, p.stderr
+    def run(args, cwd=ROOT, stdin=b""):
+        p = subprocess.run([tool] + args, capture_output=True, input=stdin, cwd=cwd, timeout=120)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
-    def case(name, args, code, stderr=None, stdout=None, expected_file=None, check=None, cwd=ROOT):
+    def case(name, args, code, stderr=None, stdout=None, expected_file=None, check=None, cwd=ROOT, stdin=b""):
         nonlocal passed
-        rc, out, err = run(args, cwd)
+        rc, out, err = run(args, cwd, stdin)
         problems = []
         if rc != code:
             problems.append("exit %d, want %d" % (rc, code))
@@ -155,6 +155,19 @@ def main():
     for jobs in ("2", "8"):
         case("--jobs %s as --jobs 1" % jobs, ["check", "--format", "json", "--jobs", jobs] + as_of + [DEMO, fx["batch"]], one[0],
              check=lambda out, err: (out, err) == one[1:] or (_ for _ in ()).throw(AssertionError("output differs")))
+    # standard input as the file "-"
+    with open(nordost, "rb") as fh:
+        nordost_bytes = fh.read()
+    with open(os.path.join(EXPECTED, "check-nordost.txt"), encoding="utf-8") as fh:
+        nordost_expected = fh.read().replace("corpus/demo/lo-nordost-2024.txt", "<stdin>")
+    case("check of stdin", ["check", "--no-color"] + as_of + ["-"], 1, stdin=nordost_bytes, stderr=r"findings in 1 file",
+         check=lambda out, err: out == nordost_expected or (_ for _ in ()).throw(AssertionError("differs from the file's check")))
+    with open(os.path.join(DEMO, "lo-sydvast-2025.pdf"), "rb") as fh:
+        case("text of a pdf on stdin", ["text", "-"], 0, stdin=fh.read(), stdout=r"samverkansparternas")
+    case("stdin with files", ["check", "--format", "json"] + as_of + [malmo, "-"], 1, stdin=nordost_bytes,
+         check=lambda out, err: {f["file"] for f in json.loads(out)["findings"]} == {malmo, "<stdin>"} or (_ for _ in ()).throw(AssertionError("files")))
+    case("empty stdin", ["extract", "-"], 65, stderr=r"^overens: <stdin>: file is empty")
+    case("stdin twice", ["check", "-", "-"], 2, stderr=r"standard input \('-'\) can be read only once")
     # broken reference data: the file, the pattern and what to do, on one line, without RE2's own log
     refdir = os.path.join(d, "reference")
     shutil.copytree(os.path.join(ROOT, "corpus", "reference"), refdir)

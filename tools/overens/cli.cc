@@ -22,6 +22,8 @@ Usage:
   overens rules                           list the rules
   overens date    EXPRESSION              parse a Swedish date expression ("hösten 2023")
 
+A FILE given as - is read from standard input.
+
 Options:
   --format FMT          text|json for check/compare/rules; json|xml for extract; xlsx|csv|json for audit
   -o, --output FILE     write the result to FILE (atomically) instead of stdout
@@ -43,6 +45,7 @@ Examples:
   overens audit corpus/demo -o audit.xlsx
   overens extract --format xml lo.txt > lo.xml
   overens compare lo-2019.txt lo-2023.txt
+  unzip -p avtal.zip lo-2024.txt | overens check -
 
 Exit status: 0 ok, 1 findings (check/compare), 2 usage, 65 bad input data,
 66 missing input, 74 I/O error.
@@ -126,8 +129,8 @@ int ExitCodeFor(const Status& s) {
   return kExitDataError;
 }
 
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool stdout_is_tty,
-           bool stderr_is_tty) {
+int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+           bool stdout_is_tty, bool stderr_is_tty) {
   auto parsed = Parse(args, stdout_is_tty, stderr_is_tty);
   if (!parsed.ok()) {
     err << "overens: " << parsed.status().message() << "\n";
@@ -161,12 +164,16 @@ int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream
       err << "overens: " << e.name << ": wrong number of arguments; see overens --help\n";
       return kExitUsage;
     }
+    if (o.command != "date" && std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) {
+      err << "overens: " << e.name << ": standard input ('-') can be read only once\n";
+      return kExitUsage;
+    }
     auto pipeline = Pipeline::Create(o.framework_file, o.reference_dir, o.command != "text" && o.command != "rules");
     if (!pipeline.ok()) {
       err << "overens: " << pipeline.status().message() << "\n";
       return ExitCodeFor(pipeline.status());
     }
-    CommandEnv env{o, *pipeline.value(), out, err};
+    CommandEnv env{o, *pipeline.value(), in, out, err};
     return e.run(env);
   }
   err << "overens: unknown command '" << o.command << "'; see overens --help\n";

@@ -35,8 +35,9 @@ struct CliOptions {
   std::string write_baseline;
 };
 
-// Runs the CLI; returns the exit code. Human output goes to `out`, messages to `err`.
-int RunCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool stdout_is_tty,
-           bool stderr_is_tty);
+// Runs the CLI; returns the exit code. The input "-" is read from `in`;
+// human output goes to `out`, messages to `err`.
+int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+           bool stdout_is_tty, bool stderr_is_tty);
 
 }  // namespace overens

@@ -49,7 +49,7 @@ void LoadInParallel(const CommandEnv& env, const std::vector<std::string>& files
   const bool show = env.options.progress && files.size() > 1;
   auto work = [&] {
     for (size_t i; (i = next++) < files.size();) {
-      results[i].emplace(env.pipeline.Load(files[i], Ingest(env)));
+      results[i].emplace(LoadInput(env, files[i]));
       size_t finished = ++done;
       if (!show) continue;
       std::lock_guard<std::mutex> lock(progress);
@@ -68,6 +68,13 @@ void LoadInParallel(const CommandEnv& env, const std::vector<std::string>& files
 }
 
 }  // namespace
+
+Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path) {
+  if (path != "-") return env.pipeline.Load(path, Ingest(env));
+  auto src = IngestStream(env.in, kStdinName, Ingest(env));
+  if (!src.ok()) return src.status();
+  return env.pipeline.Process(std::move(src).value());
+}
 
 std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
   std::vector<Status> errors;
@@ -144,7 +151,7 @@ std::string BaselineJson(const std::vector<Finding>& findings) {
 void ReportError(const CommandEnv& env, const Status& s) { env.err << "overens: " << s.message() << "\n"; }
 
 int RunText(const CommandEnv& env) {
-  auto d = env.pipeline.Load(env.options.inputs[0], Ingest(env));
+  auto d = LoadInput(env, env.options.inputs[0]);
   if (!d.ok()) {
     ReportError(env, d.status());
     return ExitCodeFor(d.status());

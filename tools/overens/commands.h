@@ -12,9 +12,13 @@ namespace overens {
 struct CommandEnv {
   const CliOptions& options;
   const Pipeline& pipeline;
+  std::istream& in;  // read for the input "-"
   std::ostream& out;
   std::ostream& err;
 };
+
+// The name of standard input in messages and output; "-" on the command line.
+inline constexpr const char* kStdinName = "<stdin>";
 
 int RunText(const CommandEnv& env);
 int RunExtract(const CommandEnv& env);
@@ -23,6 +27,9 @@ int RunCompare(const CommandEnv& env);
 int RunAudit(const CommandEnv& env);
 int RunRules(const CommandEnv& env);
 int RunDate(const CommandEnv& env);
+
+// Loads one input as the pipeline does; "-" reads standard input.
+Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path);
 
 // Loads every input (directories expanded, progress on a terminal); bad
 // files are reported and skipped, and `worst` gets the first error's exit code.

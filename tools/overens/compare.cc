@@ -60,11 +60,9 @@ std::vector<Diff> Differences(const Document& a, const Document& b) {
 }  // namespace
 
 int RunCompare(const CommandEnv& env) {
-  IngestOptions io;
-  io.max_bytes = env.options.max_bytes;
   std::vector<Document> docs;
   for (const std::string& path : env.options.inputs) {
-    auto d = env.pipeline.Load(path, io);
+    auto d = LoadInput(env, path);
     if (!d.ok()) {
       ReportError(env, d.status());
       return ExitCodeFor(d.status());

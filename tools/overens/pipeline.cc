@@ -53,11 +53,15 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_
 Result<LoadedDocument> Pipeline::Load(const std::string& path, const IngestOptions& options) const {
   auto src = IngestFile(path, options);
   if (!src.ok()) return src.status();
+  return Process(std::move(src).value());
+}
+
+LoadedDocument Pipeline::Process(SourceText source) const {
   LoadedDocument d;
-  d.source = std::move(src).value();
+  d.source = std::move(source);
   d.text = Normalize(d.source);
-  if (extractor_) d.doc = extractor_->Extract(d.text, path);
-  d.doc.file = path;
+  if (extractor_) d.doc = extractor_->Extract(d.text, d.source.path);
+  d.doc.file = d.source.path;
   d.doc.warnings = d.source.warnings;
   return d;
 }

@@ -28,6 +28,8 @@ class Pipeline {
                                                   bool extract = true);
   // Ingests, normalizes and (when the pipeline extracts) extracts one file.
   Result<LoadedDocument> Load(const std::string& path, const IngestOptions& options) const;
+  // Normalizes and (when the pipeline extracts) extracts text already ingested.
+  LoadedDocument Process(SourceText source) const;
   const ReferenceData& reference() const { return *ref_; }
   const Extractor& extractor() const { return *extractor_; }
 
