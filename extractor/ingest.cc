@@ -207,7 +207,8 @@ Result<SourceText> IngestStream(std::istream& in, const std::string& name, const
     bytes.append(chunk, static_cast<size_t>(in.gcount()));
     if (bytes.size() > options.max_bytes) return TooLarge(name + ": input is over the limit of " + std::to_string(options.max_bytes) + " bytes");
   }
-  if (in.bad()) return Status::IoError(name + ": read failed after " + std::to_string(bytes.size()) + " bytes");
+  if (in.bad() && bytes.empty()) return Status::IoError(name + ": cannot be read (closed, or a directory); pipe or redirect an agreement into it");
+  if (in.bad()) return Status::IoError(name + ": read failed after " + std::to_string(bytes.size()) + " bytes; try again or give a file");
   return DecodeBytes(bytes, name);
 }
 
