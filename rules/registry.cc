@@ -50,6 +50,45 @@ std::vector<std::unique_ptr<Rule>> RegisterAllRules() {
   return rules;
 }
 
+namespace {
+
+bool Names(std::string_view entry, std::string_view id) {
+  return entry == id || (id.starts_with(entry) && id.size() > entry.size() && id[entry.size()] == '.');
+}
+
+// "target-group, party, ...": the groups of `rules`, in their order.
+std::string Groups(const std::vector<std::unique_ptr<Rule>>& rules) {
+  std::vector<std::string_view> groups;
+  for (const auto& r : rules) {
+    std::string_view g = r->id().substr(0, r->id().find('.'));
+    if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
+  }
+  std::string out;
+  for (std::string_view g : groups) out += std::string(out.empty() ? "" : ", ") + std::string(g);
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::unique_ptr<Rule>>> SelectRules(const RuleSelection& selection) {
+  std::vector<std::unique_ptr<Rule>> all = RegisterAllRules();
+  for (const auto* entries : {&selection.only, &selection.ignore})
+    for (const std::string& e : *entries)
+      if (std::none_of(all.begin(), all.end(), [&](const auto& r) { return Names(e, r->id()); }))
+        return Status::Usage("no rule is named '" + e + "'; give a rule id (see overens rules) or a group: " + Groups(all));
+  auto named_by = [](const std::vector<std::string>& entries, std::string_view id) {
+    return std::any_of(entries.begin(), entries.end(), [&](const std::string& e) { return Names(e, id); });
+  };
+  std::vector<std::unique_ptr<Rule>> kept;
+  for (auto& r : all) {
+    if (!selection.only.empty() && !named_by(selection.only, r->id())) continue;
+    if (named_by(selection.ignore, r->id())) continue;
+    if (r->severity() > selection.min_severity) continue;  // kError < kWarning < kInfo
+    kept.push_back(std::move(r));
+  }
+  return kept;
+}
+
 std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, const Document& doc,
                               const ReferenceData& ref, const CheckOptions& options) {
   RuleContext ctx{doc, ref, options};

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
+
+#include "model/status.h"
 
 #include "rules/rule.h"
 
@@ -10,6 +13,19 @@ namespace overens {
 
 // Every rule, in the order `overens rules` lists them.
 std::vector<std::unique_ptr<Rule>> RegisterAllRules();
+
+// Which rules a run uses. Each entry names a rule ("deadline.passed") or a
+// group of them, the part before the dot ("deadline").
+struct RuleSelection {
+  std::vector<std::string> only;            // empty: every rule
+  std::vector<std::string> ignore;          // taken out after `only`
+  Severity min_severity = Severity::kInfo;  // rules of lower severity do not run
+};
+
+// The rules of RegisterAllRules() that `selection` keeps, in that order.
+// kUsage when an entry names no rule, so that a misspelt id is not silently
+// ignored; the message lists the known groups.
+Result<std::vector<std::unique_ptr<Rule>>> SelectRules(const RuleSelection& selection);
 
 // Runs all rules on one document; findings sorted by line, then rule id.
 std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, const Document& doc,

@@ -167,5 +167,29 @@ TEST_CASE("every registered rule is tested and described", "[rules]") {
   }
 }
 
+TEST_CASE("rules are chosen by id, group and severity", "[rules]") {
+  auto ids = [](const RuleSelection& selection) {
+    std::vector<std::string> out;
+    auto rules = SelectRules(selection);
+    REQUIRE(rules.ok());
+    for (const auto& r : rules.value()) out.emplace_back(r->id());
+    return out;
+  };
+  CHECK(ids({}).size() == RegisterAllRules().size());
+  CHECK(ids({{"deadline"}, {}, Severity::kInfo}) ==
+        std::vector<std::string>{"deadline.passed", "deadline.before-agreement-date"});
+  CHECK(ids({{"activity", "text.placeholder"}, {"activity.no-deadline"}, Severity::kInfo}) ==
+        std::vector<std::string>{"activity.no-actor", "text.placeholder"});
+  for (const std::string& id : ids({{}, {}, Severity::kError})) CHECK((id.starts_with("outdated.") || id.starts_with("text.") || id.starts_with("table.")));
+  for (const std::string& id : ids({{}, {}, Severity::kWarning})) CHECK(id != "activity.no-deadline");
+  // "dead" is not a group, only the start of one.
+  for (const RuleSelection& typo : {RuleSelection{{"dead"}, {}, Severity::kInfo}, RuleSelection{{}, {"activity.no-dedline"}, Severity::kInfo}}) {
+    auto r = SelectRules(typo);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == StatusCode::kUsage);
+    CHECK(r.status().message().find("target-group, party") != std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace overens

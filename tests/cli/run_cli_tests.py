@@ -155,6 +155,18 @@ def main():
     for jobs in ("2", "8"):
         case("--jobs %s as --jobs 1" % jobs, ["check", "--format", "json", "--jobs", jobs] + as_of + [DEMO, fx["batch"]], one[0],
              check=lambda out, err: (out, err) == one[1:] or (_ for _ in ()).throw(AssertionError("output differs")))
+    # choosing rules
+    def rules_of(out):
+        return {f["rule"] for f in json.loads(out)["findings"]}
+    case("only a group", ["check", "--format", "json", "--only", "deadline"] + as_of + [nordost], 1,
+         check=lambda out, err: rules_of(out) == {"deadline.passed"} or (_ for _ in ()).throw(AssertionError(rules_of(out))))
+    case("ignore and min-severity", ["check", "--format", "json", "--ignore", "deadline,text.placeholder", "--min-severity", "warning"] + as_of + [nordost], 1,
+         check=lambda out, err: rules_of(out) == {"target-group.changed"} or (_ for _ in ()).throw(AssertionError(rules_of(out))))
+    case("misspelt rule", ["check", "--ignore", "dedline", nordost], 2, stderr=r"^overens: no rule is named 'dedline'; .*group: target-group, party")
+    case("empty --only", ["check", "--only", ",", nordost], 2, stderr=r"--only needs rule ids or groups")
+    case("bad severity", ["audit", "--min-severity", "high", DEMO], 2, stderr=r"--min-severity needs error, warning or info")
+    case("rules listed by severity", ["rules", "--min-severity", "error"], 0,
+         check=lambda out, err: len(out.splitlines()) == 3 and all(" error " in l for l in out.splitlines()) or (_ for _ in ()).throw(AssertionError(out)))
     # standard input as the file "-"
     with open(nordost, "rb") as fh:
         nordost_bytes = fh.read()

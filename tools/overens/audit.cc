@@ -38,13 +38,13 @@ struct AuditData {
 
 std::string Delregion(const Document& d) { return d.delregion.value_or("(okänd)"); }
 
-AuditData Build(const std::vector<LoadedDocument>& loaded, const Pipeline& pipeline, const CheckOptions& options) {
+AuditData Build(const std::vector<LoadedDocument>& loaded, const Pipeline& pipeline,
+                const std::vector<std::unique_ptr<Rule>>& rules, const CheckOptions& options) {
   const ReferenceData& ref = pipeline.reference();
   AuditData a;
   for (const auto& tg : ref.framework.target_groups) a.tg_ids.push_back(tg.id);
   for (const auto& ar : ref.framework.areas) a.area_ids.push_back(ar.id);
   for (const auto& s : ref.framework.sections) a.section_ids.push_back(s.id);
-  auto rules = RegisterAllRules();
   for (const LoadedDocument& l : loaded) {
     const Document& d = l.doc;
     DocRow row{&d};
@@ -340,11 +340,13 @@ int RunAudit(const CommandEnv& env) {
     env.err << "overens: audit: an xlsx workbook needs -o FILE.xlsx\n";
     return kExitUsage;
   }
+  auto rules = SelectedRules(env);
+  if (!rules.ok()) return ExitCodeFor(rules.status());
   int worst = kExitOk;
   std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
   if (loaded.empty()) return worst == kExitOk ? kExitNoInput : worst;
   CheckOptions options = CheckOptionsFrom(env);
-  AuditData data = Build(loaded, env.pipeline, options);
+  AuditData data = Build(loaded, env.pipeline, rules.value(), options);
   Status s;
   if (fmt == "xlsx") {
     s = WriteXlsx(env.options.output, data, options);

@@ -29,6 +29,9 @@ Options:
   -o, --output FILE     write the result to FILE (atomically) instead of stdout
   --as-of DATE          judge deadlines and ages as of DATE (YYYY-MM-DD; default: today)
   --review-years N      review interval for outdated.agreement-age (default 4)
+  --only RULES          run only these rules: ids or groups, comma-separated (see overens rules)
+  --ignore RULES        do not run these rules, e.g. --ignore activity,deadline.passed
+  --min-severity LEVEL  run only rules of at least this severity: error, warning or info
   --baseline FILE       suppress the findings recorded in FILE
   --write-baseline FILE record the current findings as accepted
   --framework FILE      use another framework XML (see corpus/reference/framework.xml)
@@ -84,6 +87,22 @@ Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tt
     else if (a == "--reference-dir") s = take("--reference-dir", o.reference_dir);
     else if (a == "--baseline") s = take("--baseline", o.baseline);
     else if (a == "--write-baseline") s = take("--write-baseline", o.write_baseline);
+    else if (a == "--only" || a == "--ignore") {
+      std::string v;
+      s = take(a.c_str(), v);
+      for (std::string_view rest = v; s.ok() && !rest.empty();) {
+        std::string_view entry = rest.substr(0, rest.find(','));
+        rest.remove_prefix(std::min(rest.size(), entry.size() + 1));
+        if (!entry.empty()) (a == "--only" ? o.rules.only : o.rules.ignore).emplace_back(entry);
+      }
+      if (s.ok() && v.find_first_not_of(", ") == std::string::npos) return Status::Usage(a + " needs rule ids or groups, got '" + v + "'");
+    } else if (a == "--min-severity") {
+      std::string v;
+      s = take("--min-severity", v);
+      auto level = EnumFromString<Severity>(v);
+      if (s.ok() && !level) return Status::Usage("--min-severity needs error, warning or info, got '" + v + "'");
+      if (level) o.rules.min_severity = *level;
+    }
     else if (a == "-q" || a == "--quiet") o.quiet = true;
     else if (a == "--color") o.color = true;
     else if (a == "--no-color") o.color = false;

@@ -9,6 +9,7 @@
 
 #include "model/civil_date.h"
 #include "model/status.h"
+#include "rules/registry.h"
 
 namespace overens {
 
@@ -33,6 +34,7 @@ struct CliOptions {
   std::string reference_dir;
   std::string baseline;
   std::string write_baseline;
+  RuleSelection rules;            // --only, --ignore, --min-severity
 };
 
 // Runs the CLI; returns the exit code. The input "-" is read from `in`;

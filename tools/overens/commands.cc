@@ -103,6 +103,12 @@ std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
   return docs;
 }
 
+Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env) {
+  auto rules = SelectRules(env.options.rules);
+  if (!rules.ok()) ReportError(env, rules.status());
+  return rules;
+}
+
 CheckOptions CheckOptionsFrom(const CommandEnv& env) {
   CheckOptions c;
   c.as_of = *env.options.as_of;
@@ -194,6 +200,8 @@ int RunCheck(const CommandEnv& env) {
     env.err << "overens: check: --format must be text or json\n";
     return kExitUsage;
   }
+  auto rules = SelectedRules(env);
+  if (!rules.ok()) return ExitCodeFor(rules.status());
   std::set<std::string> accepted;
   if (!env.options.baseline.empty()) {
     auto b = ReadBaseline(env.options.baseline);
@@ -205,11 +213,10 @@ int RunCheck(const CommandEnv& env) {
   }
   int worst = kExitOk;
   std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
-  auto rules = RegisterAllRules();
   std::vector<Finding> all;
   size_t suppressed = 0;
   for (const LoadedDocument& d : loaded) {
-    for (Finding& f : RunRules(rules, d.doc, env.pipeline.reference(), CheckOptionsFrom(env))) {
+    for (Finding& f : RunRules(rules.value(), d.doc, env.pipeline.reference(), CheckOptionsFrom(env))) {
       if (accepted.count(f.id)) {
         ++suppressed;
         continue;
@@ -247,7 +254,9 @@ int RunCheck(const CommandEnv& env) {
 }
 
 int RunRules(const CommandEnv& env) {
-  auto rules = RegisterAllRules();
+  auto selected = SelectedRules(env);
+  if (!selected.ok()) return ExitCodeFor(selected.status());
+  const auto& rules = selected.value();
   std::string content;
   if (env.options.format == "json") {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();

@@ -35,6 +35,10 @@ Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path)
 // files are reported and skipped, and `worst` gets the first error's exit code.
 std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst);
 
+// The rules --only, --ignore and --min-severity leave; a usage error names a
+// misspelt rule.
+Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env);
+
 // The rule options (--as-of, --review-years) of this run.
 CheckOptions CheckOptionsFrom(const CommandEnv& env);
 
