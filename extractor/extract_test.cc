@@ -243,5 +243,23 @@ TEST_CASE("web addresses printed inside a sentence are not part of it", "[extrac
   CHECK(action_of("https://www.exempel.se och annat\n", "samordna.\n").find("och annat") != std::string::npos);
 }
 
+TEST_CASE("a short first line of a wrapped sentence is prose, a short heading stays one", "[extract]") {
+  Fixture f;
+  // A narrow column wraps early: the actor's line is short but full.
+  Document narrow = f.Extract(
+      "Lokal överenskommelse\n\nSuicidprevention\nAktiviteter\nSamverkansgruppen ska ta fram en\n"
+      "gemensam handlingsplan för\nsuicidprevention senast 2026-10-31.\n");
+  REQUIRE(narrow.responsibilities.size() == 1);
+  CHECK(narrow.responsibilities[0].actor == "Samverkansgruppen");
+  CHECK(narrow.responsibilities[0].due == CivilDate{2026, 10, 31});
+  // A heading before a paragraph that starts in lower case: the next word would have fitted.
+  Document wide = f.Extract(
+      "Lokal överenskommelse\n\nParter\nsocialförvaltningarna och vuxenpsykiatrin samverkar i delregionen sedan "
+      "länge och\nföljer upp arbetet varje år.\n");
+  bool parter = false;
+  for (const auto& s : wide.sections) parter |= s.id == "parter";
+  CHECK(parter);
+}
+
 }  // namespace
 }  // namespace overens

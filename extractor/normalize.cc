@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <map>
 #include <set>
 #include <string_view>
@@ -10,6 +11,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+
+#include "extractor/columns.h"
 
 namespace overens {
 namespace {
@@ -350,27 +353,65 @@ size_t NormalizedText::LineIndexAt(size_t offset) const {
   return it == line_offsets.begin() ? 0 : static_cast<size_t>(it - line_offsets.begin()) - 1;
 }
 
-NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
-  NormalizedText out;
-  std::string_view text = source.text;
+namespace {
+
+// Calls fn(raw line, 1-based line number, page, in_text) for each line of
+// `text`; form feeds move to the next page and are left out of the line, which
+// is then a copy (in_text false) valid during the call only.
+template <typename Fn>
+void ForEachRawLine(std::string_view text, Fn fn) {
   int page = 0, line_no = 0;
-  size_t pos = 0;
-  while (pos <= text.size()) {
+  std::string cleaned;
+  for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
     std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     ++line_no;
     if (raw.find('\f') == std::string_view::npos) {
-      out.lines.push_back(CleanLine(raw, line_no, page));
+      fn(raw, line_no, page, true);
     } else {
-      std::string cleaned;
+      cleaned.clear();
       for (char c : raw) {
         if (c == '\f') ++page;
         else cleaned += c;
       }
-      out.lines.push_back(CleanLine(cleaned, line_no, page));
+      fn(std::string_view(cleaned), line_no, page, false);
     }
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
+  }
+}
+
+// The lines of text that may be laid out in two columns: each page's rows
+// in reading order (ReadingOrder) before they are cleaned.
+void CleanInReadingOrder(std::string_view text, std::vector<TextLine>& lines) {
+  std::deque<std::string> copies;  // lines that held a form feed
+  std::vector<RawRow> page_rows;
+  int current_page = 0;
+  auto flush = [&] {
+    for (const RawRow& r : ReadingOrder(page_rows)) lines.push_back(CleanLine(r.text, r.source_line, current_page));
+    page_rows.clear();
+  };
+  ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool in_text) {
+    if (page != current_page) {
+      flush();
+      current_page = page;
+    }
+    page_rows.push_back({in_text ? raw : std::string_view(copies.emplace_back(raw)), line_no});
+  });
+  flush();
+}
+
+}  // namespace
+
+NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
+  NormalizedText out;
+  std::string_view text = source.text;
+  if (MayHaveColumns(text)) {
+    CleanInReadingOrder(text, out.lines);
+  } else {
+    ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool) {
+      out.lines.push_back(CleanLine(raw, line_no, page));
+    });
   }
   if (options.drop_running_headers) DropPageFurniture(out.lines);
   if (options.join_hyphenated) JoinHyphenated(out.lines);

@@ -1,5 +1,6 @@
 #include "extractor/structure.h"
 
+#include <algorithm>
 #include <optional>
 
 #include <re2/re2.h>
@@ -83,6 +84,45 @@ struct StructureAnalyzer::Impl {
     return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
   }
 
+  // Whether line i is the first line of a sentence that goes on in lower
+  // case: prose, not a heading. Either the next line ends the sentence, or
+  // the sentence ends within three lines and line i broke only because the
+  // next word did not fit: with the widest line nearby as the measure, which
+  // finds narrow columns that wrap short lines. With `wrapped_only` the
+  // second way is the only one (a wrapped "1. Tvister löses i första hand
+  // av" is prose although it names a section). A sub-heading word in lower
+  // case ("målsättning") does not go on a sentence.
+  bool ContinuesIntoSentence(const NormalizedText& t, size_t i, bool wrapped_only) const {
+    for (size_t k = i + 1; k < t.lines.size() && k <= i + 3; ++k) {
+      const TextLine& l = t.lines[k];
+      bool digit = !l.blank() && l.text[0] >= '0' && l.text[0] <= '9' && l.bullet == Bullet::kNone;
+      bool goes_on = StartsLower(l.text) ? k == i + 1 || l.bullet == Bullet::kNone : digit;
+      if (!goes_on || (k > i + 1 && SubKind(t.lines[k - 1].text) != SubHeading::kNone)) return false;
+      if (!EndsSentence(l.text)) continue;
+      if (k == i + 1 && !wrapped_only) return true;
+      return WrappedForRoom(t, i);
+    }
+    return false;
+  }
+
+  // Characters, not bytes: "å" takes as much room on the line as "a".
+  static size_t Width(std::string_view s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  }
+
+  // Whether the next line's first word would not have fitted on line i, the
+  // room being the widest line within six lines of it.
+  static bool WrappedForRoom(const NormalizedText& t, size_t i) {
+    constexpr size_t kNearby = 6;
+    size_t widest = 0;
+    for (size_t k = i > kNearby ? i - kNearby : 0; k < t.lines.size() && k <= i + kNearby; ++k)
+      widest = std::max(widest, Width(t.lines[k].text));
+    std::string_view next = t.lines[i + 1].text;
+    // Proportional fonts make character counts rough: a line counts as full
+    // within 15 % of the widest.
+    return (Width(t.lines[i].text) + 1 + Width(next.substr(0, next.find(' ')))) * 100 > widest * 85;
+  }
+
   // An indented line beside other list items is an item whose glyph was lost.
   static bool NextToListItem(const NormalizedText& t, size_t i) {
     auto is_item = [&](size_t k) { return t.lines[k].bullet == Bullet::kIndent; };
@@ -109,13 +149,12 @@ struct StructureAnalyzer::Impl {
     if (std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
-    if (words <= 8) {
+    if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {
       *label = LabelOf(text);
       if ((*label)->sub != SubHeading::kNone || !(*label)->section_id.empty()) return true;
     }
     if (text.find(", ") != std::string::npos) return false;
-    // A first line whose sentence ends on the next line is prose, not a heading.
-    if (i + 1 < t.lines.size() && StartsLower(t.lines[i + 1].text) && EndsSentence(t.lines[i + 1].text)) return false;
+    if (ContinuesIntoSentence(t, i, false)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
     if (i == 0 || prev_heading) return true;
     const TextLine& prev = t.lines[i - 1];

@@ -37,7 +37,11 @@ void ExtractValidity(ExtractionRun& run) {
       if (RE2::PartialMatch(u.text, kNoticeYears, &n) && NumberWord(n)) v.notice_months = *NumberWord(n) * 12, any = true;
       for (const DateSpan& d : run.doc.dates) {
         if (d.span.line < run.text.lines[u.first].source_line || d.span.line > run.text.lines[u.last].source_line) continue;
-        if (d.role == DateRole::kValidFrom || d.role == DateRole::kStart) v.from = d.start, any = true;
+        if (d.role == DateRole::kValidFrom || d.role == DateRole::kStart) {
+          v.from = d.start, any = true;
+          // "från och med 2026-03-01 till och med 2028-12-31" is one date with both ends.
+          if (d.end && d.end != d.start) v.until = d.end;
+        }
         else if (d.start && !v.from && RE2::PartialMatch(u.text, kValid)) v.from = d.start, any = true;
         if (!d.start && d.end) v.until = d.end, any = true;
       }

@@ -21,6 +21,7 @@ std::unique_ptr<Rule> MakeDeadlineBeforeAgreementDateRule();
 std::unique_ptr<Rule> MakeOutdatedFrameworkRule();
 std::unique_ptr<Rule> MakeOutdatedLawRule();
 std::unique_ptr<Rule> MakeOutdatedPlanPeriodEndedRule();
+std::unique_ptr<Rule> MakeOutdatedValidityEndedRule();
 std::unique_ptr<Rule> MakeOutdatedAgreementAgeRule();
 std::unique_ptr<Rule> MakeTextPlaceholderRule();
 std::unique_ptr<Rule> MakeTableSumMismatchRule();
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<Rule>> RegisterAllRules() {
   rules.push_back(MakeOutdatedFrameworkRule());
   rules.push_back(MakeOutdatedLawRule());
   rules.push_back(MakeOutdatedPlanPeriodEndedRule());
+  rules.push_back(MakeOutdatedValidityEndedRule());
   rules.push_back(MakeOutdatedAgreementAgeRule());
   rules.push_back(MakeTextPlaceholderRule());
   rules.push_back(MakeTableSumMismatchRule());

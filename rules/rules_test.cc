@@ -83,6 +83,7 @@ const Mutation kMutations[] = {
     {"deadline.before-agreement-date", "senast 31 mars 2025", "senast 31 december 2023"},
     {"outdated.framework", "Ramöverenskommelsen 2021-02-11", "Ramöverenskommelsen från 2015-03-16"},
     {"outdated.plan-period-ended", "Handlingsplan 2024–2026", "Handlingsplan 2022–2023"},
+    {"outdated.validity-ended", "från och med 2024-02-01 och tills vidare med", "från och med 2022-02-01 till och med 2024-01-31 med"},
     {"text.placeholder", "Styrgruppen följer upp överenskommelsen årligen.", "Styrgruppen (lägg in namn) följer upp överenskommelsen årligen."},
 };
 
@@ -155,7 +156,7 @@ TEST_CASE("finding ids survive line shifts", "[rules]") {
 
 TEST_CASE("every registered rule is tested and described", "[rules]") {
   auto rules = RegisterAllRules();
-  CHECK(rules.size() == 20);
+  CHECK(rules.size() == 21);
   for (const auto& r : rules) {
     CHECK(!r->description().empty());
     std::string id(r->id());
@@ -165,6 +166,18 @@ TEST_CASE("every registered rule is tested and described", "[rules]") {
     INFO(r->id());
     CHECK(tested);
   }
+}
+
+TEST_CASE("outdated.validity-ended needs an end before --as-of and no 'tills vidare' after it", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  auto terms = [&](const std::string& words) {
+    return h.Count(Replace(clean, "från och med 2024-02-01 och tills vidare med", words), "outdated.validity-ended");
+  };
+  CHECK(terms("från och med 2022-02-01 till och med 2024-05-31 med") == 1);  // as of 2024-06-01
+  CHECK(terms("fr.o.m. 2022-02-01 t.o.m. 2024-05-31 med") == 1);
+  CHECK(terms("från och med 2022-02-01 till och med 2024-06-30 med") == 0);
+  CHECK(terms("från och med 2022-02-01 till och med 2024-05-31 och därefter tills vidare med") == 0);
 }
 
 TEST_CASE("rules are chosen by id, group and severity", "[rules]") {

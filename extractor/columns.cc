@@ -1,0 +1,177 @@
+#include "extractor/columns.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace overens {
+namespace {
+
+constexpr size_t kMinGutter = 3;  // spaces between two columns
+// How far a column's rows may start right of its leftmost row (indented
+// list items) and how far off the gutter position the right column may be.
+constexpr size_t kIndentSlack = 8;
+constexpr size_t kRightSlackBefore = 1, kRightSlackAfter = 2;
+
+// A stretch of a row without a gutter inside, with its position in
+// characters (as the layout counts them) and in bytes.
+struct Piece {
+  size_t col_begin = 0, col_end = 0;
+  size_t byte_begin = 0, byte_end = 0;
+};
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+std::vector<Piece> PiecesOf(std::string_view row) {
+  std::vector<Piece> pieces;
+  size_t col = 0, spaces = 0;
+  Piece cur;
+  bool open = false;
+  for (size_t i = 0; i < row.size(); ++i) {
+    char c = row[i];
+    if (IsContinuationByte(c)) continue;
+    if (c == ' ') {
+      ++spaces;
+    } else {
+      if (open && spaces >= kMinGutter) {
+        pieces.push_back(cur);
+        open = false;
+      }
+      if (!open) {
+        cur.col_begin = col;
+        cur.byte_begin = i;
+        open = true;
+      }
+      spaces = 0;
+      size_t len = 1;
+      while (i + len < row.size() && IsContinuationByte(row[i + len])) ++len;
+      cur.col_end = col + 1;
+      cur.byte_end = i + len;
+    }
+    ++col;
+  }
+  if (open) pieces.push_back(cur);
+  return pieces;
+}
+
+bool StartsWithDigit(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+
+// The layout of a page's two-column rows: where the right column starts,
+// where the left column starts.
+struct Layout {
+  size_t gutter_end = 0;  // the right column's first character position
+  size_t margin = 0;      // the left column's first character position
+};
+
+bool NearGutter(const Layout& l, size_t col) {
+  return col + kRightSlackBefore >= l.gutter_end && col <= l.gutter_end + kRightSlackAfter;
+}
+
+// The column layout of the page, when rows with two pieces agree on one.
+std::optional<Layout> FindLayout(const std::vector<RawRow>& page, const std::vector<std::vector<Piece>>& pieces) {
+  std::map<size_t, size_t> starts;  // right piece position -> rows
+  size_t nonblank = 0, many = 0;
+  for (const auto& p : pieces) {
+    nonblank += !p.empty();
+    many += p.size() > 2;
+    if (p.size() == 2) ++starts[p[1].col_begin];
+  }
+  if (starts.empty()) return std::nullopt;
+  Layout l;
+  size_t best = 0;
+  for (const auto& [col, n] : starts) {
+    size_t near = 0;
+    for (size_t c = col > kRightSlackBefore ? col - kRightSlackBefore : 0; c <= col + kRightSlackBefore; ++c)
+      near += starts.count(c) ? starts.at(c) : 0;
+    if (near > best) best = near, l.gutter_end = col;
+  }
+  // Prose on both sides: long left parts, right parts that start with a word.
+  size_t rows = 0, left_chars = 0, wordy = 0;
+  l.margin = l.gutter_end;
+  for (size_t r = 0; r < pieces.size(); ++r) {
+    const auto& p = pieces[r];
+    if (p.size() != 2 || !NearGutter(l, p[1].col_begin)) continue;
+    ++rows;
+    left_chars += p[0].col_end - p[0].col_begin;
+    wordy += !StartsWithDigit(page[r].text.substr(p[1].byte_begin));
+    l.margin = std::min(l.margin, p[0].col_begin);
+  }
+  bool columns = rows >= 4 && rows * 4 >= nonblank && many * 4 <= rows && left_chars >= 15 * rows &&
+                 wordy * 10 >= rows * 7 && l.gutter_end >= 20;
+  if (!columns) return std::nullopt;
+  return l;
+}
+
+enum class RowKind { kBlank, kBoth, kLeft, kRight, kOther };
+
+RowKind Classify(const Layout& l, const std::vector<Piece>& p) {
+  if (p.empty()) return RowKind::kBlank;
+  bool at_margin = p[0].col_begin <= l.margin + kIndentSlack;
+  if (p.size() == 2 && at_margin && NearGutter(l, p[1].col_begin)) return RowKind::kBoth;
+  if (p.size() == 1 && NearGutter(l, p[0].col_begin)) return RowKind::kRight;
+  if (p.size() == 1 && at_margin && p[0].col_end + kMinGutter <= l.gutter_end) return RowKind::kLeft;
+  return RowKind::kOther;
+}
+
+// The row's text from `piece` on (to `end`), with one space before it when
+// it is indented from where its column starts, so list items stay indented.
+RawRow Part(const RawRow& row, const Piece& piece, size_t column_start, size_t end_byte) {
+  size_t begin = piece.byte_begin;
+  if (piece.col_begin > column_start && begin > 0) --begin;  // the byte before is a space
+  return {row.text.substr(begin, end_byte - begin), row.source_line};
+}
+
+}  // namespace
+
+bool MayHaveColumns(std::string_view text) {
+  for (size_t at = text.find("   "); at != std::string_view::npos; at = text.find("   ", at + 1)) {
+    size_t end = text.find_first_not_of(' ', at);
+    if (at > 0 && text[at - 1] != '\n' && end != std::string_view::npos && text[end] != '\n') return true;
+    if (end == std::string_view::npos) break;
+    at = end - 1;
+  }
+  return false;
+}
+
+std::vector<RawRow> ReadingOrder(const std::vector<RawRow>& page) {
+  std::vector<std::vector<Piece>> pieces;
+  pieces.reserve(page.size());
+  for (const RawRow& r : page) pieces.push_back(PiecesOf(r.text));
+  auto layout = FindLayout(page, pieces);
+  if (!layout) return page;
+  std::vector<RowKind> kinds;
+  for (const auto& p : pieces) kinds.push_back(Classify(*layout, p));
+  std::vector<RawRow> out;
+  for (size_t r = 0; r < page.size();) {
+    size_t end = r, both = 0;
+    while (end < page.size() && kinds[end] != RowKind::kOther) both += kinds[end++] == RowKind::kBoth;
+    if (both < 2) {  // no stretch of columns here: the rows as they are
+      for (size_t k = r; k < std::max(end, r + 1); ++k) out.push_back(page[k]);
+      r = std::max(end, r + 1);
+      continue;
+    }
+    std::vector<RawRow> right;
+    for (size_t k = r; k < end; ++k) {
+      const RawRow& row = page[k];
+      const auto& p = pieces[k];
+      switch (kinds[k]) {
+        case RowKind::kBlank:
+          out.push_back({std::string_view(), row.source_line});
+          right.push_back({std::string_view(), row.source_line});
+          break;
+        case RowKind::kBoth:
+          out.push_back(Part(row, p[0], layout->margin, p[0].byte_end));
+          right.push_back(Part(row, p[1], layout->gutter_end, row.text.size()));
+          break;
+        case RowKind::kLeft: out.push_back(Part(row, p[0], layout->margin, row.text.size())); break;
+        case RowKind::kRight: right.push_back(Part(row, p[0], layout->gutter_end, row.text.size())); break;
+        case RowKind::kOther: break;
+      }
+    }
+    out.insert(out.end(), right.begin(), right.end());
+    r = end;
+  }
+  return out;
+}
+
+}  // namespace overens

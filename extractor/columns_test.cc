@@ -1,0 +1,85 @@
+#include "extractor/columns.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace overens {
+namespace {
+
+// The rows of `lines`, numbered from 1; the strings must outlive the rows.
+std::vector<RawRow> Rows(const std::vector<std::string>& lines) {
+  std::vector<RawRow> rows;
+  for (size_t i = 0; i < lines.size(); ++i) rows.push_back({lines[i], static_cast<int>(i + 1)});
+  return rows;
+}
+
+std::vector<std::string> Texts(const std::vector<RawRow>& rows) {
+  std::vector<std::string> out;
+  for (const RawRow& r : rows) out.emplace_back(r.text);
+  return out;
+}
+
+std::vector<int> Lines(const std::vector<RawRow>& rows) {
+  std::vector<int> out;
+  for (const RawRow& r : rows) out.push_back(r.source_line);
+  return out;
+}
+
+TEST_CASE("two columns are read one after the other", "[columns]") {
+  const std::vector<std::string> page = {
+      "            Lokal överenskommelse 2026",
+      "",
+      "Målgrupper                              Samverkansstruktur",
+      "• Barn upp till 18 år som har eller     Den delregionala gruppen leder",
+      "riskerar att utveckla psykisk ohälsa    arbetet och möts fyra gånger",
+      "                                        per år.",
+      "Parter                                  Tvister",
+      "Socialförvaltningarna inklusive LSS     1. Närmaste chef.",
+      "",
+      "                 Sida 1",
+  };
+  auto rows = ReadingOrder(Rows(page));
+  CHECK(Texts(rows) == std::vector<std::string>{
+                           "            Lokal överenskommelse 2026", "", "Målgrupper",
+                           "• Barn upp till 18 år som har eller", "riskerar att utveckla psykisk ohälsa",
+                           "Parter", "Socialförvaltningarna inklusive LSS", "", "", "Samverkansstruktur",
+                           "Den delregionala gruppen leder", "arbetet och möts fyra gånger", "per år.", "Tvister",
+                           "1. Närmaste chef.", "", "                 Sida 1"});
+  // Every part keeps the line it was printed on; a blank row is blank in
+  // both columns; the title and the footer stay where they are.
+  CHECK(Lines(rows) == std::vector<int>{1, 2, 3, 4, 5, 7, 8, 9, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+}
+
+TEST_CASE("tables and indented text keep their rows", "[columns]") {
+  const std::vector<std::string> amounts = {
+      "Delregion                 Belopp",  "Malmö                     1000000", "Mellersta                 2206828",
+      "Nordost                   1520685", "Nordväst                  3000000", "Sydost                    1183271",
+      "Sydväst                   2438048",
+  };
+  CHECK(Texts(ReadingOrder(Rows(amounts))) == amounts);
+  const std::vector<std::string> grid = {
+      "Aktivitet                      Ansvarig            Tidplan",
+      "Gemensam utbildning i SIP      Styrgruppen         hösten 2025",
+      "Rutin för avvikelser           Arbetsgruppen       våren 2026",
+      "Introduktionsdag för nya       Samverkansgruppen   2026",
+      "Uppföljning av planerna        Styrgruppen         årligen",
+  };
+  CHECK(Texts(ReadingOrder(Rows(grid))) == grid);
+  const std::vector<std::string> labels = {
+      "SIP      Samordnad individuell plan enligt lagen",  "SSP      Skånegemensam samverkansgrupp psykiatri",
+      "CSO      Centralt samverkansorgan i Skåne län",      "LSS      Lag om stöd och service till vissa",
+      "BUP      Barn- och ungdomspsykiatrin i regionen",
+  };
+  CHECK(Texts(ReadingOrder(Rows(labels))) == labels);
+  const std::vector<std::string> prose = {"Målgrupper", "   • Barn upp till 18 år", "   • Personer i alla åldrar"};
+  CHECK(Texts(ReadingOrder(Rows(prose))) == prose);
+}
+
+TEST_CASE("only text with a gutter between words may have columns", "[columns]") {
+  CHECK_FALSE(MayHaveColumns("Målgrupper\n   • Barn upp till 18 år\nslut   \n"));
+  CHECK(MayHaveColumns("Målgrupper     Parter\n"));
+  CHECK_FALSE(MayHaveColumns(""));
+}
+
+}  // namespace
+}  // namespace overens

@@ -1,0 +1,37 @@
+// outdated.validity-ended: The agreement's period of validity ended before the --as-of date.
+#include "rules/rule.h"
+
+namespace overens {
+namespace {
+
+class OutdatedValidityEndedRule final : public Rule {
+ public:
+  std::string_view id() const override { return "outdated.validity-ended"; }
+  Severity severity() const override { return Severity::kWarning; }
+  std::string_view description() const override {
+    return "The agreement's period of validity (giltighetstid) ended before the --as-of date.";
+  }
+  std::vector<Finding> Check(const RuleContext& ctx) const override {
+    const Document& doc = ctx.doc;
+    if (!IsAgreementOrPlan(doc.kind) || !doc.validity) return {};
+    const Validity& v = *doc.validity;
+    // "... och därefter tills vidare": the agreement goes on after the date.
+    if (!v.until || v.until_further_notice || !(*v.until < ctx.options.as_of)) return {};
+    return {Make(ctx, v.span, "the agreement was valid until " + v.until->ToString() + ", before " +
+                                  ctx.options.as_of.ToString(), UntilText(doc, *v.until))};
+  }
+
+ private:
+  // The words that set the end ("t.o.m. 2026-08-31"), as the dates have them.
+  static std::string UntilText(const Document& doc, CivilDate until) {
+    for (const DateSpan& d : doc.dates)
+      if (d.end == until && (d.role == DateRole::kValidFrom || d.role == DateRole::kStart || !d.start)) return d.text;
+    return "till och med " + until.ToString();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> MakeOutdatedValidityEndedRule() { return std::make_unique<OutdatedValidityEndedRule>(); }
+
+}  // namespace overens
