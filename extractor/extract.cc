@@ -120,14 +120,15 @@ std::unique_ptr<KeywordGate> BuildGates(CompiledReference& c) {
   c.located |= GateBit(Gate::kPlace);
   for (auto [gate, patterns, owner] : {std::tuple{Gate::kDelregionAlias, &c.delregion_aliases, &c.delregion_alias_of_word},
                                        {Gate::kLaw, &c.law_names, &c.law_of_word},
-                                       {Gate::kPlaceholder, &c.placeholders, &c.placeholder_of_word}}) {
+                                       {Gate::kPlaceholder, &c.placeholders, &c.placeholder_of_word},
+                                       {Gate::kRenamed, &c.renamed, &c.renamed_of_word}}) {
     auto words = StartWords(*patterns, *owner);
     if (words) c.located |= GateBit(gate);
     data.push_back(words.value_or(std::vector<std::string>{}));
   }
   std::vector<std::vector<std::string_view>> groups = GateWords();
   for (const auto& words : data) groups.emplace_back(words.begin(), words.end());
-  static_assert(static_cast<size_t>(Gate::kPlaceholder) < KeywordGate::kMaxGroups);
+  static_assert(static_cast<size_t>(Gate::kRenamed) < KeywordGate::kMaxGroups);
   return std::make_unique<KeywordGate>(groups);
 }
 
@@ -171,6 +172,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
     if (!alts.empty()) statuses.push_back(Compile(l.id, alts, "law", "laws.xml", c->law_names));
   }
   for (const auto& p : ref.vocabulary.placeholders) statuses.push_back(Compile(p, p, "placeholder", "vocabulary.xml", c->placeholders));
+  for (const auto& [pattern, current] : ref.vocabulary.renamed)
+    statuses.push_back(Compile(current, pattern, "renamed", "vocabulary.xml", c->renamed));
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up, RE2::Quiet);
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));
@@ -194,7 +197,8 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
     if (!g.patterns->empty() && !filter->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into an RE2 set");
   }
   for (auto [joined, g] : {std::pair{&c->delregion_alias_union, Group{"delregions.xml", "delregion alias", &c->delregion_aliases}},
-                           {&c->law_union, Group{"laws.xml", "law", &c->law_names}}}) {
+                           {&c->law_union, Group{"laws.xml", "law", &c->law_names}},
+                           {&c->renamed_union, Group{"vocabulary.xml", "renamed", &c->renamed}}}) {
     for (const NamedPattern& p : *g.patterns)
       if (!joined->Add(p.re->pattern())) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
     if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
@@ -222,6 +226,7 @@ Document Extractor::Extract(const NormalizedText& text, const std::string& path)
   ExtractFrequencies(run);
   ExtractTables(run);
   ExtractPlaceholders(run);
+  ExtractOldNames(run);
   ExtractSignatories(run);
   return doc;
 }

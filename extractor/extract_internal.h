@@ -45,6 +45,7 @@ enum class Gate : uint8_t {
   kDelregionAlias,  // delregion_alias_union
   kLaw,             // law_union
   kPlaceholder,     // placeholders; placeholder_of_word maps each word to its pattern
+  kRenamed,         // renamed_union
 };
 std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kAddedArea
 
@@ -59,7 +60,7 @@ struct CompiledReference {
   // gates whose every pattern has StartLiterals (the others scan the whole text).
   uint64_t located = kLineGates;
   // A located data gate's word -> the index of the pattern it starts.
-  std::vector<size_t> delregion_alias_of_word, law_of_word, placeholder_of_word;
+  std::vector<size_t> delregion_alias_of_word, law_of_word, placeholder_of_word, renamed_of_word;
   std::unique_ptr<StructureAnalyzer> structure;
   std::vector<NamedPattern> areas;          // framework area id -> pattern
   PatternFilter area_filter;                // the same patterns as one set
@@ -77,6 +78,8 @@ struct CompiledReference {
   PatternUnion law_union;
   std::vector<NamedPattern> placeholders;
   PatternFilter placeholder_filter;
+  std::vector<NamedPattern> renamed;  // id = the name used now
+  PatternUnion renamed_union;
   std::unique_ptr<RE2> empty_follow_up;
   std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
   Lexicon target_group_lexicon;                        // the words of the above
@@ -198,6 +201,7 @@ void ExtractTargetGroups(ExtractionRun& run);
 void ExtractParties(ExtractionRun& run);
 void ExtractAreas(ExtractionRun& run);
 void ExtractResponsibilities(ExtractionRun& run);  // after areas and dates
+void ExtractOldNames(ExtractionRun& run);
 void ExtractAgreementTerms(ExtractionRun& run);    // validity, repeals, dispute ladder, sections
 void ExtractLegalReferences(ExtractionRun& run);
 void ExtractFrequencies(ExtractionRun& run);

@@ -261,5 +261,19 @@ TEST_CASE("a short first line of a wrapped sentence is prose, a short heading st
   CHECK(parter);
 }
 
+TEST_CASE("old organisation names, but not remarks on the change", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParterna är kommunerna och Landstinget Skåne.\n"
+      "Uppföljningen rapporteras till Kommunförbundet Skåne och SKL.\n"
+      "Landstinget (numera Region Skåne) ansvarade för vården.\n"
+      "Landstinget Skåne och Region Skåne nämns båda här.\n"
+      "Vi skl inte förväxla med en förkortning.\n");
+  std::vector<std::string> names;
+  for (const OldName& n : d.old_names) names.push_back(n.text + " -> " + n.current);
+  CHECK(names == std::vector<std::string>{"Landstinget Skåne -> Region Skåne", "Kommunförbundet Skåne -> Skånes Kommuner",
+                                          "SKL -> Sveriges Kommuner och Regioner (SKR)"});
+}
+
 }  // namespace
 }  // namespace overens

@@ -177,6 +177,24 @@ void ExtractPlaceholders(ExtractionRun& run) {
             [](const Placeholder& a, const Placeholder& b) { return a.span.line < b.span.line; });
 }
 
+void ExtractOldNames(ExtractionRun& run) {
+  if (!run.Mentions(Gate::kRenamed)) return;
+  const auto& patterns = run.compiled.renamed;
+  auto add = [&](size_t i, size_t b, std::string_view m) {
+    size_t li = run.text.LineIndexAt(b);
+    // "Landstinget (numera Region Skåne)": a remark on the change, not the old name in use.
+    const std::string& current = patterns[i].id;
+    std::string line = Fold(run.Line(li));
+    if (line.find(Fold(current.substr(0, current.find(" (")))) != std::string::npos ||
+        ContainsAny(line, {"numera", "tidigare", "före detta", "f.d.", "nuvarande", "bytte namn", "bytt namn"}))
+      return;
+    run.doc.old_names.push_back(OldName{std::string(m), current,
+                                        SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())}});
+  };
+  if (run.Located(Gate::kRenamed)) run.ForEachGateMatch(Gate::kRenamed, patterns, run.compiled.renamed_of_word, add);
+  else run.compiled.renamed_union.ForEachMatch(run.text.joined, add);
+}
+
 void ExtractSignatories(ExtractionRun& run) {
   // A name line ("Förnamn Efternamn") followed by a title line, in the last fifth of the text.
   static const RE2 kName(R"(^[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)? [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?$)");

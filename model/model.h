@@ -225,6 +225,16 @@ struct Placeholder {
   bool operator==(const Placeholder&) const = default;
 };
 
+// An organisation named as it was called before it changed name
+// ("Kommunförbundet Skåne", now Skånes Kommuner).
+struct OldName {
+  std::string text;     // as written
+  std::string current;  // the name used now
+  SourceSpan span;
+  template <class V> void Visit(V& v) { v("text", text); v("current", current); v("span", span); }
+  bool operator==(const OldName&) const = default;
+};
+
 struct Finding {
   std::string id;        // stable: rule + file + normalized evidence, not the line
   std::string rule;
@@ -263,6 +273,7 @@ struct Document {
   std::vector<Section> sections;
   std::vector<TableRow> table_rows;
   std::vector<Placeholder> placeholders;
+  std::vector<OldName> old_names;
   std::vector<std::string> warnings;
   template <class V> void Visit(V& v) {
     v("file", file); v("kind", kind); v("delregion", delregion); v("date", date);
@@ -271,7 +282,7 @@ struct Document {
     v("responsibilities", responsibilities); v("areas", areas); v("validity", validity);
     v("repeals", repeals); v("dispute_steps", dispute_steps); v("frequencies", frequencies);
     v("legal_references", legal_references); v("signatories", signatories); v("sections", sections);
-    v("table_rows", table_rows); v("placeholders", placeholders); v("warnings", warnings);
+    v("table_rows", table_rows); v("placeholders", placeholders); v("old_names", old_names); v("warnings", warnings);
   }
   bool operator==(const Document&) const = default;
 };

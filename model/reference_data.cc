@@ -101,6 +101,13 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
   for (auto& w : Words(r.child("verbs").text().get())) v.verbs.insert(w);
   for (auto& w : Words(r.child("actor-heads").text().get())) v.actor_heads.insert(w);
   for (auto n : r.children("placeholder")) v.placeholders.push_back(n.text().get());
+  for (auto n : r.children("renamed")) {
+    std::string current = n.attribute("current").as_string();
+    if (current.empty() || !*n.text().get())
+      return Status::DataError(std::string("vocabulary.xml: <renamed> at offset ") + std::to_string(n.offset_debug()) +
+                               " needs a pattern and a current=\"...\" name");
+    v.renamed.emplace_back(n.text().get(), current);
+  }
   v.empty_follow_up = r.child("empty-follow-up").text().get();
   return Status::Ok();
 }

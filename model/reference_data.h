@@ -53,6 +53,8 @@ struct Vocabulary {
   std::unordered_set<std::string> verbs;
   std::unordered_set<std::string> actor_heads;
   std::vector<std::string> placeholders;  // RE2 patterns
+  // Organisations that changed name: RE2 pattern of the old name -> the name used now.
+  std::vector<std::pair<std::string, std::string>> renamed;
   std::string empty_follow_up;            // RE2 pattern
 };
 

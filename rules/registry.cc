@@ -22,6 +22,7 @@ std::unique_ptr<Rule> MakeOutdatedFrameworkRule();
 std::unique_ptr<Rule> MakeOutdatedLawRule();
 std::unique_ptr<Rule> MakeOutdatedPlanPeriodEndedRule();
 std::unique_ptr<Rule> MakeOutdatedValidityEndedRule();
+std::unique_ptr<Rule> MakeOutdatedNameRule();
 std::unique_ptr<Rule> MakeOutdatedAgreementAgeRule();
 std::unique_ptr<Rule> MakeTextPlaceholderRule();
 std::unique_ptr<Rule> MakeTableSumMismatchRule();
@@ -46,6 +47,7 @@ std::vector<std::unique_ptr<Rule>> RegisterAllRules() {
   rules.push_back(MakeOutdatedLawRule());
   rules.push_back(MakeOutdatedPlanPeriodEndedRule());
   rules.push_back(MakeOutdatedValidityEndedRule());
+  rules.push_back(MakeOutdatedNameRule());
   rules.push_back(MakeOutdatedAgreementAgeRule());
   rules.push_back(MakeTextPlaceholderRule());
   rules.push_back(MakeTableSumMismatchRule());
