@@ -170,7 +170,8 @@ class Xlsx {
 
 void WriteOverview(Xlsx& x, const AuditData& a, const CheckOptions& options) {
   lxw_worksheet* ws = x.Sheet("Översikt", {{"Fil", 40}, {"Typ", 22}, {"Delregion", 12}, {"Datum", 12}, {"Ålder (år)", 10},
-                                            {"Ramöverenskommelse", 18}, {"Planperiod slut", 14}, {"Fel", 6}, {"Varningar", 10}, {"Info", 6}});
+                                            {"Ramöverenskommelse", 18}, {"Planperiod slut", 14}, {"Giltig t.o.m.", 14},
+                                            {"Fel", 6}, {"Varningar", 10}, {"Info", 6}});
   size_t r = 1;
   for (const DocRow& row : a.docs) {
     const Document& d = *row.doc;
@@ -181,12 +182,14 @@ void WriteOverview(Xlsx& x, const AuditData& a, const CheckOptions& options) {
     if (d.date) x.Number(ws, r, 4, d.date->YearsUntil(options.as_of));
     x.Date(ws, r, 5, d.framework_date);
     if (d.plan_period) x.Date(ws, r, 6, d.plan_period->end);
-    x.Number(ws, r, 7, row.errors);
-    x.Number(ws, r, 8, row.warnings);
-    x.Number(ws, r, 9, row.infos);
+    if (d.validity && d.validity->until) x.Date(ws, r, 7, d.validity->until);
+    else if (d.validity && d.validity->until_further_notice) x.Text(ws, r, 7, "tills vidare");
+    x.Number(ws, r, 8, row.errors);
+    x.Number(ws, r, 9, row.warnings);
+    x.Number(ws, r, 10, row.infos);
     ++r;
   }
-  x.Finish(ws, r - 1, 10);
+  x.Finish(ws, r - 1, 11);
 }
 
 void WriteMatrix(Xlsx& x, const AuditData& a, const char* sheet, const std::string& dimension, const std::vector<std::string>& ids) {
@@ -315,6 +318,8 @@ std::string Json(const AuditData& a, const CheckOptions& options) {
     out["documents"].push_back({{"file", r.doc->file}, {"kind", ToString(r.doc->kind)},
                                 {"delregion", r.doc->delregion ? J(*r.doc->delregion) : J(nullptr)},
                                 {"date", r.doc->date ? J(r.doc->date->ToString()) : J(nullptr)},
+                                {"valid_until", r.doc->validity && r.doc->validity->until ? J(r.doc->validity->until->ToString())
+                                                : r.doc->validity && r.doc->validity->until_further_notice ? J("tills vidare") : J(nullptr)},
                                 {"errors", r.errors}, {"warnings", r.warnings}, {"info", r.infos}});
   out["matrix"] = J::array();
   for (const Cell& c : a.cells)
