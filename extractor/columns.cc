@@ -121,6 +121,19 @@ RawRow Part(const RawRow& row, const Piece& piece, size_t column_start, size_t e
   return {row.text.substr(begin, end_byte - begin), row.source_line};
 }
 
+// Where a stretch of column rows [begin, end) ends when its last rows are
+// left-column rows below two or more blank rows at the foot of the page: a
+// footer at the margin, which must stay at the end of the page (where
+// running footers are recognised), not move between the columns.
+size_t BeforeFooter(const std::vector<RowKind>& kinds, size_t begin, size_t end) {
+  size_t k = end;
+  while (k > begin && kinds[k - 1] == RowKind::kLeft) --k;
+  if (k == end || end != kinds.size()) return end;
+  size_t blanks = 0;
+  while (k > begin && kinds[k - 1] == RowKind::kBlank) --k, ++blanks;
+  return blanks >= 2 ? k : end;
+}
+
 }  // namespace
 
 bool MayHaveColumns(std::string_view text) {
@@ -145,6 +158,7 @@ std::vector<RawRow> ReadingOrder(const std::vector<RawRow>& page) {
   for (size_t r = 0; r < page.size();) {
     size_t end = r, both = 0;
     while (end < page.size() && kinds[end] != RowKind::kOther) both += kinds[end++] == RowKind::kBoth;
+    end = BeforeFooter(kinds, r, end);
     if (both < 2) {  // no stretch of columns here: the rows as they are
       for (size_t k = r; k < std::max(end, r + 1); ++k) out.push_back(page[k]);
       r = std::max(end, r + 1);

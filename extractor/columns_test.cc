@@ -50,6 +50,24 @@ TEST_CASE("two columns are read one after the other", "[columns]") {
   CHECK(Lines(rows) == std::vector<int>{1, 2, 3, 4, 5, 7, 8, 9, 2, 3, 4, 5, 6, 7, 8, 9, 10});
 }
 
+TEST_CASE("a footer at the margin stays at the foot of the page", "[columns]") {
+  const std::vector<std::string> page = {
+      "Målgrupper                              Samverkansstruktur",
+      "• Barn upp till 18 år som har eller     Den delregionala gruppen leder",
+      "riskerar att utveckla psykisk ohälsa    arbetet och möts fyra gånger",
+      "• Personer i alla åldrar med psykisk    per år, oftare vid behov av",
+      "funktionsnedsättning                    gemensamma beslut.",
+      "",
+      "",
+      "Vårdsamverkan Skåne 2026",
+  };
+  auto texts = Texts(ReadingOrder(Rows(page)));
+  REQUIRE(texts.size() >= 3);
+  CHECK(texts.back() == "Vårdsamverkan Skåne 2026");
+  CHECK(texts[texts.size() - 2].empty());
+  CHECK(texts[5] == "Samverkansstruktur");
+}
+
 TEST_CASE("tables and indented text keep their rows", "[columns]") {
   const std::vector<std::string> amounts = {
       "Delregion                 Belopp",  "Malmö                     1000000", "Mellersta                 2206828",
