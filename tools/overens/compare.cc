@@ -47,6 +47,13 @@ std::vector<Diff> Differences(const Document& a, const Document& b) {
   DiffLists(a.sections, b.sections, "compare.section", "section", section_key, [](const Section& s) { return s.heading; }, out);
   if (a.delregion != b.delregion)
     out.push_back({"compare.delregion", "delregion differs", a.delregion.value_or("-"), b.delregion.value_or("-"), 1, 1});
+  auto until = [](const Document& d) {
+    if (!d.validity) return std::string("-");
+    return d.validity->until ? d.validity->until->ToString() : d.validity->until_further_notice ? "tills vidare" : "-";
+  };
+  if (until(a) != until(b))
+    out.push_back({"compare.validity", "valid until differs", until(a), until(b), a.validity ? a.validity->span.line : 0,
+                   b.validity ? b.validity->span.line : 0});
   auto notice = [](const Document& d) { return d.validity && d.validity->notice_months ? std::to_string(*d.validity->notice_months) : "-"; };
   if (notice(a) != notice(b))
     out.push_back({"compare.validity", "notice period (months) differs", notice(a), notice(b),
