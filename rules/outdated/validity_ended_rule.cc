@@ -17,16 +17,17 @@ class OutdatedValidityEndedRule final : public Rule {
     const Validity& v = *doc.validity;
     // "... och därefter tills vidare": the agreement goes on after the date.
     if (!v.until || v.until_further_notice || !(*v.until < ctx.options.as_of)) return {};
-    return {Make(ctx, v.span, "the agreement was valid until " + v.until->ToString() + ", before " +
-                                  ctx.options.as_of.ToString(), UntilText(doc, *v.until))};
+    std::string message = "the agreement was valid until " + v.until->ToString() + ", before " + ctx.options.as_of.ToString();
+    if (const DateSpan* d = UntilDate(doc, *v.until)) return {Make(ctx, d->span, message, d->text)};
+    return {Make(ctx, v.span, message, "till och med " + v.until->ToString())};
   }
 
  private:
-  // The words that set the end ("t.o.m. 2026-08-31"), as the dates have them.
-  static std::string UntilText(const Document& doc, CivilDate until) {
+  // The date that sets the end ("fr.o.m. 2022-09-01 t.o.m. 2026-08-31"), where it is written.
+  static const DateSpan* UntilDate(const Document& doc, CivilDate until) {
     for (const DateSpan& d : doc.dates)
-      if (d.end == until && (d.role == DateRole::kValidFrom || d.role == DateRole::kStart || !d.start)) return d.text;
-    return "till och med " + until.ToString();
+      if (d.end == until && (d.role == DateRole::kValidFrom || d.role == DateRole::kStart || !d.start)) return &d;
+    return nullptr;
   }
 };
 
