@@ -201,6 +201,12 @@ bool IsLetterKind(ByteKind k) { return k == ByteKind::kCopy || k == ByteKind::kL
 
 bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
+// A byte of a word: a letter, a digit, '_' or part of a multi-byte character.
+bool IsWordByteOrDigit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
 // CleanLine's characters and spaces in one pass over lines that IsSurelyNfc
 // vouches for and that are valid UTF-8, with the same result as
 // ForEachRepairedPiece into a LineBuilder; false (and `out` unspecified)
@@ -247,6 +253,50 @@ bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
   }
   leading_space = line.leading_space();
   return true;
+}
+
+// The byte length of a lower-case letter (ASCII, å ä ö é ü) ending at
+// text[end - 1], else 0; `upper` for A-Z, Å Ä Ö É instead.
+size_t LetterBefore(std::string_view text, size_t end, bool upper) {
+  if (end == 0) return 0;
+  char c = text[end - 1];
+  if (upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z')) return 1;
+  if (end < 2 || text[end - 2] != '\xC3') return 0;
+  std::string_view second = upper ? "\x85\x84\x96\x89" : "\xA5\xA4\xB6\xA9\xBC";
+  return second.find(c) != std::string_view::npos ? 2 : 0;
+}
+
+// Whether the digits at [begin, end) are a footnote number glued to the end
+// of a word of four or more letters ("funktionsnedsättning1", "Skåne3"):
+// one or two digits, nothing of a word after them, and before them lower-case
+// letters, perhaps after one capital, back to the start of the word.
+bool IsGluedFootnote(std::string_view text, size_t begin, size_t end) {
+  if (end - begin > 2 || (end < text.size() && IsWordByteOrDigit(text[end]))) return false;
+  size_t letters = 0, at = begin;
+  while (size_t n = LetterBefore(text, at, false)) at -= n, ++letters;
+  if (size_t n = LetterBefore(text, at, true)) at -= n, ++letters;
+  return letters >= 4 && (at == 0 || !IsWordByteOrDigit(text[at - 1]));
+}
+
+// Drops footnote numbers glued to words; they would keep the words from
+// matching ("Målgrupper1" is no heading, "Helsingborg5" no kommun).
+void DropGluedFootnotes(std::string& text) {
+  size_t digit = text.find_first_of("0123456789");
+  if (digit == std::string::npos) return;
+  std::string out;
+  size_t copied = 0;
+  while (digit != std::string::npos) {
+    size_t end = text.find_first_not_of("0123456789", digit);
+    if (end == std::string::npos) end = text.size();
+    if (IsGluedFootnote(text, digit, end)) {
+      out.append(text, copied, digit - copied);
+      copied = end;
+    }
+    digit = text.find_first_of("0123456789", end);
+  }
+  if (copied == 0) return;
+  out.append(text, copied, std::string::npos);
+  text = std::move(out);
 }
 
 // One line: NFC, character repairs, spaces collapsed and trimmed, list marker removed.
@@ -413,6 +463,8 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
       out.lines.push_back(CleanLine(raw, line_no, page));
     });
   }
+  if (options.drop_glued_footnotes)
+    for (TextLine& l : out.lines) DropGluedFootnotes(l.text);
   if (options.drop_running_headers) DropPageFurniture(out.lines);
   if (options.join_hyphenated) JoinHyphenated(out.lines);
   out.line_offsets.reserve(out.lines.size());

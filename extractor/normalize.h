@@ -29,6 +29,7 @@ struct TextLine {
 struct NormalizeOptions {
   bool drop_running_headers = true;  // repeated first/last lines of PDF pages
   bool join_hyphenated = true;       // "samverk-\nan" -> "samverkan"
+  bool drop_glued_footnotes = true;  // "funktionsnedsättning1" -> "funktionsnedsättning"
 };
 
 struct NormalizedText {
