@@ -2,11 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -95,6 +97,23 @@ Result<std::string> FromUtf16(std::string_view s, bool little_endian, const std:
   return out;
 }
 
+// Whether text without a byte order mark is UTF-16, and in which byte
+// order: in its first kilobyte, nearly every other byte is NUL (the high
+// byte of ASCII and Latin-1 characters) and the bytes between are not.
+std::optional<bool> Utf16WithoutBom(std::string_view bytes) {
+  size_t n = std::min<size_t>(bytes.size(), 1024) & ~size_t{1};
+  if (n < 8) return std::nullopt;
+  size_t even_nul = 0, odd_nul = 0;
+  for (size_t i = 0; i < n; i += 2) {
+    even_nul += bytes[i] == '\0';
+    odd_nul += bytes[i + 1] == '\0';
+  }
+  size_t pairs = n / 2;
+  if (odd_nul * 10 >= pairs * 9 && even_nul * 10 <= pairs) return true;   // "M\0å\0": little-endian
+  if (even_nul * 10 >= pairs * 9 && odd_nul * 10 <= pairs) return false;  // "\0M\0å": big-endian
+  return std::nullopt;
+}
+
 void SilencePoppler() {
   // The library must not print; poppler reports through this hook instead.
   poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
@@ -126,6 +145,16 @@ Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
     src.encoding = "utf-16be";
   } else {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (auto little_endian = Utf16WithoutBom(bytes)) {
+      auto r = FromUtf16(bytes, *little_endian, path);
+      if (!r.ok()) return r.status();
+      src.text = std::move(r).value();
+      src.encoding = *little_endian ? "utf-16le" : "utf-16be";
+      src.warnings.push_back(path + ": UTF-16 without a byte order mark; read as " + src.encoding);
+      return src.text.find_first_not_of(" \t\r\n\f") == std::string::npos
+                 ? Result<SourceText>(Status::DataError(path + ": contains only white space; nothing to read"))
+                 : Result<SourceText>(std::move(src));
+    }
     if (bytes.find('\0') != std::string_view::npos)
       return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt or .pdf agreement");
     if (IsValidUtf8(bytes)) {

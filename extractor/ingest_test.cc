@@ -34,6 +34,27 @@ TEST_CASE("bad text input is a data error naming the file", "[ingest]") {
   CHECK(DecodePdf("%PDF-1.4 garbage", "h.pdf").status().code() == StatusCode::kDataError);
 }
 
+TEST_CASE("UTF-16 without a byte order mark is recognised, with a warning", "[ingest]") {
+  std::string le, be;
+  for (char c : std::string("Lokal \xF6verenskommelse om m\xE5lgrupper")) {  // Latin-1 bytes as code units
+    le += c, le += '\0';
+    be += '\0', be += c;
+  }
+  auto l = DecodeText(le, "le.txt");
+  REQUIRE(l.ok());
+  CHECK(l.value().text == "Lokal överenskommelse om målgrupper");
+  CHECK(l.value().encoding == "utf-16le");
+  REQUIRE(l.value().warnings.size() == 1);
+  auto b = DecodeText(be, "be.txt");
+  REQUIRE(b.ok());
+  CHECK(b.value().text == "Lokal överenskommelse om målgrupper");
+  CHECK(b.value().encoding == "utf-16be");
+  // An executable has NUL bytes too, but not every other byte.
+  auto elf = DecodeText(std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0", 20), "a.out");
+  REQUIRE_FALSE(elf.ok());
+  CHECK(elf.status().code() == StatusCode::kDataError);
+}
+
 TEST_CASE("a stream is read to its end and decoded like a file", "[ingest]") {
   std::string long_text(200000, 'a');  // longer than one read
   long_text += "\nMålgrupper\n";

@@ -33,6 +33,7 @@ def make_fixtures(d):
     write("binary.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00binary")
     write("latin1.txt", "Lokal överenskommelse\n\nMålgrupper\n• Personer i alla åldrar med psykisk funktionsnedsättning\n".encode("cp1252"))
     write("utf16.txt", "\ufeffLokal överenskommelse\nHösten 2024 börjar arbetet.\n".encode("utf-16-le"))
+    write("utf16-nobom.txt", "Lokal överenskommelse\nHösten 2024 börjar arbetet.\n".encode("utf-16-be"))
     write("english.txt", b"This is an English memo about nothing in particular.\nIt has no agreement structure.\n")
     write("one-line.txt", ("samverkan " * 500000).encode())
     huge = os.path.join(d, "huge.txt")
@@ -139,6 +140,8 @@ def main():
     case("windows-1252", ["extract", fx["latin1.txt"]], 0, stderr=r"latin1.txt: not valid UTF-8; read as Windows-1252",
          check=lambda out, err: json.loads(out)["target_groups"][0]["framework_id"] == "TG3" or (_ for _ in ()).throw(AssertionError("TG3")))
     case("utf-16", ["extract", fx["utf16.txt"]], 0, stdout=r"hösten 2024|Hösten 2024")
+    case("utf-16 without BOM", ["extract", fx["utf16-nobom.txt"]], 0, stdout=r"hösten 2024|Hösten 2024",
+         stderr=r"utf16-nobom.txt: UTF-16 without a byte order mark; read as utf-16be")
     case("english", ["check", fx["english.txt"]], 0, stderr=r"0 findings")
     case("one enormous line", ["extract", fx["one-line.txt"]], 0, stdout=r'"kind": "annat"')
     case("unwritable output", ["check", "--format", "json", "-o", os.path.join(fx["readonly"], "out.json"), malmo]
