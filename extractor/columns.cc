@@ -96,8 +96,12 @@ std::optional<Layout> FindLayout(const std::vector<RawRow>& page, const std::vec
     wordy += !StartsWithDigit(page[r].text.substr(p[1].byte_begin));
     l.margin = std::min(l.margin, p[0].col_begin);
   }
-  bool columns = rows >= 4 && rows * 4 >= nonblank && many * 4 <= rows && left_chars >= 15 * rows &&
-                 wordy * 10 >= rows * 7 && l.gutter_end >= 20;
+  // Enough such rows (four, and a quarter of the page), few rows of three or
+  // more parts (a table), left parts of prose length and right parts that
+  // mostly start with a word, right of a left column of some width.
+  constexpr size_t kMinRows = 4, kMinLeftChars = 15, kMinLeftWidth = 20;
+  bool columns = rows >= kMinRows && rows * 4 >= nonblank && many * 4 <= rows && left_chars >= kMinLeftChars * rows &&
+                 wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
   if (!columns) return std::nullopt;
   return l;
 }

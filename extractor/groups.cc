@@ -207,7 +207,10 @@ void ExtractParties(ExtractionRun& run) {
   const auto& headings = run.structure.headings;
   for (size_t h = 0; h < headings.size(); ++h) {
     if (headings[h].section_id != "parter") continue;
-    std::optional<Principal> principal;
+    // The principal of the list being read ("För kommunerna:"), when `listing`.
+    // Not an optional: GCC takes its copy for uninitialized (-Wmaybe-uninitialized).
+    bool listing = false;
+    Principal principal = Principal::kKommun;
     for (const Unit& u : run.structure.units) {
       if (u.heading != static_cast<int>(h)) continue;
       size_t colon = u.text.find(':');
@@ -231,17 +234,19 @@ void ExtractParties(ExtractionRun& run) {
           if (next == std::string::npos) break;
           pos = next + 1;
         }
-        principal.reset();
+        listing = false;
         continue;
       }
       if (!u.text.empty() && u.text.back() == ':') {
-        principal = PrincipalOf(u.text);
+        auto p = PrincipalOf(u.text);
+        listing = p.has_value();
+        if (p) principal = *p;
         continue;
       }
       if (u.bullet == Bullet::kNone) {
-        principal.reset();  // prose ends the list under an introduction
-      } else if (principal.has_value()) {
-        AddParty(run, principal.value(), u.text, u.first);
+        listing = false;  // prose ends the list under an introduction
+      } else if (listing) {
+        AddParty(run, principal, u.text, u.first);
       }
     }
     break;
