@@ -126,46 +126,57 @@ std::mutex& PopplerLock() {
   return lock;
 }
 
+// Sets src.text and src.encoding from bytes in any of the text encodings.
+Status ToUtf8(std::string_view bytes, const std::string& path, SourceText& src) {
+  std::optional<bool> utf16_little_endian;
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    utf16_little_endian = bytes[0] == '\xFF';
+    bytes.remove_prefix(2);
+  } else {
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    utf16_little_endian = Utf16WithoutBom(bytes);
+    if (utf16_little_endian)
+      src.warnings.push_back(path + ": UTF-16 without a byte order mark; read as utf-16" + (*utf16_little_endian ? "le" : "be"));
+  }
+  if (utf16_little_endian) {
+    auto r = FromUtf16(bytes, *utf16_little_endian, path);
+    if (!r.ok()) return r.status();
+    src.text = std::move(r).value();
+    src.encoding = *utf16_little_endian ? "utf-16le" : "utf-16be";
+    return Status::Ok();
+  }
+  if (bytes.find('\0') != std::string_view::npos)
+    return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt or .pdf agreement");
+  if (IsValidUtf8(bytes)) {
+    src.text = std::string(bytes);
+    src.encoding = "utf-8";
+  } else {
+    src.text = FromWindows1252(bytes);
+    src.encoding = "windows-1252";
+    src.warnings.push_back(path + ": not valid UTF-8; read as Windows-1252 (check å, ä, ö in the output)");
+  }
+  return Status::Ok();
+}
+
+Status TooLarge(const std::string& what) {
+  return Status::DataError(what + "; raise --max-bytes if it is really an agreement");
+}
+
+// PDFs are told by their content, whatever the name says.
+Result<SourceText> DecodeBytes(std::string_view bytes, const std::string& path) {
+  if (bytes.starts_with("%PDF-")) return DecodePdf(bytes, path);
+  return DecodeText(bytes, path);
+}
+
 }  // namespace
 
 Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
   SourceText src;
   src.path = path;
   if (bytes.empty()) return Status::DataError(path + ": file is empty; nothing to read");
-  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xFE) {
-    auto r = FromUtf16(bytes.substr(2), true, path);
-    if (!r.ok()) return r.status();
-    src.text = std::move(r).value();
-    src.encoding = "utf-16le";
-  } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
-             static_cast<unsigned char>(bytes[1]) == 0xFF) {
-    auto r = FromUtf16(bytes.substr(2), false, path);
-    if (!r.ok()) return r.status();
-    src.text = std::move(r).value();
-    src.encoding = "utf-16be";
-  } else {
-    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    if (auto little_endian = Utf16WithoutBom(bytes)) {
-      auto r = FromUtf16(bytes, *little_endian, path);
-      if (!r.ok()) return r.status();
-      src.text = std::move(r).value();
-      src.encoding = *little_endian ? "utf-16le" : "utf-16be";
-      src.warnings.push_back(path + ": UTF-16 without a byte order mark; read as " + src.encoding);
-      return src.text.find_first_not_of(" \t\r\n\f") == std::string::npos
-                 ? Result<SourceText>(Status::DataError(path + ": contains only white space; nothing to read"))
-                 : Result<SourceText>(std::move(src));
-    }
-    if (bytes.find('\0') != std::string_view::npos)
-      return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt or .pdf agreement");
-    if (IsValidUtf8(bytes)) {
-      src.text = std::string(bytes);
-      src.encoding = "utf-8";
-    } else {
-      src.text = FromWindows1252(bytes);
-      src.encoding = "windows-1252";
-      src.warnings.push_back(path + ": not valid UTF-8; read as Windows-1252 (check å, ä, ö in the output)");
-    }
-  }
+  if (Status s = ToUtf8(bytes, path, src); !s.ok()) return s;
+  // Old Mac files end lines with a carriage return alone.
+  if (src.text.find('\n') == std::string::npos) std::replace(src.text.begin(), src.text.end(), '\r', '\n');
   if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
     return Status::DataError(path + ": contains only white space; nothing to read");
   return src;
@@ -196,19 +207,6 @@ Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
   return src;
 }
 
-namespace {
-
-Status TooLarge(const std::string& what) {
-  return Status::DataError(what + "; raise --max-bytes if it is really an agreement");
-}
-
-// PDFs are told by their content, whatever the name says.
-Result<SourceText> DecodeBytes(std::string_view bytes, const std::string& path) {
-  if (bytes.starts_with("%PDF-")) return DecodePdf(bytes, path);
-  return DecodeText(bytes, path);
-}
-
-}  // namespace
 
 Result<SourceText> IngestFile(const std::string& path, const IngestOptions& options) {
   struct stat st {};

@@ -55,6 +55,15 @@ TEST_CASE("UTF-16 without a byte order mark is recognised, with a warning", "[in
   CHECK(elf.status().code() == StatusCode::kDataError);
 }
 
+TEST_CASE("lines ended by a carriage return alone are lines", "[ingest]") {
+  auto mac = DecodeText("Målgrupper\r• Barn\r", "mac.txt");
+  REQUIRE(mac.ok());
+  CHECK(mac.value().text == "Målgrupper\n• Barn\n");
+  auto windows = DecodeText("Målgrupper\r\n• Barn\r\n", "win.txt");
+  REQUIRE(windows.ok());
+  CHECK(windows.value().text == "Målgrupper\r\n• Barn\r\n");  // normalization drops the \r
+}
+
 TEST_CASE("a stream is read to its end and decoded like a file", "[ingest]") {
   std::string long_text(200000, 'a');  // longer than one read
   long_text += "\nMålgrupper\n";
