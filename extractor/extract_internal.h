@@ -174,6 +174,18 @@ struct ExtractionRun {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};
   }
   const std::string& Line(size_t i) const { return text.lines[i].text; }
+  // The line of unit u that holds byte `offset` of u.text (its lines joined
+  // by one space, without blank lines and links inside a sentence).
+  size_t LineInUnit(const Unit& u, size_t offset) const {
+    size_t at = 0;
+    for (size_t li = u.first; li <= u.last; ++li) {
+      const std::string& t = text.lines[li].text;
+      if (t.empty() || structure.link_inside_sentence[li]) continue;
+      if (offset < at + t.size() + 1) return li;
+      at += t.size() + 1;
+    }
+    return u.last;
+  }
   // The heading governing line i, or nullptr.
   const Heading* HeadingOf(size_t i) const {
     int h = structure.heading_of_line[i];

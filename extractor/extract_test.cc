@@ -275,5 +275,16 @@ TEST_CASE("old organisation names, but not remarks on the change", "[extract]") 
                                           "SKL -> Sveriges Kommuner och Regioner (SKR)"});
 }
 
+TEST_CASE("a repeal points at the line of its verb, not the paragraph's first", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nBakgrund\nÖverenskommelsen beskriver hur kommunerna och regionen samverkar\n"
+      "kring barn och unga med psykisk ohälsa i delregionen. Den ersätter den lokala\n"
+      "överenskommelsen från 2019.\n");
+  REQUIRE(d.repeals.size() == 1);
+  CHECK(d.repeals[0].span.line == 5);
+  CHECK(d.repeals[0].text == "den lokala överenskommelsen från 2019");
+}
+
 }  // namespace
 }  // namespace overens

@@ -62,7 +62,8 @@ void ExtractRepeals(ExtractionRun& run) {
     std::string_view rest = std::string_view(u.text).substr(static_cast<size_t>(verb.data() - u.text.data()) + verb.size());
     std::string_view what = rest.substr(0, std::min(rest.find('.'), size_t{200}));
     if (what.size() == 200 && rest.size() > 200 && rest[200] != '.') continue;  // no sentence end within reach
-    run.doc.repeals.push_back(Repeal{Trim(what.empty() ? std::string_view(u.text) : what, " .,"), run.SpanOfLine(u.first)});
+    size_t line = run.LineInUnit(u, static_cast<size_t>(verb.data() - u.text.data()));
+    run.doc.repeals.push_back(Repeal{Trim(what.empty() ? std::string_view(u.text) : what, " .,"), run.SpanOfLine(line)});
   }
 }
 
