@@ -85,23 +85,25 @@ std::optional<Layout> FindLayout(const std::vector<RawRow>& page, const std::vec
       near += starts.count(c) ? starts.at(c) : 0;
     if (near > best) best = near, l.gutter_end = col;
   }
-  // Prose on both sides: long left parts, right parts that start with a word.
-  size_t rows = 0, left_chars = 0, wordy = 0;
+  // Prose on both sides: long parts, right parts that start with a word.
+  size_t rows = 0, left_chars = 0, right_chars = 0, wordy = 0;
   l.margin = l.gutter_end;
   for (size_t r = 0; r < pieces.size(); ++r) {
     const auto& p = pieces[r];
     if (p.size() != 2 || !NearGutter(l, p[1].col_begin)) continue;
     ++rows;
     left_chars += p[0].col_end - p[0].col_begin;
+    right_chars += p[1].col_end - p[1].col_begin;
     wordy += !StartsWithDigit(page[r].text.substr(p[1].byte_begin));
     l.margin = std::min(l.margin, p[0].col_begin);
   }
   // Enough such rows (four, and a quarter of the page), few rows of three or
-  // more parts (a table), left parts of prose length and right parts that
-  // mostly start with a word, right of a left column of some width.
-  constexpr size_t kMinRows = 4, kMinLeftChars = 15, kMinLeftWidth = 20;
-  bool columns = rows >= kMinRows && rows * 4 >= nonblank && many * 4 <= rows && left_chars >= kMinLeftChars * rows &&
-                 wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
+  // more parts (a table), parts of prose length on both sides (a table's
+  // "Ansvarig" column is short) and right parts that mostly start with a
+  // word, right of a left column of some width.
+  constexpr size_t kMinRows = 4, kMinChars = 15, kMinLeftWidth = 20;
+  bool columns = rows >= kMinRows && rows * 4 >= nonblank && many * 4 <= rows && left_chars >= kMinChars * rows &&
+                 right_chars >= kMinChars * rows && wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
   if (!columns) return std::nullopt;
   return l;
 }

@@ -83,6 +83,14 @@ TEST_CASE("tables and indented text keep their rows", "[columns]") {
       "Uppföljning av planerna        Styrgruppen         årligen",
   };
   CHECK(Texts(ReadingOrder(Rows(grid))) == grid);
+  const std::vector<std::string> owners = {
+      "Ta fram en rutin för SIP-möten i skolan          Styrgruppen",
+      "Utbilda personal i suicidprevention              Arbetsgruppen",
+      "Inventera behovet av stöd till anhöriga          Samverkansgruppen",
+      "Följa upp antalet upprättade planer              Styrgruppen",
+      "Sprida information om BUP-online                 Kommunerna",
+  };
+  CHECK(Texts(ReadingOrder(Rows(owners))) == owners);
   const std::vector<std::string> labels = {
       "SIP      Samordnad individuell plan enligt lagen",  "SSP      Skånegemensam samverkansgrupp psykiatri",
       "CSO      Centralt samverkansorgan i Skåne län",      "LSS      Lag om stöd och service till vissa",
