@@ -286,5 +286,17 @@ TEST_CASE("a repeal points at the line of its verb, not the paragraph's first", 
   CHECK(d.repeals[0].text == "den lokala överenskommelsen från 2019");
 }
 
+TEST_CASE("parties listed inline keep the line each is written on", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter\nKommunerna: Socialtjänsten, Skolan med elevhälsan, Arbetsmarknadsförvaltningen\n"
+      "och Fritidsförvaltningen.\n");
+  std::vector<std::pair<std::string, int>> parties;
+  for (const Party& p : d.parties) parties.emplace_back(p.text, p.span.line);
+  CHECK(parties == std::vector<std::pair<std::string, int>>{
+                       {"Socialtjänsten", 4}, {"Skolan med elevhälsan", 4}, {"Arbetsmarknadsförvaltningen", 4},
+                       {"Fritidsförvaltningen", 5}});
+}
+
 }  // namespace
 }  // namespace overens

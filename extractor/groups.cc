@@ -219,18 +219,22 @@ void ExtractParties(ExtractionRun& run) {
         auto p = PrincipalOf(u.text.substr(0, colon));
         if (!p) continue;
         std::string rest = u.text.substr(colon + 1);
+        // Each unit is reported on the line it is written on.
+        auto line_of = [&](size_t offset_in_rest) { return run.LineInUnit(u, colon + 1 + offset_in_rest); };
         for (size_t pos = 0; pos <= rest.size();) {
           size_t next = rest.find_first_of(",;", pos);
           std::string part = rest.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
+          size_t part_at = pos + std::min(part.find_first_not_of(' '), part.size());
           if (next == std::string::npos) {
             size_t och = part.rfind(" och ");
             // "Socialtjänsten och Skolan" lists two units; "Hälso- och sjukvård" is one.
             if (och != std::string::npos && och > 0 && part[och - 1] != '-' && StartsUpper(Trim(part.substr(och + 5)))) {
-              AddParty(run, *p, part.substr(0, och), u.first);
+              AddParty(run, *p, part.substr(0, och), line_of(part_at));
+              part_at = pos + och + 5;
               part = part.substr(och + 5);
             }
           }
-          AddParty(run, *p, part, u.first);
+          AddParty(run, *p, part, line_of(part_at));
           if (next == std::string::npos) break;
           pos = next + 1;
         }
