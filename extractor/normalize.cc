@@ -315,7 +315,11 @@ TextLine CleanLine(std::string_view raw, int source_line, int page) {
     ForEachRepairedPiece(chars, [&](std::string_view piece) { builder.Append(piece); });
     leading_space = builder.leading_space();
   }
-  line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, leading_space);
+  // An item that lost its glyph is indented a little; a centred title is
+  // indented far and is no list item.
+  constexpr size_t kMaxItemIndent = 12;
+  bool item_indent = leading_space && raw.find_first_not_of(" \t") <= kMaxItemIndent;
+  line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, item_indent);
   return line;
 }
 

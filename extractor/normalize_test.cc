@@ -51,6 +51,13 @@ TEST_CASE("Normalize keeps an indented line's mark and repairs its spaces", "[no
   CHECK(t.lines[0].bullet == Bullet::kIndent);
 }
 
+TEST_CASE("a centred title is no list item, an indented line is", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{"t.txt", "                    Lokal överenskommelse 2026\n    Socialtjänsten", "utf-8", {}});
+  REQUIRE(t.lines.size() == 2);
+  CHECK(t.lines[0].bullet == Bullet::kNone);
+  CHECK(t.lines[1].bullet == Bullet::kIndent);
+}
+
 TEST_CASE("footnote numbers glued to words are dropped, other digits stay", "[normalize]") {
   auto clean = [](const std::string& raw) { return Normalize(SourceText{"t.txt", raw, "utf-8", {}}).lines[0].text; };
   CHECK(clean("med psykisk funktionsnedsättning1") == "med psykisk funktionsnedsättning");
