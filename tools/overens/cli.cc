@@ -45,6 +45,7 @@ Options:
 Examples:
   overens check new-lo.pdf
   overens check --as-of 2026-11-22 --format json agreements/
+  overens check --only outdated --min-severity warning agreements/
   overens audit corpus/demo -o audit.xlsx
   overens extract --format xml lo.txt > lo.xml
   overens compare lo-2019.txt lo-2023.txt
