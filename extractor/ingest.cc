@@ -146,7 +146,7 @@ Status ToUtf8(std::string_view bytes, const std::string& path, SourceText& src) 
     return Status::Ok();
   }
   if (bytes.find('\0') != std::string_view::npos)
-    return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt or .pdf agreement");
+    return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt, .pdf or .docx agreement");
   if (IsValidUtf8(bytes)) {
     src.text = std::string(bytes);
     src.encoding = "utf-8";
@@ -162,9 +162,10 @@ Status TooLarge(const std::string& what) {
   return Status::DataError(what + "; raise --max-bytes if it is really an agreement");
 }
 
-// PDFs are told by their content, whatever the name says.
-Result<SourceText> DecodeBytes(std::string_view bytes, const std::string& path) {
+// PDFs and Word documents are told by their content, whatever the name says.
+Result<SourceText> DecodeBytes(std::string_view bytes, const std::string& path, const IngestOptions& options) {
   if (bytes.starts_with("%PDF-")) return DecodePdf(bytes, path);
+  if (bytes.starts_with("PK\x03\x04")) return DecodeDocx(bytes, path, options.max_bytes);
   return DecodeText(bytes, path);
 }
 
@@ -224,7 +225,7 @@ Result<SourceText> IngestFile(const std::string& path, const IngestOptions& opti
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
     return Status::IoError(path + ": read failed after " + std::to_string(in.gcount()) + " bytes");
-  return DecodeBytes(bytes, path);
+  return DecodeBytes(bytes, path, options);
 }
 
 Result<SourceText> IngestStream(std::istream& in, const std::string& name, const IngestOptions& options) {
@@ -236,7 +237,7 @@ Result<SourceText> IngestStream(std::istream& in, const std::string& name, const
   }
   if (in.bad() && bytes.empty()) return Status::IoError(name + ": cannot be read (closed, or a directory); pipe or redirect an agreement into it");
   if (in.bad()) return Status::IoError(name + ": read failed after " + std::to_string(bytes.size()) + " bytes; try again or give a file");
-  return DecodeBytes(bytes, name);
+  return DecodeBytes(bytes, name, options);
 }
 
 }  // namespace overens

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 #include <sstream>
+#include <vector>
 
 #include "extractor/normalize.h"
 
@@ -53,6 +54,51 @@ TEST_CASE("UTF-16 without a byte order mark is recognised, with a warning", "[in
   auto elf = DecodeText(std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0", 20), "a.out");
   REQUIRE_FALSE(elf.ok());
   CHECK(elf.status().code() == StatusCode::kDataError);
+}
+
+// A zip archive holding `files` uncompressed (method 0), as a .docx may.
+std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& files) {
+  auto le = [](uint32_t v, size_t bytes) {
+    std::string out;
+    for (size_t i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFF);
+    return out;
+  };
+  std::string zip, directory;
+  for (const auto& [name, data] : files) {
+    uint32_t offset = static_cast<uint32_t>(zip.size());
+    std::string sizes = le(0, 4) + le(static_cast<uint32_t>(data.size()), 4) + le(static_cast<uint32_t>(data.size()), 4);
+    zip += "PK\x03\x04" + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + sizes + le(static_cast<uint32_t>(name.size()), 2) +
+           le(0, 2) + name + data;
+    directory += "PK\x01\x02" + le(20, 2) + le(20, 2) + le(0, 2) + le(0, 2) + le(0, 4) + sizes +
+                 le(static_cast<uint32_t>(name.size()), 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) +
+                 le(offset, 4) + name;
+  }
+  uint32_t at = static_cast<uint32_t>(zip.size());
+  return zip + directory + "PK\x05\x06" + le(0, 2) + le(0, 2) + le(static_cast<uint32_t>(files.size()), 2) +
+         le(static_cast<uint32_t>(files.size()), 2) + le(static_cast<uint32_t>(directory.size()), 4) + le(at, 4) + le(0, 2);
+}
+
+TEST_CASE("a Word document is read paragraph by paragraph", "[ingest]") {
+  const std::string xml =
+      "<?xml version=\"1.0\"?><w:document xmlns:w=\"urn:w\"><w:body>"
+      "<w:p><w:r><w:t>Målgrupper</w:t></w:r></w:p>"
+      "<w:p><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t xml:space=\"preserve\">Personer i alla </w:t></w:r>"
+      "<w:r><w:t>åldrar</w:t></w:r><w:del><w:r><w:delText>struket</w:delText></w:r></w:del></w:p>"
+      "<w:p/>"
+      "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Malmö</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1000</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+      "</w:body></w:document>";
+  auto docx = DecodeDocx(StoredZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}}), "lo.docx", 1 << 20);
+  REQUIRE(docx.ok());
+  CHECK(docx.value().text == "Målgrupper\n• Personer i alla åldrar\n\nMalmö  1000\n");
+  CHECK(docx.value().encoding == "docx");
+  auto other = DecodeDocx(StoredZip({{"data.csv", "a,b"}}), "data.zip", 1 << 20);
+  REQUIRE_FALSE(other.ok());
+  CHECK(other.status().message().find("data.zip: a zip archive without word/document.xml") == 0);
+  auto big = DecodeDocx(StoredZip({{"word/document.xml", xml}}), "lo.docx", 100);
+  CHECK_FALSE(big.ok());  // stored entries are still held to the limit
+  std::string zip = StoredZip({{"word/document.xml", xml}});
+  auto cut = DecodeDocx(std::string_view(zip).substr(0, zip.size() / 2), "cut.docx", 1 << 20);
+  CHECK_FALSE(cut.ok());
 }
 
 TEST_CASE("lines ended by a carriage return alone are lines", "[ingest]") {

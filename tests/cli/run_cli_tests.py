@@ -44,6 +44,29 @@ def make_fixtures(d):
     with open(demo_pdf, "rb") as fh:
         pdf = fh.read()
     write("truncated.pdf", pdf[:1200])
+    # A Word document of the Malmö demo agreement: one paragraph per line,
+    # list lines as Word list paragraphs, each line in two runs.
+    import zipfile
+    from xml.sax.saxutils import escape
+    def paragraph(line):
+        if line.startswith("• "):
+            return ('<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">%s'
+                    '</w:t></w:r></w:p>' % escape(line[2:]))
+        half = len(line) // 2
+        return ('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r><w:r><w:t xml:space="preserve">%s</w:t></w:r></w:p>'
+                % (escape(line[:half]), escape(line[half:])) if line else "<w:p/>")
+    with open(os.path.join(DEMO, "lo-malmo-2024.txt"), encoding="utf-8") as fh:
+        lines = fh.read().rstrip("\n").split("\n")
+    body = "".join(paragraph(l) for l in lines)
+    f["malmo.docx"] = os.path.join(d, "malmo.docx")
+    with zipfile.ZipFile(f["malmo.docx"], "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", '<w:document xmlns:w="urn:w"><w:body>%s</w:body></w:document>' % body)
+    with open(f["malmo.docx"], "rb") as fh:
+        write("truncated.docx", fh.read()[:300])
+    with zipfile.ZipFile(os.path.join(d, "data.zip"), "w") as z:
+        z.writestr("data.csv", "a,b\n")
+    f["data.zip"] = os.path.join(d, "data.zip")
     write("not-really.pdf", b"%PDF-1.4\nthis is not a pdf at all\n")
     try:
         from reportlab.pdfgen import canvas
@@ -170,6 +193,20 @@ def main():
     case("bad severity", ["audit", "--min-severity", "high", DEMO], 2, stderr=r"--min-severity needs error, warning or info")
     case("rules listed by severity", ["rules", "--min-severity", "error"], 0,
          check=lambda out, err: len(out.splitlines()) == 3 and all(" error " in l for l in out.splitlines()) or (_ for _ in ()).throw(AssertionError(out)))
+    # Word documents
+    def findings_of(out):
+        return [(x["rule"], x["line"], x["evidence"]) for x in json.loads(out)["findings"]]
+    malmo_findings = findings_of(run(["check", "--format", "json"] + as_of + [malmo])[1])
+    case("docx as its text", ["check", "--format", "json"] + as_of + [fx["malmo.docx"]], 1,
+         check=lambda out, err: findings_of(out) == malmo_findings or (_ for _ in ()).throw(AssertionError(findings_of(out))))
+    case("damaged docx", ["check", fx["truncated.docx"]], 65, stderr=r"truncated.docx: a zip archive without word/document.xml")
+    case("zip that is no docx", ["extract", fx["data.zip"]], 65, stderr=r"data.zip: a zip archive without word/document.xml")
+    docx_dir = os.path.join(d, "word")
+    os.makedirs(docx_dir)
+    shutil.copy(fx["malmo.docx"], os.path.join(docx_dir, "lo.docx"))
+    shutil.copy(fx["truncated.docx"], os.path.join(docx_dir, "~$lo.docx"))  # Word's lock file
+    case("docx in a directory, lock file skipped", ["check", "--format", "json"] + as_of + [docx_dir], 1,
+         check=lambda out, err: findings_of(out) == malmo_findings and "~$" not in err or (_ for _ in ()).throw(AssertionError(err)))
     # standard input as the file "-"
     with open(nordost, "rb") as fh:
         nordost_bytes = fh.read()

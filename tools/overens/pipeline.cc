@@ -88,7 +88,10 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, st
       }
       std::string ext = it->path().extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-      if ((ext == ".txt" || ext == ".pdf") && !it->is_directory(ec)) found.push_back(it->path().string());
+      bool agreement = ext == ".txt" || ext == ".pdf" || ext == ".docx";
+      // "~$lo.docx" is Word's lock file beside an open document.
+      if (agreement && !it->path().filename().string().starts_with("~$") && !it->is_directory(ec))
+        found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
     out.insert(out.end(), found.begin(), found.end());

@@ -1,0 +1,168 @@
+// Word documents (.docx): the paragraphs of word/document.xml inside the
+// zip archive, one line each, read with zlib and pugixml.
+#include <zlib.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "extractor/ingest.h"
+
+namespace overens {
+namespace {
+
+uint32_t Little(std::string_view b, size_t at, size_t bytes) {
+  uint32_t v = 0;
+  for (size_t i = bytes; i-- > 0;) v = (v << 8) | static_cast<unsigned char>(b[at + i]);
+  return v;
+}
+
+// One file of the archive, as its central directory describes it.
+struct ZipEntry {
+  uint32_t method = 0, compressed = 0, size = 0, local_header = 0;
+  bool encrypted = false;
+};
+
+// The central directory's record of `name`; nullopt when the archive has
+// none or its directory is damaged.
+std::optional<ZipEntry> FindEntry(std::string_view zip, std::string_view name) {
+  constexpr size_t kEndRecord = 22, kMaxComment = 65535;
+  if (zip.size() < kEndRecord) return std::nullopt;
+  size_t lowest = zip.size() > kEndRecord + kMaxComment ? zip.size() - kEndRecord - kMaxComment : 0;
+  size_t end = zip.rfind("PK\x05\x06");
+  if (end == std::string_view::npos || end < lowest || end + kEndRecord > zip.size()) return std::nullopt;
+  size_t entries = Little(zip, end + 10, 2), at = Little(zip, end + 16, 4);
+  for (size_t i = 0; i < entries; ++i) {
+    if (at + 46 > zip.size() || zip.substr(at, 4) != "PK\x01\x02") return std::nullopt;
+    size_t name_length = Little(zip, at + 28, 2), extra = Little(zip, at + 30, 2), comment = Little(zip, at + 32, 2);
+    if (at + 46 + name_length > zip.size()) return std::nullopt;
+    if (zip.substr(at + 46, name_length) == name) {
+      ZipEntry e;
+      e.encrypted = Little(zip, at + 8, 2) & 1;
+      e.method = Little(zip, at + 10, 2);
+      e.compressed = Little(zip, at + 20, 4);
+      e.size = Little(zip, at + 24, 4);
+      e.local_header = Little(zip, at + 42, 4);
+      return e;
+    }
+    at += 46 + name_length + extra + comment;
+  }
+  return std::nullopt;
+}
+
+// The bytes of `e`, inflated; at most `max_bytes` of them.
+Result<std::string> ReadEntry(std::string_view zip, const ZipEntry& e, size_t max_bytes, const std::string& path) {
+  auto damaged = [&] { return Status::DataError(path + ": Word document is damaged; save it again or export it as PDF or text"); };
+  auto too_long = [&] {
+    return Status::DataError(path + ": Word document text is over the limit of " + std::to_string(max_bytes) +
+                             " bytes; raise --max-bytes if it is really an agreement");
+  };
+  if (e.encrypted) return Status::DataError(path + ": Word document is encrypted; save it without a password and try again");
+  size_t at = e.local_header;
+  if (at + 30 > zip.size() || zip.substr(at, 4) != "PK\x03\x04") return damaged();
+  size_t data = at + 30 + Little(zip, at + 26, 2) + Little(zip, at + 28, 2);
+  if (data > zip.size() || e.compressed > zip.size() - data) return damaged();
+  std::string_view packed = zip.substr(data, e.compressed);
+  if (e.method == 0) return packed.size() > max_bytes ? Result<std::string>(too_long()) : Result<std::string>(std::string(packed));
+  if (e.method != 8) return damaged();
+  z_stream z{};
+  if (inflateInit2(&z, -MAX_WBITS) != Z_OK) return damaged();
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  std::string out;
+  char chunk[1 << 16];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out.append(chunk, sizeof chunk - z.avail_out);
+    if (out.size() > max_bytes) rc = Z_MEM_ERROR;
+    if (rc == Z_BUF_ERROR && z.avail_in == 0) break;  // input ended before the stream did
+  }
+  inflateEnd(&z);
+  if (out.size() > max_bytes) return too_long();
+  if (rc != Z_STREAM_END) return damaged();
+  return out;
+}
+
+std::string_view LocalName(const pugi::xml_node& n) {
+  std::string_view name = n.name();
+  size_t colon = name.find(':');
+  return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+// The text of a paragraph: its runs' text, tabs and line breaks; list
+// paragraphs (numbered or bulleted in Word) start with "• ".
+std::string ParagraphText(pugi::xml_node p) {
+  std::string text;
+  struct Walker : pugi::xml_tree_walker {
+    std::string* out;
+    bool listed = false;
+    bool for_each(pugi::xml_node& n) override {
+      std::string_view name = LocalName(n);
+      if (name == "t") *out += n.text().get();
+      else if (name == "tab") *out += ' ';
+      else if (name == "br" || name == "cr") *out += '\n';
+      else if (name == "numPr") listed = true;
+      return true;
+    }
+  } walker;
+  walker.out = &text;
+  p.traverse(walker);
+  return walker.listed ? "• " + text : text;
+}
+
+// Paragraphs one per line; a table's rows one per line, cells apart.
+void AppendBlock(const pugi::xml_node& block, std::string& out) {
+  for (pugi::xml_node n : block.children()) {
+    std::string_view name = LocalName(n);
+    if (name == "p") {
+      out += ParagraphText(n) + "\n";
+    } else if (name == "tbl") {
+      for (pugi::xml_node row : n.children()) {
+        if (LocalName(row) != "tr") continue;
+        std::string line;
+        for (pugi::xml_node cell : row.children()) {
+          if (LocalName(cell) != "tc") continue;
+          std::string cell_text;
+          for (pugi::xml_node p : cell.children())
+            if (LocalName(p) == "p") cell_text += (cell_text.empty() ? "" : " ") + ParagraphText(p);
+          line += (line.empty() ? "" : "  ") + cell_text;
+        }
+        out += line + "\n";
+      }
+    } else if (name == "sdt" || name == "sdtContent") {
+      AppendBlock(n, out);  // content controls hold paragraphs too
+    }
+  }
+}
+
+}  // namespace
+
+Result<SourceText> DecodeDocx(std::string_view bytes, const std::string& path, size_t max_bytes) {
+  auto entry = FindEntry(bytes, "word/document.xml");
+  if (!entry)
+    return Status::DataError(path + ": a zip archive without word/document.xml (not a Word document, or damaged); give a .docx, .pdf or .txt agreement");
+  auto xml = ReadEntry(bytes, *entry, max_bytes, path);
+  if (!xml.ok()) return xml.status();
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_buffer(xml.value().data(), xml.value().size());
+  if (!parsed)
+    return Status::DataError(path + ": Word document's text is not valid XML at offset " + std::to_string(parsed.offset) +
+                             " (" + parsed.description() + "); save it again");
+  pugi::xml_node body;
+  for (pugi::xml_node n : doc.document_element().children())
+    if (LocalName(n) == "body") body = n;
+  SourceText src;
+  src.path = path;
+  src.encoding = "docx";
+  AppendBlock(body, src.text);
+  if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
+    return Status::DataError(path + ": Word document has no text; nothing to read");
+  return src;
+}
+
+}  // namespace overens
