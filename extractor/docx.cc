@@ -94,7 +94,8 @@ std::string_view LocalName(const pugi::xml_node& n) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-// The text of a paragraph: its runs' text, tabs and line breaks; list
+// The text of a paragraph: its runs' text, tabs, line breaks and
+// non-breaking hyphens (deleted text of tracked changes is left out); list
 // paragraphs (numbered or bulleted in Word) start with "• ".
 std::string ParagraphText(pugi::xml_node p) {
   std::string text;
@@ -105,6 +106,7 @@ std::string ParagraphText(pugi::xml_node p) {
       std::string_view name = LocalName(n);
       if (name == "t") *out += n.text().get();
       else if (name == "tab") *out += ' ';
+      else if (name == "noBreakHyphen") *out += '-';  // "SIP-möten" kept on one line
       else if (name == "br" || name == "cr") *out += '\n';
       else if (name == "numPr") listed = true;
       return true;

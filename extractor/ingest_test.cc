@@ -81,7 +81,7 @@ std::string StoredZip(const std::vector<std::pair<std::string, std::string>>& fi
 TEST_CASE("a Word document is read paragraph by paragraph", "[ingest]") {
   const std::string xml =
       "<?xml version=\"1.0\"?><w:document xmlns:w=\"urn:w\"><w:body>"
-      "<w:p><w:r><w:t>Målgrupper</w:t></w:r></w:p>"
+      "<w:p><w:r><w:t>Målgrupper för SIP</w:t><w:noBreakHyphen/><w:t>möten</w:t></w:r></w:p>"
       "<w:p><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t xml:space=\"preserve\">Personer i alla </w:t></w:r>"
       "<w:r><w:t>åldrar</w:t></w:r><w:del><w:r><w:delText>struket</w:delText></w:r></w:del></w:p>"
       "<w:p/>"
@@ -89,7 +89,7 @@ TEST_CASE("a Word document is read paragraph by paragraph", "[ingest]") {
       "</w:body></w:document>";
   auto docx = DecodeDocx(StoredZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}}), "lo.docx", 1 << 20);
   REQUIRE(docx.ok());
-  CHECK(docx.value().text == "Målgrupper\n• Personer i alla åldrar\n\nMalmö  1000\n");
+  CHECK(docx.value().text == "Målgrupper för SIP-möten\n• Personer i alla åldrar\n\nMalmö  1000\n");
   CHECK(docx.value().encoding == "docx");
   auto other = DecodeDocx(StoredZip({{"data.csv", "a,b"}}), "data.zip", 1 << 20);
   REQUIRE_FALSE(other.ok());
