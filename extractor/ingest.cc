@@ -145,8 +145,10 @@ Status ToUtf8(std::string_view bytes, const std::string& path, SourceText& src) 
     src.encoding = *utf16_little_endian ? "utf-16le" : "utf-16be";
     return Status::Ok();
   }
+  if (bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
+    return Status::DataError(path + ": an old Word (.doc) or other Office file; save it as .docx, .odt or PDF and try again");
   if (bytes.find('\0') != std::string_view::npos)
-    return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt, .pdf or .docx agreement");
+    return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt, .pdf, .docx or .odt agreement");
   if (IsValidUtf8(bytes)) {
     src.text = std::string(bytes);
     src.encoding = "utf-8";
@@ -162,10 +164,10 @@ Status TooLarge(const std::string& what) {
   return Status::DataError(what + "; raise --max-bytes if it is really an agreement");
 }
 
-// PDFs and Word documents are told by their content, whatever the name says.
+// PDFs and office documents are told by their content, whatever the name says.
 Result<SourceText> DecodeBytes(std::string_view bytes, const std::string& path, const IngestOptions& options) {
   if (bytes.starts_with("%PDF-")) return DecodePdf(bytes, path);
-  if (bytes.starts_with("PK\x03\x04")) return DecodeDocx(bytes, path, options.max_bytes);
+  if (bytes.starts_with("PK\x03\x04")) return DecodeOfficeDocument(bytes, path, options.max_bytes);
   return DecodeText(bytes, path);
 }
 

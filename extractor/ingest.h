@@ -22,8 +22,8 @@ struct SourceText {
   std::vector<std::string> warnings;  // e.g. the Windows-1252 fallback
 };
 
-// Reads and decodes one file. PDFs ("%PDF-") and Word documents (a zip
-// archive) are recognised by content, not by name.
+// Reads and decodes one file. PDFs ("%PDF-") and Word or OpenDocument
+// documents (a zip archive) are recognised by content, not by name.
 // Errors: kNoInput (missing, not a regular file), kIoError (unreadable),
 // kDataError (empty, binary, too large, scanned/encrypted/corrupt PDF).
 // Each message names the file and says what the user can do.
@@ -37,11 +37,11 @@ Result<SourceText> IngestStream(std::istream& in, const std::string& name, const
 // Decodes bytes already in memory (no PDF); `path` is used in messages only.
 Result<SourceText> DecodeText(std::string_view bytes, const std::string& path);
 
-// The text of a Word document (.docx) held in memory: each paragraph, and
-// each table row, on a line of its own; list paragraphs start with "• ".
-// Errors (kDataError): not a Word document, damaged, encrypted, text longer
-// than `max_bytes`.
-Result<SourceText> DecodeDocx(std::string_view bytes, const std::string& path, size_t max_bytes);
+// The text of a Word (.docx) or OpenDocument (.odt) document held in
+// memory: each paragraph, and each table row, on a line of its own; list
+// paragraphs start with "• ". Errors (kDataError): a zip archive of neither
+// kind, damaged, encrypted, text longer than `max_bytes`.
+Result<SourceText> DecodeOfficeDocument(std::string_view bytes, const std::string& path, size_t max_bytes);
 
 // Extracts the text layer of a PDF held in memory. Safe to call from
 // several threads: poppler's shared state makes them take turns.

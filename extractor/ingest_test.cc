@@ -87,18 +87,42 @@ TEST_CASE("a Word document is read paragraph by paragraph", "[ingest]") {
       "<w:p/>"
       "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Malmö</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1000</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
       "</w:body></w:document>";
-  auto docx = DecodeDocx(StoredZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}}), "lo.docx", 1 << 20);
+  auto docx = DecodeOfficeDocument(StoredZip({{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}}), "lo.docx", 1 << 20);
   REQUIRE(docx.ok());
   CHECK(docx.value().text == "Målgrupper för SIP-möten\n• Personer i alla åldrar\n\nMalmö  1000\n");
   CHECK(docx.value().encoding == "docx");
-  auto other = DecodeDocx(StoredZip({{"data.csv", "a,b"}}), "data.zip", 1 << 20);
+  auto other = DecodeOfficeDocument(StoredZip({{"data.csv", "a,b"}}), "data.zip", 1 << 20);
   REQUIRE_FALSE(other.ok());
-  CHECK(other.status().message().find("data.zip: a zip archive without word/document.xml") == 0);
-  auto big = DecodeDocx(StoredZip({{"word/document.xml", xml}}), "lo.docx", 100);
+  CHECK(other.status().message().find("data.zip: a zip archive without word/document.xml or content.xml") == 0);
+  auto big = DecodeOfficeDocument(StoredZip({{"word/document.xml", xml}}), "lo.docx", 100);
   CHECK_FALSE(big.ok());  // stored entries are still held to the limit
   std::string zip = StoredZip({{"word/document.xml", xml}});
-  auto cut = DecodeDocx(std::string_view(zip).substr(0, zip.size() / 2), "cut.docx", 1 << 20);
+  auto cut = DecodeOfficeDocument(std::string_view(zip).substr(0, zip.size() / 2), "cut.docx", 1 << 20);
   CHECK_FALSE(cut.ok());
+}
+
+TEST_CASE("an OpenDocument text is read paragraph by paragraph", "[ingest]") {
+  const std::string xml =
+      "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:o\" xmlns:text=\"urn:t\" xmlns:table=\"urn:tb\">"
+      "<office:body><office:text>"
+      "<text:h text:outline-level=\"1\">Målgrupper</text:h>"
+      "<text:list><text:list-item><text:p>Personer i alla <text:span>åldrar</text:span><text:note><text:note-body>"
+      "<text:p>fotnot</text:p></text:note-body></text:note></text:p></text:list-item></text:list>"
+      "<text:section><text:p>Två<text:s text:c=\"3\"/>ord</text:p></text:section>"
+      "<table:table><table:table-row><table:table-cell><text:p>Malmö</text:p></table:table-cell>"
+      "<table:table-cell><text:p>1000</text:p></table:table-cell></table:table-row></table:table>"
+      "</office:text></office:body></office:document-content>";
+  auto odt = DecodeOfficeDocument(StoredZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", xml}}),
+                                  "lo.odt", 1 << 20);
+  REQUIRE(odt.ok());
+  CHECK(odt.value().text == "Målgrupper\n• Personer i alla åldrar\nTvå   ord\nMalmö  1000\n");
+  CHECK(odt.value().encoding == "odt");
+}
+
+TEST_CASE("an old binary Word file is named as such", "[ingest]") {
+  auto doc = DecodeText(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "lo.doc");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.status().message() == "lo.doc: an old Word (.doc) or other Office file; save it as .docx, .odt or PDF and try again");
 }
 
 TEST_CASE("lines ended by a carriage return alone are lines", "[ingest]") {

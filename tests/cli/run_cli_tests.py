@@ -64,6 +64,17 @@ def make_fixtures(d):
         z.writestr("word/document.xml", '<w:document xmlns:w="urn:w"><w:body>%s</w:body></w:document>' % body)
     with open(f["malmo.docx"], "rb") as fh:
         write("truncated.docx", fh.read()[:300])
+    # The same agreement as OpenDocument text: list lines as list items.
+    def odf_block(line):
+        if line.startswith("• "):
+            return "<text:list><text:list-item><text:p>%s</text:p></text:list-item></text:list>" % escape(line[2:])
+        return "<text:p>%s</text:p>" % escape(line)
+    f["malmo.odt"] = os.path.join(d, "malmo.odt")
+    with zipfile.ZipFile(f["malmo.odt"], "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", '<office:document-content xmlns:office="urn:o" xmlns:text="urn:t"><office:body>'
+                   '<office:text>%s</office:text></office:body></office:document-content>' % "".join(odf_block(l) for l in lines))
+    write("old-word.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
     with zipfile.ZipFile(os.path.join(d, "data.zip"), "w") as z:
         z.writestr("data.csv", "a,b\n")
     f["data.zip"] = os.path.join(d, "data.zip")
@@ -199,6 +210,9 @@ def main():
     malmo_findings = findings_of(run(["check", "--format", "json"] + as_of + [malmo])[1])
     case("docx as its text", ["check", "--format", "json"] + as_of + [fx["malmo.docx"]], 1,
          check=lambda out, err: findings_of(out) == malmo_findings or (_ for _ in ()).throw(AssertionError(findings_of(out))))
+    case("odt as its text", ["check", "--format", "json"] + as_of + [fx["malmo.odt"]], 1,
+         check=lambda out, err: findings_of(out) == malmo_findings or (_ for _ in ()).throw(AssertionError(findings_of(out))))
+    case("old binary Word", ["check", fx["old-word.doc"]], 65, stderr=r"old-word.doc: an old Word \(.doc\) or other Office file; save it as .docx")
     case("damaged docx", ["check", fx["truncated.docx"]], 65, stderr=r"truncated.docx: a zip archive without word/document.xml")
     case("zip that is no docx", ["extract", fx["data.zip"]], 65, stderr=r"data.zip: a zip archive without word/document.xml")
     docx_dir = os.path.join(d, "word")

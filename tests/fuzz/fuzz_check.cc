@@ -26,7 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const Engine* engine = new Engine();  // built once; the fuzzer never exits cleanly
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   auto src = bytes.starts_with("%PDF-")      ? overens::DecodePdf(bytes, "fuzz.pdf")
-             : bytes.starts_with("PK\x03\x04") ? overens::DecodeDocx(bytes, "fuzz.docx", 1 << 20)
+             : bytes.starts_with("PK\x03\x04") ? overens::DecodeOfficeDocument(bytes, "fuzz.docx", 1 << 20)
                                                : overens::DecodeText(bytes, "fuzz.txt");
   if (!src.ok()) return 0;
   overens::NormalizedText text = overens::Normalize(src.value());

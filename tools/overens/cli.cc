@@ -22,8 +22,8 @@ Usage:
   overens rules                           list the rules
   overens date    EXPRESSION              parse a Swedish date expression ("hösten 2023")
 
-A FILE is text (any common encoding), PDF or Word (.docx); a DIR is searched
-for .txt, .pdf and .docx files. A FILE given as - is read from standard input.
+A FILE is text (any common encoding), PDF, Word (.docx) or OpenDocument (.odt);
+a DIR is searched for such files. A FILE given as - is read from standard input.
 
 Options:
   --format FMT          text|json for check/compare/rules; json|xml for extract; xlsx|csv|json for audit

@@ -97,7 +97,7 @@ std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
     if (worst == kExitOk) worst = ExitCodeFor(s);
   }
   if (files.empty() && errors.empty()) {
-    env.err << "overens: no .txt, .pdf or .docx files found in the given paths\n";
+    env.err << "overens: no .txt, .pdf, .docx or .odt files found in the given paths\n";
     worst = kExitNoInput;
   }
   return docs;

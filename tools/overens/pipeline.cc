@@ -88,7 +88,7 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, st
       }
       std::string ext = it->path().extension().string();
       std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-      bool agreement = ext == ".txt" || ext == ".pdf" || ext == ".docx";
+      bool agreement = ext == ".txt" || ext == ".pdf" || ext == ".docx" || ext == ".odt";
       // "~$lo.docx" is Word's lock file beside an open document.
       if (agreement && !it->path().filename().string().starts_with("~$") && !it->is_directory(ec))
         found.push_back(it->path().string());

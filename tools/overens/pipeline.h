@@ -38,7 +38,7 @@ class Pipeline {
   std::unique_ptr<Extractor> extractor_;
 };
 
-// Expands directories into the .txt/.pdf/.docx files below them (sorted); files are
+// Expands directories into the .txt/.pdf/.docx/.odt files below them (sorted); files are
 // kept as given. Unreadable directories are reported in `errors`.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, std::vector<Status>& errors);
 

@@ -1,7 +1,9 @@
-// Word documents (.docx): the paragraphs of word/document.xml inside the
-// zip archive, one line each, read with zlib and pugixml.
+// Office documents, which are zip archives of XML: Word (.docx, the
+// paragraphs of word/document.xml) and OpenDocument text (.odt, those of
+// content.xml), one line each, read with zlib and pugixml.
 #include <zlib.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,12 +56,12 @@ std::optional<ZipEntry> FindEntry(std::string_view zip, std::string_view name) {
 
 // The bytes of `e`, inflated; at most `max_bytes` of them.
 Result<std::string> ReadEntry(std::string_view zip, const ZipEntry& e, size_t max_bytes, const std::string& path) {
-  auto damaged = [&] { return Status::DataError(path + ": Word document is damaged; save it again or export it as PDF or text"); };
+  auto damaged = [&] { return Status::DataError(path + ": document is damaged; save it again or export it as PDF or text"); };
   auto too_long = [&] {
-    return Status::DataError(path + ": Word document text is over the limit of " + std::to_string(max_bytes) +
+    return Status::DataError(path + ": document text is over the limit of " + std::to_string(max_bytes) +
                              " bytes; raise --max-bytes if it is really an agreement");
   };
-  if (e.encrypted) return Status::DataError(path + ": Word document is encrypted; save it without a password and try again");
+  if (e.encrypted) return Status::DataError(path + ": document is encrypted; save it without a password and try again");
   size_t at = e.local_header;
   if (at + 30 > zip.size() || zip.substr(at, 4) != "PK\x03\x04") return damaged();
   size_t data = at + 30 + Little(zip, at + 26, 2) + Little(zip, at + 28, 2);
@@ -142,28 +144,95 @@ void AppendBlock(const pugi::xml_node& block, std::string& out) {
   }
 }
 
+// OpenDocument: a paragraph's or heading's text, with its spans, links,
+// spaces (<text:s text:c="3"/>), tabs and line breaks; footnotes are left out.
+void AppendOdfInline(pugi::xml_node n, std::string& out) {
+  for (pugi::xml_node c : n.children()) {
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+      out += c.value();
+      continue;
+    }
+    std::string_view name = LocalName(c);
+    if (name == "s") out.append(std::max(1, c.attribute("text:c").as_int(1)), ' ');
+    else if (name == "tab") out += ' ';
+    else if (name == "line-break") out += '\n';
+    else if (name != "note" && name != "annotation") AppendOdfInline(c, out);
+  }
+}
+
+// OpenDocument blocks: paragraphs and headings one per line, list items as
+// bullets, table rows as lines; sections, lists and tables are entered.
+void AppendOdfBlock(pugi::xml_node block, std::string& out, bool list_item = false) {
+  bool first = true;
+  for (pugi::xml_node n : block.children()) {
+    std::string_view name = LocalName(n);
+    if (name == "p" || name == "h") {
+      std::string line = list_item && first ? "• " : "";
+      AppendOdfInline(n, line);
+      out += line + "\n";
+      first = false;
+    } else if (name == "list" || name == "section") {
+      AppendOdfBlock(n, out);
+    } else if (name == "list-item" || name == "list-header") {
+      AppendOdfBlock(n, out, true);
+    } else if (name == "table" || name == "table-header-rows" || name == "table-rows" || name == "table-row-group") {
+      AppendOdfBlock(n, out);
+    } else if (name == "table-row") {
+      std::string line;
+      for (pugi::xml_node cell : n.children()) {
+        if (LocalName(cell) != "table-cell") continue;
+        std::string cell_text;
+        for (pugi::xml_node p : cell.children()) {
+          if (LocalName(p) != "p") continue;
+          std::string text;
+          AppendOdfInline(p, text);
+          cell_text += (cell_text.empty() ? "" : " ") + text;
+        }
+        line += (line.empty() ? "" : "  ") + cell_text;
+      }
+      out += line + "\n";
+    }
+  }
+}
+
+// Parses an XML part of the archive; errors name the offset.
+Status ParsePart(const std::string& xml, const std::string& path, pugi::xml_document& doc) {
+  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+  if (parsed) return Status::Ok();
+  return Status::DataError(path + ": the document's text is not valid XML at offset " + std::to_string(parsed.offset) +
+                           " (" + parsed.description() + "); save it again");
+}
+
+// The first child of `n` with this local name.
+pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
+  for (pugi::xml_node c : n.children())
+    if (LocalName(c) == local) return c;
+  return {};
+}
+
 }  // namespace
 
-Result<SourceText> DecodeDocx(std::string_view bytes, const std::string& path, size_t max_bytes) {
-  auto entry = FindEntry(bytes, "word/document.xml");
-  if (!entry)
-    return Status::DataError(path + ": a zip archive without word/document.xml (not a Word document, or damaged); give a .docx, .pdf or .txt agreement");
-  auto xml = ReadEntry(bytes, *entry, max_bytes, path);
+Result<SourceText> DecodeOfficeDocument(std::string_view bytes, const std::string& path, size_t max_bytes) {
+  auto word = FindEntry(bytes, "word/document.xml");
+  auto odf = word ? std::nullopt : FindEntry(bytes, "content.xml");
+  if (!word && !odf)
+    return Status::DataError(path + ": a zip archive without word/document.xml or content.xml (not a Word or "
+                                    "OpenDocument text, or damaged); give a .docx, .odt, .pdf or .txt agreement");
+  auto xml = ReadEntry(bytes, word ? *word : *odf, max_bytes, path);
   if (!xml.ok()) return xml.status();
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.value().data(), xml.value().size());
-  if (!parsed)
-    return Status::DataError(path + ": Word document's text is not valid XML at offset " + std::to_string(parsed.offset) +
-                             " (" + parsed.description() + "); save it again");
-  pugi::xml_node body;
-  for (pugi::xml_node n : doc.document_element().children())
-    if (LocalName(n) == "body") body = n;
+  if (Status s = ParsePart(xml.value(), path, doc); !s.ok()) return s;
   SourceText src;
   src.path = path;
-  src.encoding = "docx";
-  AppendBlock(body, src.text);
+  if (word) {
+    src.encoding = "docx";
+    AppendBlock(Child(doc.document_element(), "body"), src.text);
+  } else {
+    src.encoding = "odt";
+    AppendOdfBlock(Child(Child(doc.document_element(), "body"), "text"), src.text);
+  }
   if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
-    return Status::DataError(path + ": Word document has no text; nothing to read");
+    return Status::DataError(path + ": document has no text; nothing to read");
   return src;
 }
 
