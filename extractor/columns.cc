@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "extractor/utf8.h"
+
 namespace overens {
 namespace {
 
@@ -20,8 +22,6 @@ struct Piece {
   size_t byte_begin = 0, byte_end = 0;
 };
 
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 std::vector<Piece> PiecesOf(std::string_view row) {
   std::vector<Piece> pieces;
   size_t col = 0, spaces = 0;
@@ -29,7 +29,7 @@ std::vector<Piece> PiecesOf(std::string_view row) {
   bool open = false;
   for (size_t i = 0; i < row.size(); ++i) {
     char c = row[i];
-    if (IsContinuationByte(c)) continue;
+    if (IsUtf8Continuation(c)) continue;
     if (c == ' ') {
       ++spaces;
     } else {
@@ -44,7 +44,7 @@ std::vector<Piece> PiecesOf(std::string_view row) {
       }
       spaces = 0;
       size_t len = 1;
-      while (i + len < row.size() && IsContinuationByte(row[i + len])) ++len;
+      while (i + len < row.size() && IsUtf8Continuation(row[i + len])) ++len;
       cur.col_end = col + 1;
       cur.byte_end = i + len;
     }
@@ -68,7 +68,7 @@ bool NearGutter(const Layout& l, size_t col) {
 }
 
 // The column layout of the page, when rows with two pieces agree on one.
-std::optional<Layout> FindLayout(const std::vector<RawRow>& page, const std::vector<std::vector<Piece>>& pieces) {
+std::optional<Layout> FindLayout(const std::vector<PageRow>& page, const std::vector<std::vector<Piece>>& pieces) {
   std::map<size_t, size_t> starts;  // right piece position -> rows
   size_t nonblank = 0, many = 0;
   for (const auto& p : pieces) {
@@ -121,7 +121,7 @@ RowKind Classify(const Layout& l, const std::vector<Piece>& p) {
 
 // The row's text from `piece` on (to `end`), with one space before it when
 // it is indented from where its column starts, so list items stay indented.
-RawRow Part(const RawRow& row, const Piece& piece, size_t column_start, size_t end_byte) {
+PageRow Part(const PageRow& row, const Piece& piece, size_t column_start, size_t end_byte) {
   size_t begin = piece.byte_begin;
   if (piece.col_begin > column_start && begin > 0) --begin;  // the byte before is a space
   return {row.text.substr(begin, end_byte - begin), row.source_line};
@@ -152,15 +152,15 @@ bool MayHaveColumns(std::string_view text) {
   return false;
 }
 
-std::vector<RawRow> ReadingOrder(const std::vector<RawRow>& page) {
+std::vector<PageRow> ReadingOrder(const std::vector<PageRow>& page) {
   std::vector<std::vector<Piece>> pieces;
   pieces.reserve(page.size());
-  for (const RawRow& r : page) pieces.push_back(PiecesOf(r.text));
+  for (const PageRow& r : page) pieces.push_back(PiecesOf(r.text));
   auto layout = FindLayout(page, pieces);
   if (!layout) return page;
   std::vector<RowKind> kinds;
   for (const auto& p : pieces) kinds.push_back(Classify(*layout, p));
-  std::vector<RawRow> out;
+  std::vector<PageRow> out;
   for (size_t r = 0; r < page.size();) {
     size_t end = r, both = 0;
     while (end < page.size() && kinds[end] != RowKind::kOther) both += kinds[end++] == RowKind::kBoth;
@@ -170,9 +170,9 @@ std::vector<RawRow> ReadingOrder(const std::vector<RawRow>& page) {
       r = std::max(end, r + 1);
       continue;
     }
-    std::vector<RawRow> right;
+    std::vector<PageRow> right;
     for (size_t k = r; k < end; ++k) {
-      const RawRow& row = page[k];
+      const PageRow& row = page[k];
       const auto& p = pieces[k];
       switch (kinds[k]) {
         case RowKind::kBlank:

@@ -9,7 +9,7 @@
 namespace overens {
 
 // One row of a page, or the part of one that belongs to a column.
-struct RawRow {
+struct PageRow {
   std::string_view text;  // raw bytes, spaces kept (they carry the layout)
   int source_line = 0;
 };
@@ -21,7 +21,7 @@ struct RawRow {
 // Rows outside such stretches, and pages without one, come back as given.
 // Tables are left alone: rows with several gutters, or a right side that
 // starts with digits, or short labels on the left, do not make a column.
-std::vector<RawRow> ReadingOrder(const std::vector<RawRow>& page);
+std::vector<PageRow> ReadingOrder(const std::vector<PageRow>& page);
 
 // Whether ReadingOrder can change anything in `text` (it has a run of three
 // spaces between two non-space characters somewhere); a cheap test for the

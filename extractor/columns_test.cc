@@ -7,21 +7,21 @@ namespace overens {
 namespace {
 
 // The rows of `lines`, numbered from 1; the strings must outlive the rows.
-std::vector<RawRow> Rows(const std::vector<std::string>& lines) {
-  std::vector<RawRow> rows;
+std::vector<PageRow> Rows(const std::vector<std::string>& lines) {
+  std::vector<PageRow> rows;
   for (size_t i = 0; i < lines.size(); ++i) rows.push_back({lines[i], static_cast<int>(i + 1)});
   return rows;
 }
 
-std::vector<std::string> Texts(const std::vector<RawRow>& rows) {
+std::vector<std::string> Texts(const std::vector<PageRow>& rows) {
   std::vector<std::string> out;
-  for (const RawRow& r : rows) out.emplace_back(r.text);
+  for (const PageRow& r : rows) out.emplace_back(r.text);
   return out;
 }
 
-std::vector<int> Lines(const std::vector<RawRow>& rows) {
+std::vector<int> Lines(const std::vector<PageRow>& rows) {
   std::vector<int> out;
-  for (const RawRow& r : rows) out.push_back(r.source_line);
+  for (const PageRow& r : rows) out.push_back(r.source_line);
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include "extractor/columns.h"
+#include "extractor/utf8.h"
 
 namespace overens {
 namespace {
@@ -199,13 +200,8 @@ constexpr std::array<ByteKind, 256> kByteKinds = MakeByteKinds();
 
 bool IsLetterKind(ByteKind k) { return k == ByteKind::kCopy || k == ByteKind::kLatin1; }
 
-bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// A byte of a word: a letter, a digit, '_' or part of a multi-byte character.
-bool IsWordByteOrDigit(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
+// A byte of a word as RE2's \w sees one, or of a multi-byte character.
+bool IsWordOrUnderscore(char c) { return IsWordByte(c) || c == '_'; }
 
 // CleanLine's characters and spaces in one pass over lines that IsSurelyNfc
 // vouches for and that are valid UTF-8, with the same result as
@@ -229,7 +225,7 @@ bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
     for (;;) {
       ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kSpecial;
       if (k == ByteKind::kCopy) ++j;
-      else if (k == ByteKind::kLatin1 && j + 1 < n && IsContinuation(raw[j + 1])) j += 2;
+      else if (k == ByteKind::kLatin1 && j + 1 < n && IsUtf8Continuation(raw[j + 1])) j += 2;
       else if (k == ByteKind::kSpace && j > i && j + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[j + 1])])) ++j;
       else break;
     }
@@ -242,7 +238,7 @@ bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
     size_t length = SurelyNfcLength(raw, i);
     if (length == 0) return false;
     for (size_t k = 1; k < length; ++k)
-      if (!IsContinuation(raw[i + k])) return false;
+      if (!IsUtf8Continuation(raw[i + k])) return false;
     if (const Replacement* repair = RepairAt(raw, i)) {
       line.Append(repair->to);
       i += repair->from.size();
@@ -271,11 +267,11 @@ size_t LetterBefore(std::string_view text, size_t end, bool upper) {
 // one or two digits, nothing of a word after them, and before them lower-case
 // letters, perhaps after one capital, back to the start of the word.
 bool IsGluedFootnote(std::string_view text, size_t begin, size_t end) {
-  if (end - begin > 2 || (end < text.size() && IsWordByteOrDigit(text[end]))) return false;
+  if (end - begin > 2 || (end < text.size() && IsWordOrUnderscore(text[end]))) return false;
   size_t letters = 0, at = begin;
   while (size_t n = LetterBefore(text, at, false)) at -= n, ++letters;
   if (size_t n = LetterBefore(text, at, true)) at -= n, ++letters;
-  return letters >= 4 && (at == 0 || !IsWordByteOrDigit(text[at - 1]));
+  return letters >= 4 && (at == 0 || !IsWordOrUnderscore(text[at - 1]));
 }
 
 // Drops footnote numbers glued to words; they would keep the words from
@@ -439,10 +435,10 @@ void ForEachRawLine(std::string_view text, Fn fn) {
 // in reading order (ReadingOrder) before they are cleaned.
 void CleanInReadingOrder(std::string_view text, std::vector<TextLine>& lines) {
   std::deque<std::string> copies;  // lines that held a form feed
-  std::vector<RawRow> page_rows;
+  std::vector<PageRow> page_rows;
   int current_page = 0;
   auto flush = [&] {
-    for (const RawRow& r : ReadingOrder(page_rows)) lines.push_back(CleanLine(r.text, r.source_line, current_page));
+    for (const PageRow& r : ReadingOrder(page_rows)) lines.push_back(CleanLine(r.text, r.source_line, current_page));
     page_rows.clear();
   };
   ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool in_text) {

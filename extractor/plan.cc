@@ -232,10 +232,6 @@ std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
   return std::nullopt;
 }
 
-size_t RuneCount(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // Duties stated in running text: "X ska ...", "X har som uppgift att ...",
 // "X ansvarar för ...", "... följs upp av X".
 std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {

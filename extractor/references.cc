@@ -83,7 +83,7 @@ bool LetterEndsAt(std::string_view text, size_t pos) {
   auto c = static_cast<unsigned char>(text[pos - 1]);
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   size_t lead = pos - 1;
-  while (lead > 0 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+  while (lead > 0 && IsUtf8Continuation(text[lead])) --lead;
   auto l = static_cast<unsigned char>(text[lead]);
   if (l == 0xC3) return c != 0x97 && c != 0xB7;  // × and ÷ are not letters
   return l != 0xC2 && l != 0xE2 && l != 0xEF;

@@ -105,22 +105,18 @@ struct StructureAnalyzer::Impl {
     return false;
   }
 
-  // Characters, not bytes: "å" takes as much room on the line as "a".
-  static size_t Width(std::string_view s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  }
-
   // Whether the next line's first word would not have fitted on line i, the
-  // room being the widest line within six lines of it.
+  // room being the widest line within six lines of it (in characters, not
+  // bytes: "å" takes as much room as "a").
   static bool WrappedForRoom(const NormalizedText& t, size_t i) {
     constexpr size_t kNearby = 6;
     size_t widest = 0;
     for (size_t k = i > kNearby ? i - kNearby : 0; k < t.lines.size() && k <= i + kNearby; ++k)
-      widest = std::max(widest, Width(t.lines[k].text));
+      widest = std::max(widest, RuneCount(t.lines[k].text));
     std::string_view next = t.lines[i + 1].text;
     // Proportional fonts make character counts rough: a line counts as full
     // within 15 % of the widest.
-    return (Width(t.lines[i].text) + 1 + Width(next.substr(0, next.find(' ')))) * 100 > widest * 85;
+    return (RuneCount(t.lines[i].text) + 1 + RuneCount(next.substr(0, next.find(' ')))) * 100 > widest * 85;
   }
 
   // An indented line beside other list items is an item whose glyph was lost.

@@ -175,7 +175,7 @@ double Dice(const WordBag& x, const WordBag& y) {
 std::string_view Utf8Prefix(std::string_view s, size_t max) {
   if (s.size() <= max) return s;
   size_t cut = max;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && IsUtf8Continuation(s[cut])) --cut;
   return s.substr(0, cut);
 }
 

@@ -7,15 +7,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractor/utf8.h"
+
 namespace overens {
 
 // Unicode case folding of UTF-8 text (ICU, with a fast path for ASCII and Latin-1 letters).
 std::string Fold(std::string_view s);
-// Whether a byte belongs to a word: an ASCII letter or digit, or any byte of
-// a multi-byte UTF-8 character (which Swedish text uses for letters).
-inline bool IsWordByte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
-}
 // Words of folded text: runs of word bytes (IsWordByte).
 std::vector<std::string> Words(std::string_view s);
 // Whether `text` contains any of `words` (plain substrings, as given).
