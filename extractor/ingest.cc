@@ -210,7 +210,6 @@ Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
   return src;
 }
 
-
 Result<SourceText> IngestFile(const std::string& path, const IngestOptions& options) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -219,7 +218,8 @@ Result<SourceText> IngestFile(const std::string& path, const IngestOptions& opti
   }
   if (S_ISDIR(st.st_mode)) return Status::NoInput(path + ": is a directory; give a file (audit reads directories)");
   if (!S_ISREG(st.st_mode)) return Status::NoInput(path + ": not a regular file");
-  if (static_cast<size_t>(st.st_size) > options.max_bytes) return TooLarge(path + ": file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
+  if (static_cast<size_t>(st.st_size) > options.max_bytes)
+    return TooLarge(path + ": file is " + std::to_string(st.st_size) + " bytes, over the limit of " +
                     std::to_string(options.max_bytes));
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open for reading: " + std::strerror(errno));

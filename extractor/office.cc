@@ -23,7 +23,7 @@ uint32_t Little(std::string_view b, size_t at, size_t bytes) {
 
 // One file of the archive, as its central directory describes it.
 struct ZipEntry {
-  uint32_t method = 0, compressed = 0, size = 0, local_header = 0;
+  uint32_t method = 0, compressed = 0, local_header = 0;
   bool encrypted = false;
 };
 
@@ -45,7 +45,6 @@ std::optional<ZipEntry> FindEntry(std::string_view zip, std::string_view name) {
       e.encrypted = Little(zip, at + 8, 2) & 1;
       e.method = Little(zip, at + 10, 2);
       e.compressed = Little(zip, at + 20, 4);
-      e.size = Little(zip, at + 24, 4);
       e.local_header = Little(zip, at + 42, 4);
       return e;
     }
@@ -96,6 +95,21 @@ std::string_view LocalName(const pugi::xml_node& n) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
+// A table row as one line: each cell's paragraphs (`text_of`) joined by a
+// space, the cells two spaces apart.
+template <typename TextOf>
+std::string RowLine(pugi::xml_node row, std::string_view cell_name, TextOf text_of) {
+  std::string line;
+  for (pugi::xml_node cell : row.children()) {
+    if (LocalName(cell) != cell_name) continue;
+    std::string cell_text;
+    for (pugi::xml_node p : cell.children())
+      if (LocalName(p) == "p") cell_text += (cell_text.empty() ? "" : " ") + text_of(p);
+    line += (line.empty() ? "" : "  ") + cell_text;
+  }
+  return line;
+}
+
 // The text of a paragraph: its runs' text, tabs, line breaks and
 // non-breaking hyphens (deleted text of tracked changes is left out); list
 // paragraphs (numbered or bulleted in Word) start with "• ".
@@ -126,18 +140,8 @@ void AppendBlock(const pugi::xml_node& block, std::string& out) {
     if (name == "p") {
       out += ParagraphText(n) + "\n";
     } else if (name == "tbl") {
-      for (pugi::xml_node row : n.children()) {
-        if (LocalName(row) != "tr") continue;
-        std::string line;
-        for (pugi::xml_node cell : row.children()) {
-          if (LocalName(cell) != "tc") continue;
-          std::string cell_text;
-          for (pugi::xml_node p : cell.children())
-            if (LocalName(p) == "p") cell_text += (cell_text.empty() ? "" : " ") + ParagraphText(p);
-          line += (line.empty() ? "" : "  ") + cell_text;
-        }
-        out += line + "\n";
-      }
+      for (pugi::xml_node row : n.children())
+        if (LocalName(row) == "tr") out += RowLine(row, "tc", ParagraphText) + "\n";
     } else if (name == "sdt" || name == "sdtContent") {
       AppendBlock(n, out);  // content controls hold paragraphs too
     }
@@ -178,19 +182,11 @@ void AppendOdfBlock(pugi::xml_node block, std::string& out, bool list_item = fal
     } else if (name == "table" || name == "table-header-rows" || name == "table-rows" || name == "table-row-group") {
       AppendOdfBlock(n, out);
     } else if (name == "table-row") {
-      std::string line;
-      for (pugi::xml_node cell : n.children()) {
-        if (LocalName(cell) != "table-cell") continue;
-        std::string cell_text;
-        for (pugi::xml_node p : cell.children()) {
-          if (LocalName(p) != "p") continue;
-          std::string text;
-          AppendOdfInline(p, text);
-          cell_text += (cell_text.empty() ? "" : " ") + text;
-        }
-        line += (line.empty() ? "" : "  ") + cell_text;
-      }
-      out += line + "\n";
+      out += RowLine(n, "table-cell", [](pugi::xml_node p) {
+               std::string text;
+               AppendOdfInline(p, text);
+               return text;
+             }) + "\n";
     }
   }
 }
