@@ -14,65 +14,10 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include "extractor/encoding.h"
+
 namespace overens {
 namespace {
-
-void AppendUtf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-bool IsValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    unsigned c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    size_t len;
-    uint32_t cp, min;
-    if ((c & 0xE0) == 0xC0) { len = 1; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 2; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 3; cp = c & 0x07; min = 0x10000; }
-    else return false;
-    if (i + len >= n) return false;
-    for (size_t k = 1; k <= len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len + 1;
-  }
-  return true;
-}
-
-std::string FromWindows1252(std::string_view s) {
-  // 0x80..0x9F differ from Latin-1; 0 marks the five undefined bytes.
-  static constexpr uint16_t kHigh[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                         0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-                                         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (unsigned char c : s) {
-    uint32_t cp = c;
-    if (c >= 0x80 && c < 0xA0) cp = kHigh[c - 0x80] ? kHigh[c - 0x80] : 0xFFFD;
-    AppendUtf8(out, cp);
-  }
-  return out;
-}
 
 Result<std::string> FromUtf16(std::string_view s, bool little_endian, const std::string& path) {
   std::string out;
@@ -149,14 +94,9 @@ Status ToUtf8(std::string_view bytes, const std::string& path, SourceText& src) 
     return Status::DataError(path + ": an old Word (.doc) or other Office file; save it as .docx, .odt or PDF and try again");
   if (bytes.find('\0') != std::string_view::npos)
     return Status::DataError(path + ": looks binary (contains NUL bytes); give a .txt, .pdf, .docx or .odt agreement");
-  if (IsValidUtf8(bytes)) {
-    src.text = std::string(bytes);
-    src.encoding = "utf-8";
-  } else {
-    src.text = FromWindows1252(bytes);
-    src.encoding = "windows-1252";
-    src.warnings.push_back(path + ": not valid UTF-8; read as Windows-1252 (check å, ä, ö in the output)");
-  }
+  bool fell_back = false;
+  src.text = ToValidUtf8(bytes, path, src.warnings, &fell_back);
+  src.encoding = fell_back ? "windows-1252" : "utf-8";
   return Status::Ok();
 }
 

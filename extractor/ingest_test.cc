@@ -119,6 +119,17 @@ TEST_CASE("an OpenDocument text is read paragraph by paragraph", "[ingest]") {
   CHECK(odt.value().encoding == "odt");
 }
 
+// Found by the fuzzer: bytes that are not UTF-8 inside document.xml reached
+// the model and came out of the JSON writer as U+FFFD.
+TEST_CASE("an office document's text is valid UTF-8 whatever its XML holds", "[ingest]") {
+  const std::string xml = "<w:document xmlns:w=\"urn:w\"><w:body><w:p><w:r><w:t>M\xE5lgrupper</w:t></w:r></w:p></w:body></w:document>";
+  auto docx = DecodeOfficeDocument(StoredZip({{"word/document.xml", xml}}), "lo.docx", 1 << 20);
+  REQUIRE(docx.ok());
+  CHECK(docx.value().text == "Målgrupper\n");
+  REQUIRE(docx.value().warnings.size() == 1);
+  CHECK(docx.value().warnings[0].find("lo.docx: not valid UTF-8; read as Windows-1252") == 0);
+}
+
 TEST_CASE("an old binary Word file is named as such", "[ingest]") {
   auto doc = DecodeText(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "lo.doc");
   REQUIRE_FALSE(doc.ok());

@@ -10,6 +10,7 @@
 
 #include <pugixml.hpp>
 
+#include "extractor/encoding.h"
 #include "extractor/ingest.h"
 
 namespace overens {
@@ -220,13 +221,17 @@ Result<SourceText> DecodeOfficeDocument(std::string_view bytes, const std::strin
   if (Status s = ParsePart(xml.value(), path, doc); !s.ok()) return s;
   SourceText src;
   src.path = path;
+  std::string text;
   if (word) {
     src.encoding = "docx";
-    AppendBlock(Child(doc.document_element(), "body"), src.text);
+    AppendBlock(Child(doc.document_element(), "body"), text);
   } else {
     src.encoding = "odt";
-    AppendOdfBlock(Child(Child(doc.document_element(), "body"), "text"), src.text);
+    AppendOdfBlock(Child(Child(doc.document_element(), "body"), "text"), text);
   }
+  // pugixml passes bytes through as they are: a part written in another
+  // encoding than its declaration says must still become valid UTF-8.
+  src.text = ToValidUtf8(text, path, src.warnings);
   if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
     return Status::DataError(path + ": document has no text; nothing to read");
   return src;
