@@ -207,7 +207,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }
 
-Document Extractor::Extract(const NormalizedText& text, const std::string& path) const {
+Document Extractor::Extract(const NormalizedText& normalized, const std::string& path) const {
+  std::optional<NormalizedText> split = compiled_->structure->SplitInlineLabels(normalized);
+  const NormalizedText& text = split ? *split : normalized;
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);

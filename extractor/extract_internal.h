@@ -180,7 +180,7 @@ struct ExtractionRun {
     size_t at = 0;
     for (size_t li = u.first; li <= u.last; ++li) {
       const std::string& t = text.lines[li].text;
-      if (t.empty() || structure.link_inside_sentence[li]) continue;
+      if (t.empty() || structure.left_out[li]) continue;
       if (offset < at + t.size() + 1) return li;
       at += t.size() + 1;
     }

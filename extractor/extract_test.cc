@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <random>
+#include <tuple>
 #include <re2/re2.h>
 #include <unicode/unistr.h>
 
@@ -296,6 +297,98 @@ TEST_CASE("parties listed inline keep the line each is written on", "[extract]")
   CHECK(parties == std::vector<std::pair<std::string, int>>{
                        {"Socialtjänsten", 4}, {"Skolan med elevhälsan", 4}, {"Arbetsmarknadsförvaltningen", 4},
                        {"Fritidsförvaltningen", 5}});
+}
+
+TEST_CASE("notice written as the length of the notice period", "[extract]") {
+  Fixture f;
+  for (auto [text, months] : {std::pair{"Uppsägningstiden är tolv månader.", 12}, {"med en uppsägningstid om sex månader.", 6},
+                              {"Uppsägningstiden är ett år.", 12}, {"med 18 månaders uppsägningstid.", 18}}) {
+    Document d = f.Extract(std::string("Lokal överenskommelse\n\nGiltighetstid\nÖverenskommelsen gäller tills vidare ") + text + "\n");
+    INFO(text);
+    REQUIRE(d.validity.has_value());
+    CHECK(d.validity->notice_months == std::optional<int>(months));
+  }
+  Document none = f.Extract("Lokal överenskommelse\n\nGiltighetstid\nÖverenskommelsen gäller tills vidare. Den ses över om sex månader.\n");
+  REQUIRE(none.validity.has_value());
+  CHECK_FALSE(none.validity->notice_months.has_value());
+}
+
+TEST_CASE("a table of contents names sections but is not them", "[extract]") {
+  Fixture f;
+  const std::string body =
+      "\n1. Tvister\n1. Enhetschefer.\n2. Skånegemensam samverkansgrupp psykiatri (SSP).\n\n"
+      "2. Giltighetstid\nÖverenskommelsen gäller från och med 2025-04-01 och tills vidare.\n";
+  for (const std::string contents : {"Innehåll\n1. Tvister ........ 2\n2. Giltighetstid . . . . . 3\n",
+                                     "Innehållsförteckning\nTvister 2\nGiltighetstid 3\n",
+                                     "Tvister\u2026\u2026\u2026 2\nGiltighetstid\u2026\u2026 3\n"}) {
+    INFO(contents);
+    Document d = f.Extract("Lokal överenskommelse\n\n" + contents + body);
+    REQUIRE(d.validity.has_value());
+    CHECK(d.validity->from == CivilDate{2025, 4, 1});
+    REQUIRE(d.sections.size() == 2);
+    CHECK(d.sections[0].heading == "Tvister");
+    CHECK(d.sections[1].span.line > 6);
+    CHECK(d.dispute_steps.size() == 2);
+  }
+  // A line ending in a number after a contents title that is not one stops it.
+  Document d = f.Extract("Innehåll\nTvister 2\n\nBakgrund\nKommunerna har 33 medlemmar och 12\n");
+  REQUIRE(d.sections.size() == 1);
+  CHECK(d.sections[0].id == "bakgrund");
+}
+
+TEST_CASE("sub-headings written as labels with a colon, alone or before their text", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nUtvecklingsområden\n\n1.1 Suicidprevention\nMål: Färre självmordsförsök bland unga.\n"
+      "Aktiviteter: Gemensam utbildning i riskbedömning genomförs under hösten 2025. Ansvarig är\n"
+      "ledningsgruppen.\nUppföljning: antal utbildade redovisas.\n\n1.2 Samordnad individuell plan\nMålsättning:\n"
+      "fler SIP med den enskilde.\nAktiviteter:\nKommunerna inför en rutin för kallelse senast 2025-12-31.\n"
+      "Uppföljning:\nIngen uppföljning.\n");
+  REQUIRE(d.areas.size() == 2);
+  CHECK(d.areas[0].framework_id == std::optional<std::string>("SUICIDPREVENTION"));
+  CHECK(d.areas[0].follow_up == FollowUp::kPresent);
+  CHECK(d.areas[1].framework_id == std::optional<std::string>("SIP"));
+  CHECK(d.areas[1].follow_up == FollowUp::kEmpty);
+  REQUIRE(d.responsibilities.size() == 2);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Ledningsgruppen"));
+  CHECK(d.responsibilities[0].span.line == 7);
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Kommunerna"));
+  CHECK(d.responsibilities[1].due == CivilDate{2025, 12, 31});
+}
+
+TEST_CASE("a colon after words that are no sub-heading splits nothing", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nBakgrund\nObservera: målet är att fler ska få stöd.\n"
+      "Målgruppen för arbetet: barn och unga.\nAktiviteter som berör skolan: se bilaga.\n");
+  CHECK(d.areas.empty());
+  REQUIRE(d.sections.size() == 1);
+  CHECK(d.sections[0].id == "bakgrund");
+}
+
+TEST_CASE("an activity's named responsible must be someone", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nAktiviteter\nEn gemensam rutin tas fram. Ansvarig: vid behov.\n"
+      "Utbildning i SIP genomförs. Ansvariga är BUP och socialtjänsten.\n");
+  REQUIRE(d.responsibilities.size() == 1);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("BUP och socialtjänsten"));
+}
+
+TEST_CASE("parties named in prose: a principal represented by its units", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter\nKommunerna företräds av socialtjänsten, elevhälsan och förskole- och\n"
+      "skolförvaltningarna. Region Skåne representeras av Barn- och ungdomspsykiatrin och vårdcentralerna.\n"
+      "Arbetet leds av en styrgrupp som företräds av ordföranden.\n");
+  std::vector<std::tuple<Principal, std::string, int>> parties;
+  for (const Party& p : d.parties) parties.emplace_back(p.principal, p.text, p.span.line);
+  CHECK(parties == std::vector<std::tuple<Principal, std::string, int>>{
+                       {Principal::kKommun, "Socialtjänsten", 4},
+                       {Principal::kKommun, "Elevhälsan", 4},
+                       {Principal::kKommun, "Förskole- och skolförvaltningarna", 4},
+                       {Principal::kRegion, "Barn- och ungdomspsykiatrin", 5},
+                       {Principal::kRegion, "Vårdcentralerna", 5}});
 }
 
 }  // namespace

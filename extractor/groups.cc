@@ -200,6 +200,60 @@ void AddParty(ExtractionRun& run, Principal p, std::string text, size_t line) {
   run.doc.parties.push_back(Party{p, std::move(text), run.SpanOfLine(line)});
 }
 
+// Adds each unit named in `list` ("Socialtjänsten, Skolan och Elevhälsan"),
+// which starts at byte `at` of u.text, on the line it is written on. In
+// `prose` the units are written in lower case ("socialtjänsten och
+// elevhälsan") and are reported capitalised.
+void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::string_view list, size_t at, bool prose) {
+  auto line_of = [&](size_t offset_in_list) { return run.LineInUnit(u, at + offset_in_list); };
+  auto add = [&](std::string_view part, size_t part_at) {
+    AddParty(run, principal, prose ? Capitalize(Trim(part)) : std::string(part), line_of(part_at));
+  };
+  for (size_t pos = 0; pos <= list.size();) {
+    size_t next = list.find_first_of(",;", pos);
+    std::string_view part = list.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
+    size_t part_at = pos + std::min(part.find_first_not_of(' '), part.size());
+    if (next == std::string_view::npos) {
+      // "Socialtjänsten och Skolan" lists two units; "Hälso- och sjukvård" is one.
+      size_t och = part.rfind(" och ");
+      while (och != std::string_view::npos && och > 0 && part[och - 1] == '-') och = part.rfind(" och ", och - 1);
+      std::string after = Trim(part.substr(och == std::string_view::npos ? 0 : och + 5));
+      if (och != std::string_view::npos && och > 0 && (StartsUpper(after) || (prose && StartsLower(after)))) {
+        add(part.substr(0, och), part_at);
+        part_at = pos + och + 5;
+        part = part.substr(och + 5);
+      }
+    }
+    add(part, part_at);
+    if (next == std::string_view::npos) break;
+    pos = next + 1;
+  }
+}
+
+// Each sentence of u that says whom a principal is represented by
+// ("Kommunerna företräds av socialtjänsten, elevhälsan och LSS."); false
+// when none does.
+bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
+  static const RE2 kRepresented(R"(([^,.;:]{3,60}?) (?:företräds|representeras) (?:här )?av )");
+  if (u.text.find(" av ") == std::string::npos) return false;
+  bool any = false;
+  for (size_t start = 0; start < u.text.size();) {
+    size_t end = std::min(u.text.find(". ", start), u.text.size());
+    std::string_view sentence = std::string_view(u.text).substr(start, end - start);
+    re2::StringPiece m[2];
+    std::optional<Principal> p;
+    if (StartsUpper(sentence) && kRepresented.Match(sentence, 0, sentence.size(), RE2::ANCHOR_START, m, 2) &&
+        (p = PrincipalOf(std::string_view(m[1].data(), m[1].size())))) {
+      std::string_view list = sentence.substr(m[0].size());
+      while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+      AddPartyList(run, u, *p, list, start + m[0].size(), true);
+      any = true;
+    }
+    start = end + 2;
+  }
+  return any;
+}
+
 }  // namespace
 
 void ExtractParties(ExtractionRun& run) {
@@ -218,26 +272,11 @@ void ExtractParties(ExtractionRun& run) {
         // "Kommunen: Socialtjänsten, Elevhälsan och LSS."
         auto p = PrincipalOf(u.text.substr(0, colon));
         if (!p) continue;
-        std::string rest = u.text.substr(colon + 1);
-        // Each unit is reported on the line it is written on.
-        auto line_of = [&](size_t offset_in_rest) { return run.LineInUnit(u, colon + 1 + offset_in_rest); };
-        for (size_t pos = 0; pos <= rest.size();) {
-          size_t next = rest.find_first_of(",;", pos);
-          std::string part = rest.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-          size_t part_at = pos + std::min(part.find_first_not_of(' '), part.size());
-          if (next == std::string::npos) {
-            size_t och = part.rfind(" och ");
-            // "Socialtjänsten och Skolan" lists two units; "Hälso- och sjukvård" is one.
-            if (och != std::string::npos && och > 0 && part[och - 1] != '-' && StartsUpper(Trim(part.substr(och + 5)))) {
-              AddParty(run, *p, part.substr(0, och), line_of(part_at));
-              part_at = pos + och + 5;
-              part = part.substr(och + 5);
-            }
-          }
-          AddParty(run, *p, part, line_of(part_at));
-          if (next == std::string::npos) break;
-          pos = next + 1;
-        }
+        AddPartyList(run, u, *p, std::string_view(u.text).substr(colon + 1), colon + 1, false);
+        listing = false;
+        continue;
+      }
+      if (AddRepresentedParties(run, u)) {
         listing = false;
         continue;
       }

@@ -398,6 +398,17 @@ std::string NormalizeChars(std::string_view s) {
   return out;
 }
 
+void NormalizedText::Join() {
+  joined.clear();
+  line_offsets.clear();
+  line_offsets.reserve(lines.size());
+  for (const TextLine& l : lines) {
+    line_offsets.push_back(joined.size());
+    joined += l.text;
+    joined += '\n';
+  }
+}
+
 size_t NormalizedText::LineIndexAt(size_t offset) const {
   auto it = std::upper_bound(line_offsets.begin(), line_offsets.end(), offset);
   return it == line_offsets.begin() ? 0 : static_cast<size_t>(it - line_offsets.begin()) - 1;
@@ -467,12 +478,7 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
     for (TextLine& l : out.lines) DropGluedFootnotes(l.text);
   if (options.drop_running_headers) DropPageFurniture(out.lines);
   if (options.join_hyphenated) JoinHyphenated(out.lines);
-  out.line_offsets.reserve(out.lines.size());
-  for (const TextLine& l : out.lines) {
-    out.line_offsets.push_back(out.joined.size());
-    out.joined += l.text;
-    out.joined += '\n';
-  }
+  out.Join();
   return out;
 }
 

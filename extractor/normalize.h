@@ -37,6 +37,8 @@ struct NormalizedText {
   std::string joined;                // lines joined by '\n', for multi-line matching
   std::vector<size_t> line_offsets;  // offset of each line in `joined`
 
+  // Sets `joined` and `line_offsets` from `lines`.
+  void Join();
   // Index into `lines` of the line holding byte `offset` of `joined`.
   size_t LineIndexAt(size_t offset) const;
   int SourceLineAt(size_t offset) const { return lines.empty() ? 0 : lines[LineIndexAt(offset)].source_line; }

@@ -130,7 +130,7 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
   size_t cur_line = u.first;
   for (size_t li = u.first; li <= u.last; ++li) {
     const std::string& text = run.Line(li);
-    if (text.empty() || run.structure.link_inside_sentence[li]) continue;
+    if (text.empty() || run.structure.left_out[li]) continue;
     size_t pos = 0;
     while (pos < text.size()) {
       if (cur.empty()) cur_line = li;
@@ -269,6 +269,16 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   return std::nullopt;
 }
 
+// "Ansvarig: Elevhälsan", "Ansvariga är BUP och socialtjänsten.": the
+// sentence that names who carries out the activity it follows.
+std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::string_view sentence) {
+  static const RE2 kResponsible(R"((?i)^(?:huvudansvarig|ansvarig|ansvariga|ansvar)(?::| är)\s+([^.;:]{2,90}?)\.?$)");
+  if (sentence.size() < 10 || (sentence[0] != 'A' && sentence[0] != 'H')) return std::nullopt;
+  std::string actor;
+  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !HasActorHead(run, actor)) return std::nullopt;
+  return Capitalize(StripParentheses(Trim(actor)));
+}
+
 // "... rapporterar till tjänstemannaberedningen som:" followed by "Ansvarar för ..." items.
 std::optional<std::string> IntroActor(const ExtractionRun& run, const std::string& intro) {
   static const RE2 kSom(R"((\S+) som:$)");
@@ -323,6 +333,10 @@ void ExtractResponsibilities(ExtractionRun& run) {
     } else if (in_plan) {
       parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
       if (!parsed) parsed = ActorVerb(run, sentences[0].text);
+      std::optional<std::string> named;
+      for (size_t k = 1; k < sentences.size() && !named; ++k) named = NamedResponsible(run, sentences[k].text);
+      if (named && sub == SubHeading::kActivities && (!parsed || !parsed->actor))
+        parsed = Parsed{named, parsed ? parsed->action : Action(sentences[0].text)};
     } else {
       intro_actor.reset();
       for (const Sentence& s : sentences) {

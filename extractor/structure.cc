@@ -48,6 +48,15 @@ struct StructureAnalyzer::Impl {
   };
   Label LabelOf(std::string_view text) const { return {SubKind(text), SectionId(text)}; }
 
+  // "Aktiviteter:", "Mål:": a sub-heading's words and a colon. Such a label
+  // heads what follows it even when that goes on in lower case.
+  std::optional<Label> ColonSubHeading(std::string_view text) const {
+    if (text.size() < 3 || text.back() != ':') return std::nullopt;
+    Label label = LabelOf(text.substr(0, text.size() - 1));
+    if (label.sub == SubHeading::kNone) return std::nullopt;
+    return label;
+  }
+
   // The text after a leading "2.1 " numbering.
   std::string_view StripNumbering(std::string_view text) const {
     if (text.empty() || text[0] < '0' || text[0] > '9') return text;
@@ -76,6 +85,53 @@ struct StructureAnalyzer::Impl {
       bool interrupts = before > 0 && !EndsSentence(t.lines[before - 1].text) && end < n && StartsLower(t.lines[end].text);
       for (size_t k = i; interrupts && k < end; ++k) out[k] = IsLinkLine(t.lines[k].text);
       i = end;
+    }
+    return out;
+  }
+
+  // A table-of-contents entry: a title, a dot leader and a page number
+  // ("2. Syfte och mål ........ 3", "Bakgrund …… 2").
+  static bool HasDotLeader(std::string_view s) {
+    size_t k = s.size();
+    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') --k;
+    if (k == s.size() || s.size() - k > 3) return false;
+    size_t dots = 0;
+    for (;;) {
+      if (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' ')) dots += s[--k] == '.';
+      else if (k >= 3 && s.substr(k - 3, 3) == "\u2026") dots += 3, k -= 3;
+      else break;
+    }
+    return dots >= 4 && k > 0;
+  }
+
+  // "Innehåll", "Innehållsförteckning:": the title of a table of contents.
+  static bool IsContentsTitle(std::string_view s) {
+    std::string folded = Fold(Trim(s, " :"));
+    return folded == "innehåll" || folded == "innehållsförteckning";
+  }
+
+  // A title ending in a page number, as entries without a leader are.
+  static bool EndsInPageNumber(std::string_view s) {
+    size_t k = s.size();
+    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') --k;
+    return k < s.size() && s.size() - k <= 3 && k >= 3 && s[k - 1] == ' ';
+  }
+
+  // Per line: an entry of a table of contents. Entries with a dot leader
+  // count anywhere; after a contents title, lines ending in a page number
+  // count until the first line that does not.
+  static std::vector<bool> TableOfContents(const NormalizedText& t) {
+    std::vector<bool> out(t.lines.size(), false);
+    bool in_contents = false;
+    for (size_t i = 0; i < t.lines.size(); ++i) {
+      const std::string& s = t.lines[i].text;
+      if (s.empty()) continue;
+      if (IsContentsTitle(s)) {
+        in_contents = true;
+        continue;
+      }
+      out[i] = HasDotLeader(s) || (in_contents && EndsInPageNumber(s));
+      in_contents = in_contents && out[i];
     }
     return out;
   }
@@ -142,7 +198,12 @@ struct StructureAnalyzer::Impl {
     if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
     std::string_view text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
-    if (std::string_view(".,;:!?").find(text.back()) != std::string_view::npos) return false;
+    if (text.back() == ':') {
+      std::optional<Label> colon = ColonSubHeading(text);
+      if (colon) *label = std::move(colon);
+      return label->has_value();
+    }
+    if (std::string_view(".,;!?").find(text.back()) != std::string_view::npos) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {
@@ -168,14 +229,40 @@ StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, st
 
 StructureAnalyzer::~StructureAnalyzer() = default;
 
+std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const NormalizedText& t) const {
+  // Labels are short; a colon further in is something else.
+  constexpr size_t kLongestLabel = 40;
+  std::optional<NormalizedText> out;
+  for (size_t i = 0; i < t.lines.size(); ++i) {
+    const TextLine& l = t.lines[i];
+    size_t colon = l.bullet == Bullet::kNone ? l.text.find(':') : std::string::npos;
+    bool split = colon != std::string::npos && colon <= kLongestLabel && colon + 2 < l.text.size() &&
+                 l.text[colon + 1] == ' ' && StartsUpper(l.text) &&
+                 impl_->ColonSubHeading(std::string_view(l.text).substr(0, colon + 1));
+    if (!split) {
+      if (out) out->lines.push_back(l);
+      continue;
+    }
+    if (!out) out.emplace().lines.assign(t.lines.begin(), t.lines.begin() + static_cast<long>(i));
+    TextLine label = l, rest = l;
+    label.text.resize(colon + 1);
+    rest.text.erase(0, colon + 2);
+    out->lines.push_back(std::move(label));
+    out->lines.push_back(std::move(rest));
+  }
+  if (out) out->Join();
+  return out;
+}
+
 Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   Structure s;
   size_t n = t.lines.size();
   s.heading_of_line.assign(n, -1);
   s.heading_at_line.assign(n, -1);
+  std::vector<bool> contents = Impl::TableOfContents(t);
   bool prev_heading = false;
   for (size_t i = 0; i < n; ++i) {
-    if (t.lines[i].blank()) {
+    if (t.lines[i].blank() || contents[i]) {
       prev_heading = false;
       continue;
     }
@@ -187,8 +274,10 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     Heading h;
     h.line = h.last_line = i;
     h.text = impl_->StripNumbering(t.lines[i].text);
+    bool colon = h.text.back() == ':';
+    if (colon) h.text.pop_back();
     // A heading wrapped onto a short lower-case second line.
-    if (i + 1 < n && StartsLower(t.lines[i + 1].text) && t.lines[i + 1].text.size() <= 40 &&
+    if (!colon && i + 1 < n && StartsLower(t.lines[i + 1].text) && t.lines[i + 1].text.size() <= 40 &&
         !Impl::EndsSentence(t.lines[i + 1].text) && WordCount(h.text) >= 3) {
       h.text += " " + t.lines[i + 1].text;
       h.last_line = i + 1;
@@ -209,12 +298,13 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     s.heading_of_line[i] = current;
   }
   // Units: list items and paragraph runs between headings.
-  s.link_inside_sentence = Impl::LinksInsideSentences(t);
+  s.left_out = Impl::LinksInsideSentences(t);
+  for (size_t i = 0; i < n; ++i) s.left_out[i] = s.left_out[i] || contents[i];
   int open = -1;
   bool blank_before = false;
   for (size_t i = 0; i < n; ++i) {
     const TextLine& l = t.lines[i];
-    if (s.link_inside_sentence[i]) continue;
+    if (s.left_out[i]) continue;
     if (l.blank()) {
       blank_before = true;
       continue;

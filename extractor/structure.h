@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,11 @@ struct Structure {
   std::vector<Unit> units;
   std::vector<int> heading_of_line;  // per line: governing heading index or -1
   std::vector<int> heading_at_line;  // per line: heading index when the line is (part of) a heading, else -1
-  // Per line: a web address alone on its line that interrupts a sentence (a
-  // PDF's footnote links printed mid-paragraph). It belongs to no unit's text.
-  std::vector<bool> link_inside_sentence;
+  // Per line: left out of headings and units. A web address alone on its
+  // line that interrupts a sentence (a PDF's footnote links printed
+  // mid-paragraph), or an entry of a table of contents, which would otherwise
+  // stand in for the heading it lists.
+  std::vector<bool> left_out;
 };
 
 class StructureAnalyzer {
@@ -44,6 +47,11 @@ class StructureAnalyzer {
   explicit StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns);
   ~StructureAnalyzer();
   Structure Analyze(const NormalizedText& text) const;
+  // A copy of `text` in which each line that starts with a sub-heading label
+  // and a colon ("Mål: Färre ...", "Aktiviteter: Kommunerna ...") is two
+  // lines of the same source line: the label with its colon, then the rest.
+  // nullopt when no line has such a label.
+  std::optional<NormalizedText> SplitInlineLabels(const NormalizedText& text) const;
 
  private:
   struct Impl;

@@ -21,8 +21,9 @@ void ExtractValidity(ExtractionRun& run) {
   static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig)\b)");
   static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
   static const RE2 kUntilFurther(R"((?i)tills vidare)");
-  static const RE2 kNotice(R"((?i)(\S+) (?:månaders|månader) uppsägning)");
-  static const RE2 kNoticeYears(R"((?i)(\S+) års uppsägning)");
+  // "tolv månaders uppsägningstid", "uppsägningstiden är tolv månader".
+  static const RE2 kNotice(R"((?i)(\S+) (?:månaders|månader) uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) månader)");
+  static const RE2 kNoticeYears(R"((?i)(\S+) års uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) år\b)");
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "giltighetstid") continue;
     Validity v;
@@ -32,9 +33,11 @@ void ExtractValidity(ExtractionRun& run) {
       if (!any) v.span = run.SpanOfLine(u.first);
       if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
       if (RE2::PartialMatch(u.text, kUntilFurther)) v.until_further_notice = true, any = true;
-      std::string n;
-      if (RE2::PartialMatch(u.text, kNotice, &n) && NumberWord(n)) v.notice_months = NumberWord(n), any = true;
-      if (RE2::PartialMatch(u.text, kNoticeYears, &n) && NumberWord(n)) v.notice_months = *NumberWord(n) * 12, any = true;
+      for (auto [pattern, months] : {std::pair{&kNotice, 1}, {&kNoticeYears, 12}}) {
+        std::string before, after;
+        if (!RE2::PartialMatch(u.text, *pattern, &before, &after)) continue;
+        if (auto n = NumberWord(before.empty() ? after : before)) v.notice_months = *n * months, any = true;
+      }
       for (const DateSpan& d : run.doc.dates) {
         if (d.span.line < run.text.lines[u.first].source_line || d.span.line > run.text.lines[u.last].source_line) continue;
         if (d.role == DateRole::kValidFrom || d.role == DateRole::kStart) {
@@ -46,7 +49,8 @@ void ExtractValidity(ExtractionRun& run) {
         if (!d.start && d.end) v.until = d.end, any = true;
       }
     }
-    if (any) run.doc.validity = v;
+    if (!any) continue;  // a section that says nothing of it; a later one may
+    run.doc.validity = v;
     return;
   }
 }
