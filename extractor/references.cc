@@ -40,8 +40,8 @@ void ExtractLegalReferences(ExtractionRun& run) {
       for (const Law& l : run.ref.laws)
         if (l.sfs == *ref.sfs) ref.law_id = l.id;
     }
-    ref.text = Trim(Utf8Prefix(std::string_view(all).substr(b), m.size() + 30));
-    ref.text = ref.text.substr(0, ref.text.find('\n'));
+    std::string_view from = std::string_view(all).substr(b);
+    ref.text = Trim(WordPrefix(from.substr(0, from.find('\n')), m.size() + 30, m.size()));
     size_t li = run.text.LineIndexAt(b);
     ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
     run.doc.legal_references.push_back(std::move(ref));

@@ -179,6 +179,13 @@ std::string_view Utf8Prefix(std::string_view s, size_t max) {
   return s.substr(0, cut);
 }
 
+std::string_view WordPrefix(std::string_view s, size_t max, size_t min) {
+  std::string_view prefix = Utf8Prefix(s, max);
+  if (prefix.size() == s.size() || !IsWordByte(s[prefix.size()]) || !IsWordByte(prefix.back())) return prefix;
+  size_t space = prefix.rfind(' ');
+  return space != std::string_view::npos && space >= min ? prefix.substr(0, space) : prefix;
+}
+
 std::string Ellipsize(std::string_view s, size_t max) {
   if (s.size() <= max) return std::string(s);
   return std::string(Utf8Prefix(s, max)) + "…";

@@ -54,6 +54,9 @@ class Lexicon {
 double Dice(const WordBag& a, const WordBag& b);
 // The longest prefix of `s` of at most `max` bytes that does not split a UTF-8 character.
 std::string_view Utf8Prefix(std::string_view s, size_t max);
+// The longest prefix of `s` of at most `max` bytes that ends where a word
+// ends, but keeps at least `min` bytes (then cut as Utf8Prefix does).
+std::string_view WordPrefix(std::string_view s, size_t max, size_t min);
 // Shortens to at most `max` bytes on a UTF-8 boundary, adding "…".
 std::string Ellipsize(std::string_view s, size_t max);
 

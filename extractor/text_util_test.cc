@@ -77,5 +77,13 @@ TEST_CASE("Utf8Prefix and Ellipsize cut between characters", "[text_util]") {
   CHECK(Ellipsize("ååå", 3) == "å…");
 }
 
+TEST_CASE("WordPrefix cuts where a word ends, keeping at least the minimum", "[text_util]") {
+  CHECK(WordPrefix("SoL 2 kap. 7 § Socialförvaltningen", 22, 3) == "SoL 2 kap. 7 §");
+  CHECK(WordPrefix("SoL 2 kap. 7 §", 30, 3) == "SoL 2 kap. 7 §");
+  CHECK(WordPrefix("SoL ska", 6, 3) == "SoL");
+  CHECK(WordPrefix("Socialtjänstlagen", 10, 10) == "Socialtjä");  // no word end within reach
+  CHECK(WordPrefix("ab cd. ef", 6, 1) == "ab cd.");                    // ends after punctuation
+}
+
 }  // namespace
 }  // namespace overens
