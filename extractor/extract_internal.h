@@ -207,6 +207,18 @@ inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* ma
 bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest);
 
 // Field extractors, one per file; each appends to run.doc.
+// A row of an action plan's activity table: a heading row of cells naming
+// what is done and who is responsible ("Aktivitet  Ansvarig  Klart"), then
+// rows whose cells line up under those headings.
+struct ActivityRow {
+  size_t first = 0, last = 0;  // line indexes; a row's cells may wrap onto more lines
+  std::string activity, responsible;
+  std::optional<size_t> due;  // index into doc.dates of the date in the row's due column
+};
+// Every activity table's rows, in order; in_table[i] is set for each line
+// the tables take, their heading rows included.
+std::vector<ActivityRow> ActivityTables(const ExtractionRun& run, std::vector<bool>& in_table);
+
 void ExtractDocumentInfo(ExtractionRun& run);      // kind, delregion, municipalities, date
 void ExtractDates(ExtractionRun& run);             // dates with roles, plan period, framework date
 void ExtractTargetGroups(ExtractionRun& run);

@@ -391,5 +391,56 @@ TEST_CASE("parties named in prose: a principal represented by its units", "[extr
                        {Principal::kRegion, "Vårdcentralerna", 5}});
 }
 
+TEST_CASE("an action plan's activity table gives one activity per row", "[extract]") {
+  Fixture f;
+  // Rows right under each other; a date in the due column is the deadline.
+  Document d = f.Extract(
+      "Handlingsplan 2024\n\nAktiviteter\n"
+      "Aktivitet                         Ansvarig              Klart\n"
+      "Gemensam kartläggning av SIP      Styrgruppen           Q2 2024\n"
+      "Utbildning i MI för socialtjänst  Arbetsgruppen barn    hösten 2024\n"
+      "Ny rutin för utskrivning          Psykiatrin\n");
+  REQUIRE(d.responsibilities.size() == 3);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Styrgruppen"));
+  CHECK(d.responsibilities[0].action == "Gemensam kartläggning av SIP");
+  CHECK(d.responsibilities[0].due == CivilDate{2024, 6, 30});
+  CHECK(d.responsibilities[0].span.line == 5);
+  CHECK(d.responsibilities[1].due == CivilDate{2024, 12, 31});
+  CHECK(d.responsibilities[2].actor == std::optional<std::string>("Psykiatrin"));
+  CHECK_FALSE(d.responsibilities[2].due.has_value());
+  for (const DateSpan& date : d.dates)
+    if (date.span.line >= 5) CHECK(date.role == DateRole::kDeadline);
+}
+
+TEST_CASE("an activity table's wrapped cells stay in their row", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\n"
+      "    Aktivitet                         Ansvarig              Klart senast\n\n"
+      "    Gemensam kartläggning av          Styrgruppen och       2025-06-30\n"
+      "    SIP-processen i alla kommuner     lokala chefer\n\n"
+      "    Utbildning i MI för personal      Arbetsgruppen barn    hösten 2025\n"
+      "    inom socialtjänst och BUP         Och unga\n\n"
+      "Planen följs upp av styrgruppen i december 2025.\n");
+  REQUIRE(d.responsibilities.size() == 3);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Styrgruppen och lokala chefer"));
+  CHECK(d.responsibilities[0].action == "Gemensam kartläggning av SIP-processen i alla kommuner");
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Arbetsgruppen barn Och unga"));
+  CHECK(d.responsibilities[1].span.line == 8);
+  CHECK(d.responsibilities[2].actor == std::optional<std::string>("Styrgruppen"));  // prose after the table, not a row
+  CHECK(d.areas.empty());  // the plan's title holds areas; it is none
+}
+
+TEST_CASE("cells without an activity and a responsible column are no activity table", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2024\n\n"
+      "Område                  Ansvarig          Klart\n"
+      "Suicidprevention        Styrgruppen       2024\n\n"
+      "Aktivitet               Kostnad\n"
+      "Utbildning              100 000\n");
+  CHECK(d.responsibilities.empty());
+}
+
 }  // namespace
 }  // namespace overens

@@ -276,16 +276,20 @@ bool IsGluedFootnote(std::string_view text, size_t begin, size_t end) {
 
 // Drops footnote numbers glued to words; they would keep the words from
 // matching ("Målgrupper1" is no heading, "Helsingborg5" no kommun).
-void DropGluedFootnotes(std::string& text) {
+void DropGluedFootnotes(TextLine& line) {
+  std::string& text = line.text;
   size_t digit = text.find_first_of("0123456789");
   if (digit == std::string::npos) return;
   std::string out;
   size_t copied = 0;
+  std::vector<uint32_t> dropped_before(line.cells.size(), 0);  // bytes dropped before each cell
   while (digit != std::string::npos) {
     size_t end = text.find_first_not_of("0123456789", digit);
     if (end == std::string::npos) end = text.size();
     if (IsGluedFootnote(text, digit, end)) {
       out.append(text, copied, digit - copied);
+      for (size_t k = 0; k < line.cells.size(); ++k)
+        if (line.cells[k].offset >= end) dropped_before[k] += static_cast<uint32_t>(end - digit);
       copied = end;
     }
     digit = text.find_first_of("0123456789", end);
@@ -293,29 +297,96 @@ void DropGluedFootnotes(std::string& text) {
   if (copied == 0) return;
   out.append(text, copied, std::string::npos);
   text = std::move(out);
+  for (size_t k = 0; k < line.cells.size(); ++k) line.cells[k].offset -= dropped_before[k];
 }
 
-// One line: NFC, character repairs, spaces collapsed and trimmed, list marker removed.
+// NFC, character repairs, spaces collapsed and trimmed; `leading_space` when
+// raw starts with a space.
+void CleanText(std::string_view raw, std::string& out, bool& leading_space) {
+  if (CleanFast(raw, out, leading_space)) return;
+  std::string composed;
+  std::string_view chars = raw;
+  if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
+  out.clear();
+  out.reserve(chars.size());
+  LineBuilder builder(out);
+  ForEachRepairedPiece(chars, [&](std::string_view piece) { builder.Append(piece); });
+  leading_space = builder.leading_space();
+}
+
+// The cells of a line laid out as a table row: [begin, end) in raw of the
+// text between runs of two or more spaces or a tab. Empty when there are
+// fewer than two (most lines), so prose pays one search.
+std::vector<std::pair<size_t, size_t>> RawCells(std::string_view raw, size_t first) {
+  std::vector<std::pair<size_t, size_t>> cells;
+  if (first == std::string_view::npos || (raw.find("  ", first) == std::string_view::npos && raw.find('\t', first) == std::string_view::npos))
+    return cells;
+  size_t begin = 0;  // the first cell keeps its indentation: CleanText reads it
+  for (size_t i = first; i < raw.size();) {
+    bool gap = raw[i] == '\t' || (raw[i] == ' ' && i + 1 < raw.size() && (raw[i + 1] == ' ' || raw[i + 1] == '\t'));
+    if (!gap) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+    if (i == raw.size()) break;  // trailing spaces end the last cell
+    cells.emplace_back(begin, end);
+    begin = i;
+  }
+  cells.emplace_back(begin, raw.size());
+  if (cells.size() < 2) cells.clear();
+  return cells;
+}
+
+// Moves l's cells back by n bytes, the length of a prefix just removed from
+// l.text; of cells that now start at the same byte the last stays.
+void ShiftCells(TextLine& l, size_t n) {
+  std::vector<Cell> kept;
+  for (const Cell& c : l.cells) {
+    Cell moved{c.offset > n ? static_cast<uint32_t>(c.offset - n) : 0, c.column};
+    if (!kept.empty() && kept.back().offset == moved.offset) kept.back() = moved;
+    else kept.push_back(moved);
+  }
+  if (kept.size() < 2) kept.clear();
+  l.cells = std::move(kept);
+}
+
+// One line: NFC, character repairs, spaces collapsed and trimmed, list
+// marker removed; a table row's cells are cleaned one by one, which gives
+// the same text and says where each cell starts in it.
 TextLine CleanLine(std::string_view raw, int source_line, int page) {
   TextLine line;
   line.source_line = source_line;
   line.page = page;
+  size_t first = raw.find_first_not_of(" \t");
+  line.indent = first == std::string_view::npos ? 0 : static_cast<uint32_t>(RuneCount(raw.substr(0, first)));
   bool leading_space = false;
-  if (!CleanFast(raw, line.text, leading_space)) {
-    std::string composed;
-    std::string_view chars = raw;
-    if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
-    line.text.clear();
-    line.text.reserve(chars.size());
-    LineBuilder builder(line.text);
-    ForEachRepairedPiece(chars, [&](std::string_view piece) { builder.Append(piece); });
-    leading_space = builder.leading_space();
+  std::vector<std::pair<size_t, size_t>> cells = RawCells(raw, first);
+  if (cells.empty()) {
+    CleanText(raw, line.text, leading_space);
+  } else {
+    std::string cell;
+    for (size_t k = 0; k < cells.size(); ++k) {
+      auto [begin, end] = cells[k];
+      bool cell_leading_space = false;
+      CleanText(raw.substr(begin, end - begin), cell, cell_leading_space);
+      if (k == 0) leading_space = cell_leading_space;
+      if (cell.empty()) continue;
+      if (!line.text.empty()) line.text += ' ';
+      uint32_t column = k == 0 ? line.indent : static_cast<uint32_t>(RuneCount(raw.substr(0, begin)));
+      line.cells.push_back({static_cast<uint32_t>(line.text.size()), column});
+      line.text += cell;
+    }
+    if (line.cells.size() < 2) line.cells.clear();
   }
   // An item that lost its glyph is indented a little; a centred title is
   // indented far and is no list item.
   constexpr size_t kMaxItemIndent = 12;
-  bool item_indent = leading_space && raw.find_first_not_of(" \t") <= kMaxItemIndent;
+  bool item_indent = leading_space && first <= kMaxItemIndent;
+  size_t before = line.text.size();
   line.bullet = line.text.empty() ? Bullet::kNone : StripBullet(line.text, item_indent);
+  if (!line.cells.empty() && line.text.size() < before) ShiftCells(line, before - line.text.size());
   return line;
 }
 
@@ -382,7 +453,9 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
     char before = cur[cur.size() - 2];
     if (!(before >= 'A' && before <= 'Z')) cur.pop_back();  // "SIP-möten" keeps its hyphen
     cur += word;
-    next = word_end == std::string::npos ? "" : next.substr(word_end + 1);
+    size_t taken = word_end == std::string::npos ? next.size() : word_end + 1;
+    next.erase(0, taken);
+    if (!lines[j].cells.empty()) ShiftCells(lines[j], taken);
   }
 }
 
@@ -475,7 +548,7 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
     });
   }
   if (options.drop_glued_footnotes)
-    for (TextLine& l : out.lines) DropGluedFootnotes(l.text);
+    for (TextLine& l : out.lines) DropGluedFootnotes(l);
   if (options.drop_running_headers) DropPageFurniture(out.lines);
   if (options.join_hyphenated) JoinHyphenated(out.lines);
   out.Join();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,11 +19,20 @@ enum class Bullet : char {
   kIndent = 'i',    // no glyph left, but indented like a list item
 };
 
+// A cell of a line laid out as a table row: text separated from the one
+// before it by two or more spaces or a tab in the source.
+struct Cell {
+  uint32_t offset = 0;  // byte in TextLine::text where the cell starts
+  uint32_t column = 0;  // its character column in the source line (0-based)
+};
+
 struct TextLine {
   std::string text;      // NFC, trimmed, single spaces, bullet glyph removed
   int source_line = 0;   // 1-based line in SourceText::text
   int page = 0;          // 0-based
   Bullet bullet = Bullet::kNone;
+  uint32_t indent = 0;      // character column of the first non-space in the source line
+  std::vector<Cell> cells;  // two or more when the line is laid out in cells, else empty
   bool blank() const { return text.empty(); }
 };
 

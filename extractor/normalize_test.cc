@@ -68,5 +68,44 @@ TEST_CASE("footnote numbers glued to words are dropped, other digits stay", "[no
     CHECK(clean(kept) == kept);
 }
 
+TEST_CASE("a line laid out in cells says where each starts", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{
+      "t.txt", "  Aktivitet      Ansvarig   Klart\n\u2022 Ny rutin   BUP\nEn rad utan celler\nåtgärd\tStyrgruppen  \n"
+               "Målgrupper1 och  Skåne2  x\n",
+      "utf-8", {}});
+  REQUIRE(t.lines.size() == 6);
+  const TextLine& heading = t.lines[0];
+  CHECK(heading.text == "Aktivitet Ansvarig Klart");
+  CHECK(heading.indent == 2);
+  REQUIRE(heading.cells.size() == 3);
+  CHECK((heading.cells[0].offset == 0 && heading.cells[0].column == 2));
+  CHECK((heading.cells[1].offset == 10 && heading.cells[1].column == 17));
+  CHECK((heading.cells[2].offset == 19 && heading.cells[2].column == 28));
+  const TextLine& item = t.lines[1];  // the glyph goes, the cells stay where their text is
+  CHECK(item.bullet == Bullet::kGlyph);
+  CHECK(item.text == "Ny rutin BUP");
+  REQUIRE(item.cells.size() == 2);
+  CHECK((item.cells[0].offset == 0 && item.cells[1].offset == 9 && item.cells[1].column == 13));
+  CHECK(t.lines[2].cells.empty());
+  const TextLine& tabbed = t.lines[3];  // a tab parts cells too; trailing spaces do not
+  CHECK(tabbed.text == "åtgärd Styrgruppen");
+  REQUIRE(tabbed.cells.size() == 2);
+  CHECK((tabbed.cells[1].offset == 9 && tabbed.cells[1].column == 7));  // "åtgärd" is 8 bytes, 6 characters
+  const TextLine& footnotes = t.lines[4];  // dropped footnote digits move later cells back
+  CHECK(footnotes.text == "Målgrupper och Skåne x");
+  REQUIRE(footnotes.cells.size() == 3);
+  CHECK(footnotes.cells[1].offset == 16);
+  CHECK(footnotes.cells[2].offset == 23);
+}
+
+TEST_CASE("a word joined across lines moves the next line's cells", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{"t.txt", "Gemensam samverk-\nan kring SIP   Styrgruppen", "utf-8", {}});
+  REQUIRE(t.lines.size() == 2);
+  CHECK(t.lines[0].text == "Gemensam samverkan");
+  CHECK(t.lines[1].text == "kring SIP Styrgruppen");
+  REQUIRE(t.lines[1].cells.size() == 2);
+  CHECK(t.lines[1].cells[1].offset == 10);
+}
+
 }  // namespace
 }  // namespace overens

@@ -73,6 +73,11 @@ void ExtractAreas(ExtractionRun& run) {
     }
     int order = SubOrder(hd.sub);
     bool continues = last_order > 0 && order > last_order;  // a page footer between Målsättning and Aktiviteter
+    // A heading that names the section itself ("Handlingsplan 2025",
+    // "Utvecklingsområden") holds areas; it is none.
+    while (!pending.empty() && headings[pending.back()].section_id == "utvecklingsomraden" &&
+           !MapToFrameworkArea(run, headings[pending.back()].text))
+      pending.pop_back();
     if (!pending.empty() && !continues && hd.sub != SubHeading::kFollowUp) {
       size_t child = pending.back();
       size_t start = child;
@@ -242,7 +247,9 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   constexpr size_t kMaxActorRunes = 91;
   static const RE2 kDuty(
       R"(^([A-ZÅÄÖ][^,.;:]+?) ((?:ska|skall) [a-zåäö]+|har (?:som (?:målsättning|uppgift)|ett (?:gemensamt )?ansvar|ansvar(?:et)?|i uppdrag) (?:att|för)|(?:är|blir) skyldig(?:a)? att|ansvarar för)\b)");
-  static const RE2 kAgent(R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt |[,.;]|$))");
+  // The agent ends before "och", punctuation, or a word that starts an adverbial ("i december 2025").
+  static const RE2 kAgent(
+      R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt | i | under | senast | inom | varje | efter | före | per |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
   // Words each pattern needs, checked before any of them runs. kDuty's verb
   // follows an actor without ",.;:", so it stands before the first of them.
@@ -309,12 +316,43 @@ std::string AreaAt(const ExtractionRun& run, int source_line) {
 
 }  // namespace
 
+namespace {
+
+// Each row of an activity table; an empty responsible cell (or a dash)
+// names nobody, and a date in the due column is the row's deadline. Sets
+// in_table (see ActivityTables).
+void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
+  for (ActivityRow& row : ActivityTables(run, in_table)) {
+    std::string actor = Trim(row.responsible, " .,;");
+    if (actor == "-" || actor == "–" || actor == "—") actor.clear();
+    if (RuneCount(actor) > 90) continue;  // prose in the column: read nothing into it
+    Responsibility r;
+    bool someone = std::any_of(actor.begin(), actor.end(), [](char c) { return IsWordByte(c) && !(c >= '0' && c <= '9'); });
+    if (someone) r.actor = actor;
+    r.action = Action(row.activity);
+    r.span = run.SpanOfLine(row.first);
+    if (row.due) {
+      DateSpan& due = run.doc.dates[*row.due];
+      due.role = DateRole::kDeadline;  // what the column says it is
+      r.due = due.end ? due.end : due.start;
+      r.due_text = due.text;
+    }
+    r.area = AreaAt(run, r.span.line);
+    run.doc.responsibilities.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
 void ExtractResponsibilities(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;
   const auto& units = run.structure.units;
   const auto& headings = run.structure.headings;
+  std::vector<bool> in_table;
+  AddTableActivities(run, in_table);
   std::optional<std::string> intro_actor;
   for (const Unit& u : units) {
+    if (in_table[u.first]) continue;
     const Heading* h = u.heading >= 0 ? &headings[static_cast<size_t>(u.heading)] : nullptr;
     SubHeading sub = h ? h->sub : SubHeading::kNone;
     std::string section = h ? h->section_id : "";
@@ -357,6 +395,9 @@ void ExtractResponsibilities(ExtractionRun& run) {
     r.area = AreaAt(run, r.span.line);
     run.doc.responsibilities.push_back(std::move(r));
   }
+  // Table rows came first; the text's order is the reader's.
+  std::stable_sort(run.doc.responsibilities.begin(), run.doc.responsibilities.end(),
+                   [](const Responsibility& a, const Responsibility& b) { return a.span.line < b.span.line; });
 }
 
 }  // namespace overens

@@ -109,6 +109,11 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
     v.renamed.emplace_back(n.text().get(), current);
   }
   v.empty_follow_up = r.child("empty-follow-up").text().get();
+  pugi::xml_node columns = r.child("table-columns");
+  for (auto [attribute, words] : {std::pair{"activity", &v.activity_columns},
+                                  {"responsible", &v.responsible_columns},
+                                  {"due", &v.due_columns}})
+    for (auto& w : Words(columns.attribute(attribute).as_string())) words->insert(w);
   return Status::Ok();
 }
 

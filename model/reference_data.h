@@ -56,6 +56,9 @@ struct Vocabulary {
   // Organisations that changed name: RE2 pattern of the old name -> the name used now.
   std::vector<std::pair<std::string, std::string>> renamed;
   std::string empty_follow_up;            // RE2 pattern
+  // The first words of an action plan's activity table headings, by column:
+  // what is done, who is responsible, by when.
+  std::unordered_set<std::string> activity_columns, responsible_columns, due_columns;
 };
 
 struct ReferenceData {

@@ -206,5 +206,17 @@ TEST_CASE("rules are chosen by id, group and severity", "[rules]") {
   }
 }
 
+TEST_CASE("activity.no-deadline is silent when the activity says when, or recurs", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  auto count = [&](const std::string& activity) {
+    return h.Count(Replace(clean, "• Styrgruppen tar fram en handlingsplan under 2025.", activity), "activity.no-deadline");
+  };
+  CHECK(count("• Styrgruppen följer upp handlingsplanen i december 2025.") == 0);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan från och med 2025.") == 1);  // a start is no deadline
+  CHECK(count("• Styrgruppen tar fram en handlingsplan.") == 1);
+  CHECK(count("• Styrgruppen redovisar handlingsplanen i mars varje år.") == 0);  // recurring
+}
+
 }  // namespace
 }  // namespace overens

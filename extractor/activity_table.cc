@@ -1,0 +1,176 @@
+// Activity tables of action plans: a heading row of cells ("Aktivitet
+// Ansvarig  Klart"), then rows laid out under it. A PDF's table reaches us as
+// lines whose cells are set apart by runs of spaces; a cell that wraps goes
+// on, on the next line, under its own column.
+#include <algorithm>
+
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+enum class ColumnKind { kOther, kActivity, kResponsible, kDue };
+
+struct Column {
+  ColumnKind kind = ColumnKind::kOther;
+  uint32_t start = 0;  // character column of its heading
+};
+
+// A cell's text and the character column where it starts in the source line.
+struct CellText {
+  std::string_view text;
+  uint32_t column = 0;
+};
+
+std::vector<CellText> CellsOf(const TextLine& l) {
+  if (l.cells.empty()) return {CellText{l.text, l.indent}};
+  std::vector<CellText> out;
+  for (size_t k = 0; k < l.cells.size(); ++k) {
+    uint32_t end = k + 1 < l.cells.size() ? l.cells[k + 1].offset - 1 : static_cast<uint32_t>(l.text.size());
+    out.push_back({std::string_view(l.text).substr(l.cells[k].offset, end - l.cells[k].offset), l.cells[k].column});
+  }
+  return out;
+}
+
+ColumnKind KindOf(const Vocabulary& v, std::string_view heading) {
+  std::vector<std::string> words = Words(Fold(heading));
+  if (words.empty()) return ColumnKind::kOther;
+  const std::string& first = words[0];
+  if (v.activity_columns.count(first)) return ColumnKind::kActivity;
+  if (v.responsible_columns.count(first)) return ColumnKind::kResponsible;
+  if (v.due_columns.count(first)) return ColumnKind::kDue;
+  return ColumnKind::kOther;
+}
+
+// The columns of a heading row that names both what is done and who does it.
+std::vector<Column> HeadingColumns(const Vocabulary& v, const TextLine& l) {
+  if (l.cells.size() < 2) return {};
+  std::vector<Column> columns;
+  bool activity = false, responsible = false;
+  for (const CellText& c : CellsOf(l)) {
+    if (WordCount(c.text) > 4) return {};  // headings are short
+    ColumnKind kind = KindOf(v, c.text);
+    activity = activity || kind == ColumnKind::kActivity;
+    responsible = responsible || kind == ColumnKind::kResponsible;
+    columns.push_back({kind, c.column});
+  }
+  if (!activity || !responsible) return {};
+  return columns;
+}
+
+// The column a cell starting at `column` falls under: the last one whose
+// heading starts at most two characters to its right.
+size_t ColumnOf(const std::vector<Column>& columns, uint32_t column) {
+  size_t at = 0;
+  for (size_t k = 0; k < columns.size(); ++k)
+    if (columns[k].start <= column + 2) at = k;
+  return at;
+}
+
+void Append(std::string& to, std::string_view text) {
+  if (!to.empty()) to += ' ';
+  to += text;
+}
+
+// The rows under the heading at line `heading`; sets in_table for the lines
+// taken, and returns the first line after the table.
+size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Column>& columns, std::vector<ActivityRow>& rows,
+                std::vector<bool>& in_table) {
+  const auto& lines = run.text.lines;
+  in_table[heading] = true;
+  struct Open {
+    ActivityRow row;
+    std::vector<std::string> texts;  // per column
+  };
+  std::optional<Open> open;
+  auto close = [&] {
+    if (!open) return;
+    for (size_t k = 0; k < columns.size(); ++k) {
+      if (columns[k].kind == ColumnKind::kActivity) Append(open->row.activity, open->texts[k]);
+      if (columns[k].kind == ColumnKind::kResponsible) Append(open->row.responsible, open->texts[k]);
+    }
+    if (!open->row.activity.empty()) rows.push_back(std::move(open->row));
+    open.reset();
+  };
+  // Whether rows are set apart by blank lines: then a line right under
+  // another goes on its row even when its cells start in upper case.
+  bool spaced = heading + 1 < lines.size() && lines[heading + 1].blank();
+  bool blank_before = false;
+  size_t i = heading + 1;
+  for (; i < lines.size(); ++i) {
+    const TextLine& l = lines[i];
+    if (l.blank()) {
+      blank_before = true;
+      continue;
+    }
+    // A heading row again (a table going on, on the next page) or a
+    // heading of the text ends this table.
+    if (!HeadingColumns(run.ref.vocabulary, l).empty()) break;
+    if (l.cells.empty() && (blank_before || run.structure.heading_at_line[i] >= 0)) break;
+    std::vector<CellText> cells = CellsOf(l);
+    std::vector<size_t> column_of;
+    bool activity = false, other = false, lower = false;
+    for (const CellText& c : cells) {
+      column_of.push_back(ColumnOf(columns, c.column));
+      bool is_activity = columns[column_of.back()].kind == ColumnKind::kActivity;
+      activity = activity || is_activity;
+      other = other || !is_activity;
+      // Dates start in lower case ("hösten 2025") as a row's first line may.
+      lower = lower || (StartsLower(c.text) && columns[column_of.back()].kind != ColumnKind::kDue);
+    }
+    // A row starts with its activity and something beside it. A line
+    // without both, or with a cell going on in lower case, or right under
+    // the row where rows are spaced, holds the wrapped ends of its cells.
+    bool wraps = !blank_before && (lower || spaced);
+    if (!open || (activity && other && !wraps)) {
+      close();
+      open.emplace();
+      open->row.first = i;
+      open->texts.resize(columns.size());
+    }
+    open->row.last = i;
+    for (size_t k = 0; k < cells.size(); ++k) Append(open->texts[column_of[k]], cells[k].text);
+    in_table[i] = true;
+    blank_before = false;
+  }
+  close();
+  return i;
+}
+
+// The date (index into doc.dates) that starts in a due cell of the row.
+std::optional<size_t> DueDate(const ExtractionRun& run, const ActivityRow& row, const std::vector<Column>& columns) {
+  for (size_t d = 0; d < run.dates.size(); ++d) {
+    size_t line = run.dates[d].line;
+    if (line < row.first || line > row.last) continue;
+    const TextLine& l = run.text.lines[line];
+    size_t offset = run.dates[d].match.begin - run.text.line_offsets[line];
+    uint32_t column = l.indent;
+    for (const Cell& c : l.cells)
+      if (c.offset <= offset) column = c.column;
+    if (columns[ColumnOf(columns, column)].kind == ColumnKind::kDue) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<ActivityRow> ActivityTables(const ExtractionRun& run, std::vector<bool>& in_table) {
+  const auto& lines = run.text.lines;
+  in_table.assign(lines.size(), false);
+  std::vector<ActivityRow> rows;
+  for (size_t i = 0; i < lines.size();) {
+    std::vector<Column> columns = lines[i].cells.empty() ? std::vector<Column>{} : HeadingColumns(run.ref.vocabulary, lines[i]);
+    if (columns.empty()) {
+      ++i;
+      continue;
+    }
+    size_t before = rows.size();
+    size_t next = ReadRows(run, i, columns, rows, in_table);
+    for (size_t r = before; r < rows.size(); ++r) rows[r].due = DueDate(run, rows[r], columns);
+    i = next;
+  }
+  return rows;
+}
+
+}  // namespace overens
