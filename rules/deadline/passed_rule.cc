@@ -17,11 +17,25 @@ class DeadlinePassedRule final : public Rule {
     const Document& doc = ctx.doc;
     if (!IsAgreementOrPlan(doc.kind)) return {};
     std::vector<Finding> out;
-    for (const DateSpan& d : doc.dates)
-      if (d.role == DateRole::kDeadline && d.end && *d.end < ctx.options.as_of)
-        out.push_back(Make(ctx, d.span, "deadline '" + d.text + "' ended " + d.end->ToString() + ", before " +
-                                            ctx.options.as_of.ToString(), d.text));
+    for (const DateSpan& d : doc.dates) {
+      if (d.role != DateRole::kDeadline || !d.end || *d.end >= ctx.options.as_of) continue;
+      const Responsibility* activity = ActivityDueOn(doc, d);
+      std::string of = activity && activity->actor ? " of " + *activity->actor : "";
+      out.push_back(Make(ctx, d.span,
+                         "deadline '" + d.text + "'" + of + " ended " + d.end->ToString() + ", before " + ctx.options.as_of.ToString(),
+                         activity ? activity->action : d.text));
+    }
     return out;
+  }
+
+ private:
+  // The activity whose deadline d is: the last one due by its words that
+  // starts on or before its line (a table row's date is in a cell of its own).
+  static const Responsibility* ActivityDueOn(const Document& doc, const DateSpan& d) {
+    const Responsibility* found = nullptr;
+    for (const Responsibility& r : doc.responsibilities)
+      if (r.due_text == d.text && r.span.line <= d.span.line && r.span.line + 3 >= d.span.line) found = &r;
+    return found;
   }
 };
 
