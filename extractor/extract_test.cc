@@ -442,5 +442,15 @@ TEST_CASE("cells without an activity and a responsible column are no activity ta
   CHECK(d.responsibilities.empty());
 }
 
+TEST_CASE("a table row is no heading; a heading set apart from its number still is", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\n3.      Målgrupper\n\u2022 Personer i alla åldrar med psykisk funktionsnedsättning\n\n"
+      "Område                Ansvarig       Klart\nBakgrund och analys   Styrgruppen    2025\n");
+  REQUIRE(d.sections.size() == 1);
+  CHECK(d.sections[0].id == "malgrupper");
+  CHECK(d.target_groups.size() == 1);
+}
+
 }  // namespace
 }  // namespace overens

@@ -191,11 +191,20 @@ struct StructureAnalyzer::Impl {
     return false;
   }
 
+  // A line laid out in cells, unless its first cell is only the heading's
+  // number ("3.      Målgrupper").
+  bool IsTableRow(const TextLine& l) const {
+    if (l.cells.size() < 2) return false;
+    std::string_view first = std::string_view(l.text).substr(0, l.cells[1].offset - 1);
+    return l.cells.size() > 2 || StripNumbering(std::string(first) + " x") != "x";
+  }
+
   // Whether line i can be a heading; sets *label to its text's label when
   // that was needed to decide, so the heading need not be labelled twice.
   bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading, std::optional<Label>* label) const {
     const TextLine& l = t.lines[i];
     if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
+    if (IsTableRow(l)) return false;
     std::string_view text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (text.back() == ':') {
