@@ -73,8 +73,34 @@ void Append(std::string& to, std::string_view text) {
   to += text;
 }
 
+// What a line holds, by column.
+struct LineShape {
+  std::vector<CellText> cells;
+  std::vector<size_t> column_of;  // per cell
+  bool activity = false;  // a cell under an activity heading
+  bool other = false;     // a cell under another heading
+  bool lower = false;     // a cell, not a date, that starts in lower case: it goes on a wrapped cell
+};
+
+LineShape ShapeOf(const std::vector<Column>& columns, const TextLine& l) {
+  LineShape s;
+  s.cells = CellsOf(l);
+  for (const CellText& c : s.cells) {
+    size_t k = ColumnOf(columns, c.column);
+    s.column_of.push_back(k);
+    s.activity = s.activity || columns[k].kind == ColumnKind::kActivity;
+    s.other = s.other || columns[k].kind != ColumnKind::kActivity;
+    // Dates start in lower case ("hösten 2025") as a row's first line may.
+    s.lower = s.lower || (StartsLower(c.text) && columns[k].kind != ColumnKind::kDue);
+  }
+  return s;
+}
+
 // The rows under the heading at line `heading`; sets in_table for the lines
-// taken, and returns the first line after the table.
+// taken, and returns the first line after the table. Cells that wrap are
+// set at the top of their row (the row's first line has its activity and
+// the cells beside it), or lower (the activity starts alone, the other
+// cells follow on a later line); the first row tells which.
 size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Column>& columns, std::vector<ActivityRow>& rows,
                 std::vector<bool>& in_table) {
   const auto& lines = run.text.lines;
@@ -82,6 +108,7 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
   struct Open {
     ActivityRow row;
     std::vector<std::string> texts;  // per column
+    bool beside = false;             // has a cell beside its activity
   };
   std::optional<Open> open;
   auto close = [&] {
@@ -96,6 +123,7 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
   // Whether rows are set apart by blank lines: then a line right under
   // another goes on its row even when its cells start in upper case.
   bool spaced = heading + 1 < lines.size() && lines[heading + 1].blank();
+  std::optional<bool> top;  // cells set at the top of their row
   bool blank_before = false;
   size_t i = heading + 1;
   for (; i < lines.size(); ++i) {
@@ -104,33 +132,30 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
       blank_before = true;
       continue;
     }
-    // A heading row again (a table going on, on the next page) or a
-    // heading of the text ends this table.
+    // A heading row again (a table going on, on the next page) ends this
+    // table, as does a line of text after a blank line or a heading, unless
+    // it is an activity whose other cells follow on the next line.
     if (!HeadingColumns(run.ref.vocabulary, l).empty()) break;
-    if (l.cells.empty() && (blank_before || run.structure.heading_at_line[i] >= 0)) break;
-    std::vector<CellText> cells = CellsOf(l);
-    std::vector<size_t> column_of;
-    bool activity = false, other = false, lower = false;
-    for (const CellText& c : cells) {
-      column_of.push_back(ColumnOf(columns, c.column));
-      bool is_activity = columns[column_of.back()].kind == ColumnKind::kActivity;
-      activity = activity || is_activity;
-      other = other || !is_activity;
-      // Dates start in lower case ("hösten 2025") as a row's first line may.
-      lower = lower || (StartsLower(c.text) && columns[column_of.back()].kind != ColumnKind::kDue);
+    LineShape shape = ShapeOf(columns, l);
+    if (l.cells.empty() && (blank_before || run.structure.heading_at_line[i] >= 0)) {
+      bool rest_below = top == false && i + 1 < lines.size() && !lines[i + 1].blank() && StartsUpper(l.text) &&
+                        ShapeOf(columns, lines[i + 1]).other;
+      if (!rest_below) break;
     }
-    // A row starts with its activity and something beside it. A line
-    // without both, or with a cell going on in lower case, or right under
-    // the row where rows are spaced, holds the wrapped ends of its cells.
-    bool wraps = !blank_before && (lower || spaced);
-    if (!open || (activity && other && !wraps)) {
+    if (!top) top = shape.other;
+    bool starts_row;
+    if (!open) starts_row = true;
+    else if (*top) starts_row = shape.activity && shape.other && (blank_before || !(shape.lower || spaced));
+    else starts_row = shape.activity && !shape.lower && (blank_before || (open->beside && !spaced));
+    if (starts_row) {
       close();
       open.emplace();
       open->row.first = i;
       open->texts.resize(columns.size());
     }
     open->row.last = i;
-    for (size_t k = 0; k < cells.size(); ++k) Append(open->texts[column_of[k]], cells[k].text);
+    open->beside = open->beside || shape.other;
+    for (size_t k = 0; k < shape.cells.size(); ++k) Append(open->texts[shape.column_of[k]], shape.cells[k].text);
     in_table[i] = true;
     blank_before = false;
   }

@@ -452,5 +452,25 @@ TEST_CASE("a table row is no heading; a heading set apart from its number still 
   CHECK(d.target_groups.size() == 1);
 }
 
+TEST_CASE("an activity table whose other cells sit at the foot of their row", "[extract]") {
+  Fixture f;
+  // As a PDF table with cells aligned to the bottom comes out of pdftotext -layout.
+  Document d = f.Extract(
+      "Aktiviteter\n"
+      "Aktivitet                                        Ansvarig                      Klart\n"
+      "Gemensam kartläggning av SIP-processen i\n"
+      "alla kommuner                                    Styrgruppen                   Q2 2025\n"
+      "Utbildning i MI för personal inom socialtjänst\n"
+      "och BUP                                          Arbetsgruppen barn och unga   hösten 2025\n"
+      "Inventering av SIP-samordnare                                                  december 2025\n\n"
+      "Planen följs upp varje år.\n");
+  std::vector<std::tuple<std::optional<std::string>, std::string, int>> rows;
+  for (const Responsibility& r : d.responsibilities) rows.emplace_back(r.actor, r.action, r.span.line);
+  CHECK(rows == std::vector<std::tuple<std::optional<std::string>, std::string, int>>{
+                    {"Styrgruppen", "Gemensam kartläggning av SIP-processen i alla kommuner", 3},
+                    {"Arbetsgruppen barn och unga", "Utbildning i MI för personal inom socialtjänst och BUP", 5},
+                    {std::nullopt, "Inventering av SIP-samordnare", 7}});
+}
+
 }  // namespace
 }  // namespace overens
