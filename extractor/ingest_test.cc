@@ -228,5 +228,32 @@ TEST_CASE("running headers, footers and page numbers of PDFs are dropped", "[nor
   CHECK(kept == 3);
 }
 
+TEST_CASE("an office table's cells line up under their column, empty ones too", "[ingest]") {
+  auto cell = [](const std::string& text) { return "<w:tc><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:tc>"; };
+  const std::string xml =
+      "<?xml version=\"1.0\"?><w:document xmlns:w=\"urn:w\"><w:body><w:tbl>"
+      "<w:tr>" + cell("Aktivitet") + cell("Ansvarig") + cell("Klart") + "</w:tr>"
+      "<w:tr>" + cell("Ny rutin för SIP") + cell("") + cell("Q2 2025") + "</w:tr>"
+      "<w:tr>" + cell("Översyn") + "<w:tc><w:p><w:r><w:t>Styr</w:t><w:br/><w:t>gruppen</w:t></w:r></w:p></w:tc>" + cell("2026") + "</w:tr>"
+      "</w:tbl></w:body></w:document>";
+  auto docx = DecodeOfficeDocument(StoredZip({{"word/document.xml", xml}}), "plan.docx", 1 << 20);
+  REQUIRE(docx.ok());
+  CHECK(docx.value().text ==
+        "Aktivitet         Ansvarig      Klart\n"
+        "Ny rutin för SIP                Q2 2025\n"
+        "Översyn           Styr gruppen  2026\n");
+  const std::string content =
+      "<?xml version=\"1.0\"?><office:document-content xmlns:office=\"urn:o\" xmlns:text=\"urn:t\" xmlns:table=\"urn:tb\">"
+      "<office:body><office:text><table:table><table:table-header-rows><table:table-row>"
+      "<table:table-cell><text:p>Aktivitet</text:p></table:table-cell><table:table-cell><text:p>Ansvarig</text:p></table:table-cell>"
+      "</table:table-row></table:table-header-rows><table:table-row>"
+      "<table:table-cell><text:p>Kartläggning av SIP</text:p></table:table-cell><table:table-cell><text:p>BUP</text:p></table:table-cell>"
+      "</table:table-row></table:table></office:text></office:body></office:document-content>";
+  auto odt = DecodeOfficeDocument(StoredZip({{"mimetype", "application/vnd.oasis.opendocument.text"}, {"content.xml", content}}),
+                                  "plan.odt", 1 << 20);
+  REQUIRE(odt.ok());
+  CHECK(odt.value().text == "Aktivitet            Ansvarig\nKartläggning av SIP  BUP\n");
+}
+
 }  // namespace
 }  // namespace overens

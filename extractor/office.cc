@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
 #include "extractor/encoding.h"
 #include "extractor/ingest.h"
+#include "extractor/utf8.h"
 
 namespace overens {
 namespace {
@@ -96,19 +98,44 @@ std::string_view LocalName(const pugi::xml_node& n) {
   return colon == std::string_view::npos ? name : name.substr(colon + 1);
 }
 
-// A table row as one line: each cell's paragraphs (`text_of`) joined by a
-// space, the cells two spaces apart.
+using RowCells = std::vector<std::string>;
+
+// A table row's cells: each cell's paragraphs (`text_of`) joined by a space.
 template <typename TextOf>
-std::string RowLine(pugi::xml_node row, std::string_view cell_name, TextOf text_of) {
-  std::string line;
+RowCells CellsOfRow(pugi::xml_node row, std::string_view cell_name, TextOf text_of) {
+  RowCells cells;
   for (pugi::xml_node cell : row.children()) {
     if (LocalName(cell) != cell_name) continue;
-    std::string cell_text;
+    std::string text;
     for (pugi::xml_node p : cell.children())
-      if (LocalName(p) == "p") cell_text += (cell_text.empty() ? "" : " ") + text_of(p);
-    line += (line.empty() ? "" : "  ") + cell_text;
+      if (LocalName(p) == "p") text += (text.empty() ? "" : " ") + text_of(p);
+    std::replace(text.begin(), text.end(), '\n', ' ');  // a line break inside a cell does not end the row
+    cells.push_back(std::move(text));
   }
-  return line;
+  return cells;
+}
+
+// A table's rows one per line, laid out as pdftotext -layout lays out a
+// PDF's table: each column as wide as its widest cell and two spaces apart,
+// so that a cell, an empty one too, lines up under its column's heading.
+std::string LaidOut(const std::vector<RowCells>& rows) {
+  std::vector<size_t> width;
+  for (const RowCells& row : rows)
+    for (size_t k = 0; k < row.size(); ++k) {
+      if (width.size() <= k) width.push_back(0);
+      width[k] = std::max(width[k], RuneCount(row[k]));
+    }
+  std::string out;
+  for (const RowCells& row : rows) {
+    std::string line;
+    for (size_t k = 0; k < row.size(); ++k) {
+      line += row[k];
+      if (k + 1 < row.size()) line.append(width[k] - RuneCount(row[k]) + 2, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
 }
 
 // The text of a paragraph: its runs' text, tabs, line breaks and
@@ -141,8 +168,10 @@ void AppendBlock(const pugi::xml_node& block, std::string& out) {
     if (name == "p") {
       out += ParagraphText(n) + "\n";
     } else if (name == "tbl") {
+      std::vector<RowCells> rows;
       for (pugi::xml_node row : n.children())
-        if (LocalName(row) == "tr") out += RowLine(row, "tc", ParagraphText) + "\n";
+        if (LocalName(row) == "tr") rows.push_back(CellsOfRow(row, "tc", ParagraphText));
+      out += LaidOut(rows);
     } else if (name == "sdt" || name == "sdtContent") {
       AppendBlock(n, out);  // content controls hold paragraphs too
     }
@@ -165,6 +194,22 @@ void AppendOdfInline(pugi::xml_node n, std::string& out) {
   }
 }
 
+// The rows of an OpenDocument table, in its header and body groups alike.
+void AppendOdfRows(pugi::xml_node table, std::vector<RowCells>& rows) {
+  for (pugi::xml_node n : table.children()) {
+    std::string_view name = LocalName(n);
+    if (name == "table-header-rows" || name == "table-rows" || name == "table-row-group") {
+      AppendOdfRows(n, rows);
+    } else if (name == "table-row") {
+      rows.push_back(CellsOfRow(n, "table-cell", [](pugi::xml_node p) {
+        std::string text;
+        AppendOdfInline(p, text);
+        return text;
+      }));
+    }
+  }
+}
+
 // OpenDocument blocks: paragraphs and headings one per line, list items as
 // bullets, table rows as lines; sections, lists and tables are entered.
 void AppendOdfBlock(pugi::xml_node block, std::string& out, bool list_item = false) {
@@ -180,14 +225,10 @@ void AppendOdfBlock(pugi::xml_node block, std::string& out, bool list_item = fal
       AppendOdfBlock(n, out);
     } else if (name == "list-item" || name == "list-header") {
       AppendOdfBlock(n, out, true);
-    } else if (name == "table" || name == "table-header-rows" || name == "table-rows" || name == "table-row-group") {
-      AppendOdfBlock(n, out);
-    } else if (name == "table-row") {
-      out += RowLine(n, "table-cell", [](pugi::xml_node p) {
-               std::string text;
-               AppendOdfInline(p, text);
-               return text;
-             }) + "\n";
+    } else if (name == "table") {
+      std::vector<RowCells> rows;
+      AppendOdfRows(n, rows);
+      out += LaidOut(rows);
     }
   }
 }
