@@ -149,15 +149,33 @@ Bullet StripBullet(std::string& text, bool indented) {
 }
 
 // A cleaned line as it is built: runs of spaces become one, and none stay
-// at either end.
+// at either end. A run of two or more spaces, or a tab, between two pieces
+// of text parts cells (TextLine::cells), except two spaces after a
+// sentence's end ("typewriter" spacing).
 class LineBuilder {
  public:
-  explicit LineBuilder(std::string& out) : out_(out) {}
-  void Space() { (out_.empty() ? leading_space_ : pending_space_) = true; }
+  LineBuilder(std::string& out, std::vector<Cell>& cells) : out_(out), cells_(cells) {}
+  void Space() {
+    if (out_.empty()) leading_space_ = true, ++leading_spaces_;
+    ++spaces_;
+  }
+  void Tab() {
+    Space();
+    tab_ = true;
+  }
   // Text that neither starts nor ends with a space and has no two in a row.
   void AppendCollapsed(std::string_view text) {
-    if (pending_space_) out_ += ' ';
-    pending_space_ = false;
+    if (text.empty()) return;
+    if (spaces_ > 0 && !out_.empty()) {
+      bool sentence_spacing = spaces_ == 2 && !tab_ && std::string_view(".!?:").find(out_.back()) != std::string_view::npos;
+      out_ += ' ';
+      if ((spaces_ >= 2 || tab_) && !sentence_spacing) AddCell();
+      skipped_ += spaces_ - 1;
+    } else {
+      skipped_ += spaces_;  // leading
+    }
+    spaces_ = 0;
+    tab_ = false;
     out_.append(text);
   }
   // Any text.
@@ -176,8 +194,18 @@ class LineBuilder {
   bool leading_space() const { return leading_space_; }
 
  private:
+  // A cell starts at the end of out_; its column counts the spaces collapsed before it.
+  void AddCell() {
+    if (cells_.empty()) cells_.push_back({0, static_cast<uint32_t>(leading_spaces_)});
+    cells_.push_back({static_cast<uint32_t>(out_.size()), static_cast<uint32_t>(RuneCount(out_) + skipped_ + spaces_ - 1)});
+  }
+
   std::string& out_;
-  bool leading_space_ = false, pending_space_ = false;
+  std::vector<Cell>& cells_;
+  bool leading_space_ = false, tab_ = false;
+  size_t spaces_ = 0;          // spaces since the last text
+  size_t skipped_ = 0;         // spaces left out of out_ so far
+  size_t leading_spaces_ = 0;  // before the first text
 };
 
 // How CleanFast treats a byte that starts a character.
@@ -207,10 +235,11 @@ bool IsWordOrUnderscore(char c) { return IsWordByte(c) || c == '_'; }
 // vouches for and that are valid UTF-8, with the same result as
 // ForEachRepairedPiece into a LineBuilder; false (and `out` unspecified)
 // for any other line.
-bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
+bool CleanFast(std::string_view raw, std::string& out, std::vector<Cell>& cells, bool& leading_space) {
   out.clear();
+  cells.clear();
   out.reserve(raw.size());  // no repair makes text longer
-  LineBuilder line(out);
+  LineBuilder line(out, cells);
   const size_t n = raw.size();
   for (size_t i = 0; i < n;) {
     ByteKind kind = kByteKinds[static_cast<unsigned char>(raw[i])];
@@ -232,6 +261,11 @@ bool CleanFast(std::string_view raw, std::string& out, bool& leading_space) {
     if (j > i) {
       line.AppendCollapsed(raw.substr(i, j - i));
       i = j;
+      continue;
+    }
+    if (raw[i] == '\t') {
+      line.Tab();
+      ++i;
       continue;
     }
     // A single special character (or a C3 the run could not take).
@@ -278,21 +312,27 @@ bool IsGluedFootnote(std::string_view text, size_t begin, size_t end) {
 // matching ("Målgrupper1" is no heading, "Helsingborg5" no kommun).
 void DropGluedFootnotes(TextLine& line) {
   std::string& text = line.text;
-  size_t digit = text.find_first_of("0123456789");
+  // std::string's find_first_of asks memchr once per byte; every line is read here.
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto next_digit = [&](size_t from) {
+    size_t at = static_cast<size_t>(std::find_if(text.begin() + static_cast<long>(from), text.end(), is_digit) - text.begin());
+    return at == text.size() ? std::string::npos : at;
+  };
+  size_t digit = next_digit(0);
   if (digit == std::string::npos) return;
   std::string out;
   size_t copied = 0;
   std::vector<uint32_t> dropped_before(line.cells.size(), 0);  // bytes dropped before each cell
   while (digit != std::string::npos) {
-    size_t end = text.find_first_not_of("0123456789", digit);
-    if (end == std::string::npos) end = text.size();
+    size_t end = digit;
+    while (end < text.size() && is_digit(text[end])) ++end;
     if (IsGluedFootnote(text, digit, end)) {
       out.append(text, copied, digit - copied);
       for (size_t k = 0; k < line.cells.size(); ++k)
         if (line.cells[k].offset >= end) dropped_before[k] += static_cast<uint32_t>(end - digit);
       copied = end;
     }
-    digit = text.find_first_of("0123456789", end);
+    digit = next_digit(end);
   }
   if (copied == 0) return;
   out.append(text, copied, std::string::npos);
@@ -300,43 +340,19 @@ void DropGluedFootnotes(TextLine& line) {
   for (size_t k = 0; k < line.cells.size(); ++k) line.cells[k].offset -= dropped_before[k];
 }
 
-// NFC, character repairs, spaces collapsed and trimmed; `leading_space` when
-// raw starts with a space.
-void CleanText(std::string_view raw, std::string& out, bool& leading_space) {
-  if (CleanFast(raw, out, leading_space)) return;
+// NFC, character repairs, spaces collapsed and trimmed; the cells the
+// spaces part (see LineBuilder); `leading_space` when raw starts with a space.
+void CleanText(std::string_view raw, std::string& out, std::vector<Cell>& cells, bool& leading_space) {
+  if (CleanFast(raw, out, cells, leading_space)) return;
   std::string composed;
   std::string_view chars = raw;
   if (!IsSurelyNfc(raw)) chars = composed = IcuNfc(raw);
   out.clear();
+  cells.clear();
   out.reserve(chars.size());
-  LineBuilder builder(out);
+  LineBuilder builder(out, cells);
   ForEachRepairedPiece(chars, [&](std::string_view piece) { builder.Append(piece); });
   leading_space = builder.leading_space();
-}
-
-// The cells of a line laid out as a table row: [begin, end) in raw of the
-// text between runs of two or more spaces or a tab. Empty when there are
-// fewer than two (most lines), so prose pays one search.
-std::vector<std::pair<size_t, size_t>> RawCells(std::string_view raw, size_t first) {
-  std::vector<std::pair<size_t, size_t>> cells;
-  if (first == std::string_view::npos || (raw.find("  ", first) == std::string_view::npos && raw.find('\t', first) == std::string_view::npos))
-    return cells;
-  size_t begin = 0;  // the first cell keeps its indentation: CleanText reads it
-  for (size_t i = first; i < raw.size();) {
-    bool gap = raw[i] == '\t' || (raw[i] == ' ' && i + 1 < raw.size() && (raw[i + 1] == ' ' || raw[i + 1] == '\t'));
-    if (!gap) {
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
-    if (i == raw.size()) break;  // trailing spaces end the last cell
-    cells.emplace_back(begin, end);
-    begin = i;
-  }
-  cells.emplace_back(begin, raw.size());
-  if (cells.size() < 2) cells.clear();
-  return cells;
 }
 
 // Moves l's cells back by n bytes, the length of a prefix just removed from
@@ -353,33 +369,15 @@ void ShiftCells(TextLine& l, size_t n) {
 }
 
 // One line: NFC, character repairs, spaces collapsed and trimmed, list
-// marker removed; a table row's cells are cleaned one by one, which gives
-// the same text and says where each cell starts in it.
+// marker removed, and where its cells start when it is laid out in cells.
 TextLine CleanLine(std::string_view raw, int source_line, int page) {
   TextLine line;
   line.source_line = source_line;
   line.page = page;
+  bool leading_space = false;
+  CleanText(raw, line.text, line.cells, leading_space);
   size_t first = raw.find_first_not_of(" \t");
   line.indent = first == std::string_view::npos ? 0 : static_cast<uint32_t>(RuneCount(raw.substr(0, first)));
-  bool leading_space = false;
-  std::vector<std::pair<size_t, size_t>> cells = RawCells(raw, first);
-  if (cells.empty()) {
-    CleanText(raw, line.text, leading_space);
-  } else {
-    std::string cell;
-    for (size_t k = 0; k < cells.size(); ++k) {
-      auto [begin, end] = cells[k];
-      bool cell_leading_space = false;
-      CleanText(raw.substr(begin, end - begin), cell, cell_leading_space);
-      if (k == 0) leading_space = cell_leading_space;
-      if (cell.empty()) continue;
-      if (!line.text.empty()) line.text += ' ';
-      uint32_t column = k == 0 ? line.indent : static_cast<uint32_t>(RuneCount(raw.substr(0, begin)));
-      line.cells.push_back({static_cast<uint32_t>(line.text.size()), column});
-      line.text += cell;
-    }
-    if (line.cells.size() < 2) line.cells.clear();
-  }
   // An item that lost its glyph is indented a little; a centred title is
   // indented far and is no list item.
   constexpr size_t kMaxItemIndent = 12;

@@ -256,7 +256,8 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   static const KeywordGate kDutyWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för"}});
   static const KeywordGate kAgentWords(
       {{"följs upp av ", "samordnas av ", "leds av ", "genomförs av ", "ansvaras av ", "bereds av ", "beslutas av "}});
-  bool may_duty = StartsUpper(s) && kDutyWords.Scan(std::string_view(s).substr(0, s.find_first_of(",.;:"))) != 0;
+  auto clause_end = std::find_if(s.begin(), s.end(), [](char c) { return c == ',' || c == '.' || c == ';' || c == ':'; });
+  bool may_duty = StartsUpper(s) && kDutyWords.Scan(std::string_view(s).substr(0, static_cast<size_t>(clause_end - s.begin()))) != 0;
   bool may_agent = kAgentWords.Scan(s) != 0;
   bool may_invert = s.rfind("I ", 0) == 0 || s.rfind("Inom ", 0) == 0;
   std::string actor, verb;

@@ -106,6 +106,7 @@ struct StructureAnalyzer::Impl {
 
   // "Innehåll", "Innehållsförteckning:": the title of a table of contents.
   static bool IsContentsTitle(std::string_view s) {
+    if (s.size() < 8 || s.size() > 24 || (s[0] != 'I' && s[0] != 'i')) return false;  // most lines, without folding
     std::string folded = Fold(Trim(s, " :"));
     return folded == "innehåll" || folded == "innehållsförteckning";
   }
