@@ -412,7 +412,13 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
 // Widens each match by a prefix that opens one end ("senast", "från och med")
 // or reads better whole ("under"), and joins "från och med A till och med B".
 std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const std::vector<DateMatch>& kept) const {
-  static const RE2 kRangeJoin(R"((?i)^\s*(till och med|t\.\s?o\.\s?m\.?|till|–|-)\s*(den\s+)?$)");
+  static const RE2 kRangeJoin(R"((?i)^\s*(till och med|t\.\s?o\.\s?m\.?|till|--|–|—|-)\s*(den\s+)?$)");
+  // "2023-01-01 -- 2024-12-31", "1 januari 2023 till 31 december 2024": two full dates, the second later.
+  auto day_range = [&](size_t i) {
+    return i + 1 < kept.size() && kept[i].grain == Grain::kDay && kept[i + 1].grain == Grain::kDay && kept[i].start &&
+           kept[i + 1].start && *kept[i].start < *kept[i + 1].start &&
+           RE2::FullMatch(text.substr(kept[i].end, kept[i + 1].begin - kept[i].end), kRangeJoin);
+  };
   std::vector<DateMatch> out;
   for (size_t i = 0; i < kept.size(); ++i) {
     DateMatch m = kept[i];
@@ -435,6 +441,10 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
         m.end_date.reset();
         m.begin = pb;
       }
+    } else if (day_range(i)) {
+      m.end_date = kept[i + 1].end_date;
+      m.end = kept[i + 1].end;
+      ++i;
     } else if ((words & 2) && RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());
       m.open_start = true;

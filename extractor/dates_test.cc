@@ -97,6 +97,9 @@ const Case kParses[] = {
     {"1 mars–31 maj 2023", "2023-03-01", "2023-05-31"},
     {"under perioden 1 mars till 31 maj 2023", "2023-03-01", "2023-05-31"},
     {"12 MAJ 2024", "2024-05-12", "2024-05-12"},
+    {"2023-01-01 -- 2024-12-31", "2023-01-01", "2024-12-31"},
+    {"1 januari 2023 – 31 december 2024", "2023-01-01", "2024-12-31"},
+    {"2023-01-01 till 2024-06-30", "2023-01-01", "2024-06-30"},
 };
 
 // None of these may yield a date.
@@ -246,6 +249,15 @@ TEST_CASE("a long text is scanned around its digits only, with the same results"
   for (const DateMatch& m : grammar.Scan(text)) found.push_back(m.text);
   CHECK(found == expected);
   CHECK(found.size() == 5);
+}
+
+TEST_CASE("two full dates make a range only when joined and in order", "[dates]") {
+  DateGrammar grammar;
+  auto count = [&](const char* text) { return grammar.Scan(text, {}).size(); };
+  CHECK(count("2023-01-01 -- 2024-12-31") == 1);
+  CHECK(count("2024-12-31 -- 2023-01-01") == 2);  // backwards: two dates
+  CHECK(count("2023-01-01 och 2024-12-31") == 2);
+  CHECK(count("2023 -- 2024-12-31") == 2);  // a year and a day
 }
 
 }  // namespace

@@ -472,5 +472,26 @@ TEST_CASE("an activity table whose other cells sit at the foot of their row", "[
                     {std::nullopt, "Inventering av SIP-samordnare", 7}});
 }
 
+TEST_CASE("sections numbered with §, Roman numerals or in capitals; a numbered list's numbers", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "ÖVERENSKOMMELSE OM SAMARBETE\nmellan Ystads kommun och Region Skåne\n\n§ 1 MÅLGRUPPER\n"
+      "1) Barn upp till 21 år som har eller riskerar att utveckla psykisk ohälsa eller psykisk funktionsnedsättning\n"
+      "2) Personer i alla åldrar med psykisk funktionsnedsättning\n\nII. Parter\nKommunen: Socialtjänsten.\n\n"
+      "§3 TVISTER\n1. Berörda chefer.\n2. Centralt Samverkansorgan.\n\nI samverkan med regionen\n\n"
+      "4 § Giltighetstid\nÖverenskommelsen gäller 2023-01-01 -- 2024-12-31.\n");
+  CHECK(d.kind == DocumentKind::kLokalOverenskommelse);
+  std::vector<std::string> ids;
+  for (const Section& s : d.sections) ids.push_back(s.id);
+  CHECK(ids == std::vector<std::string>{"malgrupper", "parter", "tvister", "giltighetstid"});
+  REQUIRE(d.validity.has_value());
+  CHECK(d.validity->until == CivilDate{2024, 12, 31});
+  REQUIRE(d.target_groups.size() == 2);
+  CHECK(d.target_groups[0].text.starts_with("Barn upp till 21 år"));
+  CHECK(d.target_groups[0].deviation == Deviation::kExtended);
+  CHECK(d.target_groups[1].deviation == Deviation::kNone);
+  CHECK(d.dispute_steps.size() == 2);
+}
+
 }  // namespace
 }  // namespace overens

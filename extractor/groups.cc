@@ -119,6 +119,18 @@ TgMatch BestTargetGroup(const ExtractionRun& run, std::string_view meaning) {
 
 std::string CleanItemText(std::string_view text) { return Trim(text, " .;,"); }
 
+// A numbered list item's text without its number ("1) Barn ..." -> "Barn ...").
+std::string_view ItemText(const Unit& u) {
+  std::string_view text = u.text;
+  if (u.bullet != Bullet::kNumber) return text;
+  size_t digits = 0;
+  while (digits < text.size() && digits < 2 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits >= text.size() || (text[digits] != '.' && text[digits] != ')')) return text;
+  size_t rest = digits + 1;
+  while (rest < text.size() && text[rest] == ' ') ++rest;
+  return rest > digits + 1 ? text.substr(rest) : text;
+}
+
 bool IsMalgruppAnchor(const Unit& u) {
   static const RE2 kIntro(R"((?i)målgrupp.*:$)");
   return !u.text.empty() && u.text.back() == ':' && RE2::PartialMatch(u.text, kIntro);  // most units end otherwise
@@ -131,7 +143,7 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   // Scores are computed lazily, once per unit.
   std::vector<double> scores(units.size(), -1);
   auto score_of = [&](size_t k) {
-    if (scores[k] < 0) scores[k] = BestTargetGroup(run, MeaningText(run.ref.vocabulary, units[k].text)).score;
+    if (scores[k] < 0) scores[k] = BestTargetGroup(run, MeaningText(run.ref.vocabulary, ItemText(units[k]))).score;
     return scores[k];
   };
   for (size_t i = 0; i < units.size(); ++i) {
@@ -169,7 +181,7 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
 void ExtractTargetGroups(ExtractionRun& run) {
   for (const Unit* u : TargetGroupUnits(run)) {
     TargetGroup tg;
-    tg.text = CleanItemText(u->text);
+    tg.text = CleanItemText(ItemText(*u));
     std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
     TgMatch best = BestTargetGroup(run, meaning);
     if (best.item && best.score >= 0.55) {
@@ -289,7 +301,7 @@ void ExtractParties(ExtractionRun& run) {
       if (u.bullet == Bullet::kNone) {
         listing = false;  // prose ends the list under an introduction
       } else if (listing) {
-        AddParty(run, principal, u.text, u.first);
+        AddParty(run, principal, std::string(ItemText(u)), u.first);
       }
     }
     break;

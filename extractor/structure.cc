@@ -13,7 +13,8 @@ namespace overens {
 struct StructureAnalyzer::Impl {
   std::vector<std::string> section_ids;
   PatternFilter sections;  // section_ids[i]'s pattern is the filter's i-th; data order decides
-  RE2 numbering{R"(^(\d+(\.\d+)*\.?)\s+)"};
+  // "2.1 ", "3. ", "§ 4 ", "4 § ", "II. ": a heading's number.
+  RE2 numbering{R"(^(?:§\s*)?(\d+(\.\d+)*\.?|[IVX]{1,4}\.)(?:\s*§)?\s+)"};
   // Sub-heading kinds, in the order they are tried; one anchored set decides.
   static constexpr std::pair<SubHeading, const char*> kSubHeadings[] = {
       {SubHeading::kGoal, R"(målsättning(ar)?|mål|syfte med området|delmål)"},
@@ -59,7 +60,8 @@ struct StructureAnalyzer::Impl {
 
   // The text after a leading "2.1 " numbering.
   std::string_view StripNumbering(std::string_view text) const {
-    if (text.empty() || text[0] < '0' || text[0] > '9') return text;
+    if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text.starts_with("§") || text[0] == 'I' || text[0] == 'V' || text[0] == 'X'))
+      return text;
     re2::StringPiece in(text.data(), text.size());
     if (!RE2::Consume(&in, numbering)) return text;
     return std::string_view(in.data(), in.size());
