@@ -1,4 +1,7 @@
 // Agreement terms: validity, repeals, the dispute ladder, recognised sections.
+#include <algorithm>
+#include <tuple>
+
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
 
@@ -88,6 +91,37 @@ bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest
 
 namespace {
 
+// A ladder written as prose ("Tvister löses i första hand av berörda chefer
+// ... lyfts frågan till SSP och därefter till Centralt Samverkansorgan"):
+// the framework's bodies it names, in the order named. Nothing when the
+// text defers to the framework's ladder, which it then need not repeat.
+void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
+  struct Named {
+    size_t unit, offset;
+    const NamedPattern* body;
+    std::string_view text;
+  };
+  std::vector<Named> named;
+  const auto& units = run.structure.units;
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (units[k].heading != static_cast<int>(heading)) continue;
+    if (Fold(units[k].text).find("ramöverenskommelse") != std::string::npos) return;
+    for (const NamedPattern& p : run.compiled.dispute_ends) {
+      std::string_view m;
+      if (FindFirst(*p.re, units[k].text, &m)) named.push_back({k, static_cast<size_t>(m.data() - units[k].text.data()), &p, m});
+    }
+  }
+  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return std::tie(a.unit, a.offset) < std::tie(b.unit, b.offset); });
+  for (const Named& n : named) {
+    DisputeStep step;
+    step.order = static_cast<int>(run.doc.dispute_steps.size()) + 1;
+    step.actor = std::string(n.text);
+    step.body = n.body->id;
+    step.span = run.SpanOfLine(run.LineInUnit(units[n.unit], n.offset));
+    run.doc.dispute_steps.push_back(std::move(step));
+  }
+}
+
 void ExtractDisputeLadder(ExtractionRun& run) {
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "tvister") continue;
@@ -113,6 +147,7 @@ void ExtractDisputeLadder(ExtractionRun& run) {
       step.span = run.SpanOfLine(u.first);
       run.doc.dispute_steps.push_back(std::move(step));
     }
+    if (run.doc.dispute_steps.empty()) ProseDisputeLadder(run, h);
     if (!run.doc.dispute_steps.empty()) return;
   }
 }

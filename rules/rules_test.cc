@@ -218,5 +218,19 @@ TEST_CASE("activity.no-deadline is silent when the activity says when, or recurs
   CHECK(count("• Styrgruppen redovisar handlingsplanen i mars varje år.") == 0);  // recurring
 }
 
+TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers to the framework", "[rules]") {
+  Harness h;
+  auto count = [&](const std::string& tvister) {
+    return h.Count("Lokal överenskommelse\n\nMålgrupper\n\u2022 Personer i alla åldrar med psykisk funktionsnedsättning\n\n"
+                   "Parter\nKommunen: Socialtjänsten.\n\nTvister\n" + tvister + "\n\nGiltighetstid\nGäller tills vidare.\n",
+                   "dispute.incomplete");
+  };
+  CHECK(count("Tvister löses i första hand av berörda chefer. Därefter lyfts frågan till Skånegemensam samverkansgrupp "
+              "psykiatri (SSP) och sist till Centralt samverkansorgan.") == 0);
+  CHECK(count("Tvister löses i första hand av berörda chefer och lyfts vid behov till SSP.") == 1);  // never reaches CSO
+  CHECK(count("Tvister hanteras enligt ramöverenskommelsen, via SSP.") == 0);
+  CHECK(count("Tvister löses av berörda chefer.") == 0);  // names no body: nothing to compare
+}
+
 }  // namespace
 }  // namespace overens
