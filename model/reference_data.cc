@@ -51,8 +51,8 @@ Status LoadFramework(const std::string& text, Framework& fw) {
     fw.areas.push_back({n.attribute("id").as_string(), n.attribute("name").as_string(),
                         n.attribute("kind").as_string(), n.attribute("pattern").as_string()});
   for (auto n : f.children("section"))
-    fw.sections.push_back({n.attribute("id").as_string(), n.attribute("pattern").as_string(),
-                           n.attribute("required").as_bool()});
+    fw.sections.push_back({n.attribute("id").as_string(), n.attribute("pattern").as_string(), n.attribute("required").as_bool(),
+                           n.attribute("name").as_string(n.attribute("id").as_string())});
   for (auto n : f.children("dispute-end"))
     fw.dispute_ends.push_back({n.attribute("id").as_string(), n.attribute("pattern").as_string()});
   if (fw.target_groups.empty()) return Status::DataError("framework reference data: no <target-group>");

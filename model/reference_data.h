@@ -24,6 +24,7 @@ struct FrameworkArea {
 struct FrameworkSection {
   std::string id, pattern;
   bool required = false;
+  std::string name;  // as a heading would say it ("Uppföljning"); the id when the data gives none
 };
 struct SupersededFramework {
   CivilDate date;

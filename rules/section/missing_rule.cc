@@ -17,6 +17,11 @@ class SectionMissingRule final : public Rule {
     const Document& doc = ctx.doc;
     if (!IsAgreement(doc.kind)) return {};
     std::vector<Finding> out;
+    // What the text has instead, for the reader to judge.
+    std::string found;
+    for (const Section& x : doc.sections)
+      if (found.find(x.heading) == std::string::npos) found += (found.empty() ? "" : ", ") + x.heading;
+    found = found.empty() ? "(no framework section found)" : "sections found: " + found;
     for (const FrameworkSection& s : ctx.ref.framework.sections) {
       if (!s.required) continue;
       bool present = std::any_of(doc.sections.begin(), doc.sections.end(), [&](const Section& x) { return x.id == s.id; });
@@ -24,8 +29,8 @@ class SectionMissingRule final : public Rule {
       if (s.id == "parter" && !doc.parties.empty()) present = true;
       if (s.id == "giltighetstid" && doc.validity) present = true;
       if (present) continue;
-      out.push_back(Make(ctx, SourceSpan{1, 1, 0}, "section '" + s.id + "' is missing", "(no heading matching " + s.pattern + ")",
-                         "the framework expects a section on " + s.id));
+      out.push_back(Make(ctx, SourceSpan{1, 1, 0}, "section '" + s.name + "' is missing", found,
+                         "the framework expects a section on " + s.name));
     }
     return out;
   }

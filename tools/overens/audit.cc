@@ -32,6 +32,7 @@ struct DocRow {
 struct AuditData {
   std::vector<DocRow> docs;
   std::vector<std::string> tg_ids, area_ids, section_ids;
+  std::vector<std::string> section_names;  // column headings of the Avsnitt sheet, as the sections are called
   std::vector<Cell> cells;
   std::vector<Finding> findings;
 };
@@ -44,7 +45,7 @@ AuditData Build(const std::vector<LoadedDocument>& loaded, const Pipeline& pipel
   AuditData a;
   for (const auto& tg : ref.framework.target_groups) a.tg_ids.push_back(tg.id);
   for (const auto& ar : ref.framework.areas) a.area_ids.push_back(ar.id);
-  for (const auto& s : ref.framework.sections) a.section_ids.push_back(s.id);
+  for (const auto& s : ref.framework.sections) a.section_ids.push_back(s.id), a.section_names.push_back(s.name);
   for (const LoadedDocument& l : loaded) {
     const Document& d = l.doc;
     DocRow row{&d};
@@ -192,9 +193,11 @@ void WriteOverview(Xlsx& x, const AuditData& a, const CheckOptions& options) {
   x.Finish(ws, r - 1, 11);
 }
 
-void WriteMatrix(Xlsx& x, const AuditData& a, const char* sheet, const std::string& dimension, const std::vector<std::string>& ids) {
+// `headings` name the columns of `ids`, when the ids are not names themselves.
+void WriteMatrix(Xlsx& x, const AuditData& a, const char* sheet, const std::string& dimension, const std::vector<std::string>& ids,
+                 const std::vector<std::string>& headings = {}) {
   std::vector<std::pair<std::string, double>> cols = {{"Delregion", 12}, {"Fil", 36}};
-  for (const std::string& id : ids) cols.emplace_back(id, 16);
+  for (size_t k = 0; k < ids.size(); ++k) cols.emplace_back(k < headings.size() ? headings[k] : ids[k], 16);
   lxw_worksheet* ws = x.Sheet(sheet, cols);
   std::map<std::string, size_t> row_of;  // file -> row
   std::vector<const DocRow*> rows;
@@ -282,7 +285,7 @@ Status WriteXlsx(const std::string& path, const AuditData& a, const CheckOptions
   WriteOverview(x, a, options);
   WriteMatrix(x, a, "Målgrupper", "Målgrupper", a.tg_ids);
   WriteMatrix(x, a, "Utvecklingsområden", "Utvecklingsområden", a.area_ids);
-  WriteMatrix(x, a, "Avsnitt", "Avsnitt", a.section_ids);
+  WriteMatrix(x, a, "Avsnitt", "Avsnitt", a.section_ids, a.section_names);
   WriteFindings(x, a);
   WriteActivities(x, a, options);
   WriteSources(x, a);
