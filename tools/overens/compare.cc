@@ -17,19 +17,34 @@ struct Diff {
   int old_line = 0, new_line = 0;
 };
 
-template <typename T, typename KeyFn, typename TextFn>
+// Items of a and b matched by key(); one only in a or b is a Diff named
+// by name(key).
+template <typename T, typename KeyFn, typename TextFn, typename NameFn>
 void DiffLists(const std::vector<T>& a, const std::vector<T>& b, const std::string& kind, const std::string& what,
-               KeyFn key, TextFn text, std::vector<Diff>& out) {
+               KeyFn key, TextFn text, NameFn name, std::vector<Diff>& out) {
   std::map<std::string, const T*> in_a, in_b;
   for (const T& x : a) in_a.emplace(key(x), &x);
   for (const T& x : b) in_b.emplace(key(x), &x);
   for (auto& [k, x] : in_a)
-    if (!in_b.count(k)) out.push_back({kind, what + " '" + k + "' only in the first", text(*x), "", x->span.line, 0});
+    if (!in_b.count(k)) out.push_back({kind, what + " '" + name(k) + "' only in the first", text(*x), "", x->span.line, 0});
   for (auto& [k, x] : in_b)
-    if (!in_a.count(k)) out.push_back({kind, what + " '" + k + "' only in the second", "", text(*x), 0, x->span.line});
+    if (!in_a.count(k)) out.push_back({kind, what + " '" + name(k) + "' only in the second", "", text(*x), 0, x->span.line});
 }
 
-std::vector<Diff> Differences(const Document& a, const Document& b) {
+template <typename T, typename KeyFn, typename TextFn>
+void DiffLists(const std::vector<T>& a, const std::vector<T>& b, const std::string& kind, const std::string& what,
+               KeyFn key, TextFn text, std::vector<Diff>& out) {
+  DiffLists(a, b, kind, what, key, text, [](const std::string& k) { return k; }, out);
+}
+
+// "1. Berörda chefer; 2. SSP": a ladder in one line.
+std::string Ladder(const Document& d) {
+  std::string out;
+  for (const DisputeStep& s : d.dispute_steps) out += (out.empty() ? "" : "; ") + std::to_string(s.order) + ". " + s.actor;
+  return out.empty() ? "-" : out;
+}
+
+std::vector<Diff> Differences(const Document& a, const Document& b, const ReferenceData& ref) {
   std::vector<Diff> out;
   auto tg_key = [](const TargetGroup& g) { return g.framework_id.value_or(g.text); };
   DiffLists(a.target_groups, b.target_groups, "compare.target-group", "target group", tg_key,
@@ -44,7 +59,13 @@ std::vector<Diff> Differences(const Document& a, const Document& b) {
   auto party_key = [](const Party& p) { return std::string(ToString(p.principal)) + ": " + p.text; };
   DiffLists(a.parties, b.parties, "compare.party", "party", party_key, [](const Party& p) { return p.text; }, out);
   auto section_key = [](const Section& s) { return s.id; };
-  DiffLists(a.sections, b.sections, "compare.section", "section", section_key, [](const Section& s) { return s.heading; }, out);
+  auto section_name = [&](const std::string& id) {
+    for (const FrameworkSection& s : ref.framework.sections)
+      if (s.id == id) return s.name;
+    return id;
+  };
+  DiffLists(a.sections, b.sections, "compare.section", "section", section_key, [](const Section& s) { return s.heading; },
+            section_name, out);
   if (a.delregion != b.delregion)
     out.push_back({"compare.delregion", "delregion differs", a.delregion.value_or("-"), b.delregion.value_or("-"), 1, 1});
   auto until = [](const Document& d) {
@@ -58,9 +79,11 @@ std::vector<Diff> Differences(const Document& a, const Document& b) {
   if (notice(a) != notice(b))
     out.push_back({"compare.validity", "notice period (months) differs", notice(a), notice(b),
                    a.validity ? a.validity->span.line : 0, b.validity ? b.validity->span.line : 0});
+  auto first_step_line = [](const Document& d) { return d.dispute_steps.empty() ? 0 : d.dispute_steps.front().span.line; };
   if (a.dispute_steps.size() != b.dispute_steps.size())
     out.push_back({"compare.dispute", "dispute ladder has " + std::to_string(a.dispute_steps.size()) + " vs " +
-                                          std::to_string(b.dispute_steps.size()) + " steps", "", "", 0, 0});
+                                          std::to_string(b.dispute_steps.size()) + " steps",
+                   Ladder(a), Ladder(b), first_step_line(a), first_step_line(b)});
   return out;
 }
 
@@ -76,7 +99,7 @@ int RunCompare(const CommandEnv& env) {
     }
     docs.push_back(std::move(d).value().doc);
   }
-  std::vector<Diff> diffs = Differences(docs[0], docs[1]);
+  std::vector<Diff> diffs = Differences(docs[0], docs[1], env.pipeline.reference());
   std::vector<Finding> findings;
   for (const Diff& d : diffs) {
     Finding f;
