@@ -257,6 +257,11 @@ def main():
     case("rules list", ["rules"], 0, expected_file="rules.txt")
     case("date", ["date", "under", "andra", "kvartalet", "2024"], 0, stdout=r'"start": "2024-04-01",\s+"end": "2024-06-30"')
     case("compare", ["compare", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-malmo-2024.txt"], 1, stdout=r"\[compare\.delregion\]")
+    # sections by name, and a ladder on the line where it starts, with both ladders quoted
+    case("compare sections", ["compare", "--no-color", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-mellersta-2019.txt"], 1,
+         stdout=r"section 'Utvecklingsområden' only in the first \[compare\.section\]")
+    case("compare ladders", ["compare", "--no-color", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-malmo-2024.txt"], 1,
+         stdout=r":[1-9][0-9]*: dispute ladder has 4 vs 3 steps \[compare\.dispute\]\n    first:  \"1\. Enhetschefer")
     baseline = os.path.join(d, "baseline.json")
     case("write baseline", ["check", "--write-baseline", baseline] + as_of + [nordost], 0, stderr=r"recorded \d+ findings")
     case("check with baseline", ["check", "--baseline", baseline] + as_of + [nordost], 0, stderr=r"0 findings.*accepted in baseline")
