@@ -24,6 +24,25 @@ std::string_view SentenceAround(std::string_view text, size_t begin, size_t end)
   return text.substr(from, to - from);
 }
 
+// Whether `before` (the text before a date) ends in a label that says by
+// when: "Klart: ", "Tidplan: " (the due column words of vocabulary.xml). In
+// an activity list any such label does; elsewhere only one that cannot
+// mean a document's own date.
+bool AfterDueLabel(const ExtractionRun& run, std::string_view before, bool in_plan) {
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  if (before.empty() || before.back() != ':') return false;
+  before.remove_suffix(1);
+  size_t line_start = before.rfind('\n');
+  std::vector<std::string> words = Words(Fold(before.substr(line_start == std::string_view::npos ? 0 : line_start + 1)));
+  // The label is the last word or two ("Klart senast:"), after a sentence's end if any.
+  for (size_t n = 1; n <= 2 && n <= words.size(); ++n) {
+    const std::string& first = words[words.size() - n];
+    if (!run.ref.vocabulary.due_columns.count(first)) continue;
+    return in_plan || first == "klart" || first == "deadline" || first == "slutdatum";
+  }
+  return false;
+}
+
 bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeading b) {
   const Heading* h = run.HeadingOf(line);
   return h && (h->sub == a || h->sub == b) && run.structure.heading_at_line[line] < 0;
@@ -62,6 +81,7 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   bool prefixed = RE2::PartialMatch(m.text, kDeadlineStart) || RE2::PartialMatch(before, kDeadlinePrefix);
   bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
   if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
+  if (AfterDueLabel(run, before, in_plan)) return DateRole::kDeadline;
   if (in_plan && m.grain == Grain::kDay) return DateRole::kDeadline;  // "utbildningsdagar 23/11 2025"
   return DateRole::kReference;
 }

@@ -493,5 +493,23 @@ TEST_CASE("sections numbered with §, Roman numerals or in capitals; a numbered 
   CHECK(d.dispute_steps.size() == 2);
 }
 
+TEST_CASE("a date after a due label is a deadline; 'Datum:' outside a plan is not", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan\nDatum: 2024-05-02\n\nSuicidprevention\nAktiviteter\n"
+      "\u2022 Gemensam utbildning i SIP. Ansvarig: Styrgruppen. Klart: Q3 2025.\n"
+      "\u2022 Kartläggning av behov. Ansvarig: Elevhälsan. Tidplan: hösten 2025.\n\n"
+      "Bakgrund\nRutinen ska vara klar. Slutdatum: 2026-01-31.\n");
+  std::vector<std::pair<std::string, DateRole>> roles;
+  for (const DateSpan& date : d.dates) roles.emplace_back(date.text, date.role);
+  CHECK(roles == std::vector<std::pair<std::string, DateRole>>{{"2024-05-02", DateRole::kAgreementDate},
+                                                                {"Q3 2025", DateRole::kDeadline},
+                                                                {"hösten 2025", DateRole::kDeadline},
+                                                                {"2026-01-31", DateRole::kDeadline}});
+  REQUIRE(d.responsibilities.size() == 2);
+  CHECK(d.responsibilities[0].due == CivilDate{2025, 9, 30});
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Elevhälsan"));
+}
+
 }  // namespace
 }  // namespace overens

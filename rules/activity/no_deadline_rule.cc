@@ -21,7 +21,7 @@ class ActivityNoDeadlineRule final : public Rule {
       // "... följs upp i december 2025": a time with an end, though not
       // called a deadline, still says by when ("från och med 2023" does not).
       bool dated = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateSpan& d) {
-        return d.end && r.action.find(d.text) != std::string::npos;
+        return d.end && (d.span.line == r.span.line || r.action.find(d.text) != std::string::npos);
       });
       // "... i mars varje år": a recurring task has no one deadline.
       bool recurring = std::any_of(doc.frequencies.begin(), doc.frequencies.end(),
