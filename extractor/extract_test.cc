@@ -511,5 +511,14 @@ TEST_CASE("a date after a due label is a deadline; 'Datum:' outside a plan is no
   CHECK(d.responsibilities[1].actor == std::optional<std::string>("Elevhälsan"));
 }
 
+// Found by the fuzzer: a label split off a line laid out in cells kept the
+// whole line's cells, beyond the end of its shorter text.
+TEST_CASE("an inline label on a line laid out in cells", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Suicidprevention\nMål: Färre försök.\nAktivitet      Ansvarig\nUppföljning: Andel SIP där den enskilde delt   För Region Skåne\n");
+  CHECK(d.areas.size() == 1);
+}
+
 }  // namespace
 }  // namespace overens

@@ -259,6 +259,8 @@ std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const Normali
     TextLine label = l, rest = l;
     label.text.resize(colon + 1);
     rest.text.erase(0, colon + 2);
+    label.cells.clear();  // a label and its text are no table row
+    rest.cells.clear();
     out->lines.push_back(std::move(label));
     out->lines.push_back(std::move(rest));
   }
