@@ -24,7 +24,11 @@ struct CellText {
 };
 
 std::vector<CellText> CellsOf(const TextLine& l) {
-  if (l.cells.empty()) return {CellText{l.text, l.indent}};
+  // Cells start in order inside the text (normalization keeps it so); a line
+  // that broke this is read as one cell rather than read out of bounds.
+  bool ordered = std::is_sorted(l.cells.begin(), l.cells.end(), [](const Cell& a, const Cell& b) { return a.offset < b.offset; }) &&
+                 (l.cells.empty() || l.cells.back().offset < l.text.size());
+  if (l.cells.empty() || !ordered) return {CellText{l.text, l.indent}};
   std::vector<CellText> out;
   for (size_t k = 0; k < l.cells.size(); ++k) {
     uint32_t end = k + 1 < l.cells.size() ? l.cells[k + 1].offset - 1 : static_cast<uint32_t>(l.text.size());
