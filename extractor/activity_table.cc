@@ -26,7 +26,8 @@ struct CellText {
 std::vector<CellText> CellsOf(const TextLine& l) {
   // Cells start in order inside the text (normalization keeps it so); a line
   // that broke this is read as one cell rather than read out of bounds.
-  bool ordered = std::is_sorted(l.cells.begin(), l.cells.end(), [](const Cell& a, const Cell& b) { return a.offset < b.offset; }) &&
+  bool ordered = std::adjacent_find(l.cells.begin(), l.cells.end(), [](const Cell& a, const Cell& b) { return a.offset >= b.offset; }) ==
+                     l.cells.end() &&
                  (l.cells.empty() || l.cells.back().offset < l.text.size());
   if (l.cells.empty() || !ordered) return {CellText{l.text, l.indent}};
   std::vector<CellText> out;
