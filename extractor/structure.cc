@@ -13,8 +13,10 @@ namespace overens {
 struct StructureAnalyzer::Impl {
   std::vector<std::string> section_ids;
   PatternFilter sections;  // section_ids[i]'s pattern is the filter's i-th; data order decides
-  // "2.1 ", "3. ", "§ 4 ", "4 § ", "II. ": a heading's number.
-  RE2 numbering{R"(^(?:§\s*)?(\d+(\.\d+)*\.?|[IVX]{1,4}\.)(?:\s*§)?\s+)"};
+  // "2.1", "3.", "§ 4", "4 §", "II.": a heading's number.
+  static constexpr std::string_view kHeadingNumber = R"((?:§\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]{1,4}\.)(?:\s*§)?)";
+  RE2 numbering{"^" + std::string(kHeadingNumber) + R"(\s+)"};
+  RE2 number_only{std::string(kHeadingNumber)};
   // Sub-heading kinds, in the order they are tried; one anchored set decides.
   static constexpr std::pair<SubHeading, const char*> kSubHeadings[] = {
       {SubHeading::kGoal, R"(målsättning(ar)?|mål|syfte med området|delmål)"},
@@ -199,7 +201,7 @@ struct StructureAnalyzer::Impl {
   bool IsTableRow(const TextLine& l) const {
     if (l.cells.size() < 2) return false;
     std::string_view first = std::string_view(l.text).substr(0, l.cells[1].offset - 1);
-    return l.cells.size() > 2 || StripNumbering(std::string(first) + " x") != "x";
+    return l.cells.size() > 2 || !RE2::FullMatch(first, number_only);
   }
 
   // Whether line i can be a heading; sets *label to its text's label when
