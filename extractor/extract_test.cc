@@ -450,6 +450,10 @@ TEST_CASE("a table row is no heading; a heading set apart from its number still 
   REQUIRE(d.sections.size() == 1);
   CHECK(d.sections[0].id == "malgrupper");
   CHECK(d.target_groups.size() == 1);
+  // One line with a wide gap, no table around it, is still a heading.
+  Document alone = f.Extract("Lokal överenskommelse\n\nGemensamma    utvecklingsområden\n\nSuicidprevention\nMål\nFärre försök.\n");
+  REQUIRE(alone.sections.size() == 1);
+  CHECK(alone.sections[0].id == "utvecklingsomraden");
 }
 
 TEST_CASE("an activity table whose other cells sit at the foot of their row", "[extract]") {

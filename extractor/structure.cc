@@ -198,10 +198,19 @@ struct StructureAnalyzer::Impl {
 
   // A line laid out in cells, unless its first cell is only the heading's
   // number ("3.      Målgrupper").
-  bool IsTableRow(const TextLine& l) const {
+  bool InCells(const TextLine& l) const {
     if (l.cells.size() < 2) return false;
     std::string_view first = std::string_view(l.text).substr(0, l.cells[1].offset - 1);
     return l.cells.size() > 2 || !RE2::FullMatch(first, number_only);
+  }
+
+  // A row of a table: a line in cells beside another within two lines (one
+  // such line alone may be a heading set with a wide gap).
+  bool IsTableRow(const NormalizedText& t, size_t i) const {
+    if (!InCells(t.lines[i])) return false;
+    for (size_t k = i > 2 ? i - 2 : 0; k < t.lines.size() && k <= i + 2; ++k)
+      if (k != i && InCells(t.lines[k])) return true;
+    return false;
   }
 
   // Whether line i can be a heading; sets *label to its text's label when
@@ -209,7 +218,7 @@ struct StructureAnalyzer::Impl {
   bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading, std::optional<Label>* label) const {
     const TextLine& l = t.lines[i];
     if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
-    if (IsTableRow(l)) return false;
+    if (IsTableRow(t, i)) return false;
     std::string_view text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (text.back() == ':') {
