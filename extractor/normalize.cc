@@ -167,9 +167,8 @@ class LineBuilder {
   void AppendCollapsed(std::string_view text) {
     if (text.empty()) return;
     if (spaces_ > 0 && !out_.empty()) {
-      bool sentence_spacing = spaces_ == 2 && !tab_ && std::string_view(".!?:").find(out_.back()) != std::string_view::npos;
       out_ += ' ';
-      if ((spaces_ >= 2 || tab_) && !sentence_spacing) AddCell();
+      if (spaces_ >= 2 || tab_) [[unlikely]] Gap();
       skipped_ += spaces_ - 1;
     } else {
       skipped_ += spaces_;  // leading
@@ -194,6 +193,13 @@ class LineBuilder {
   bool leading_space() const { return leading_space_; }
 
  private:
+  // Two or more spaces, or a tab, just collapsed into the space ending out_.
+  void Gap() {
+    char before = out_[out_.size() - 2];
+    bool sentence_spacing = spaces_ == 2 && !tab_ && (before == '.' || before == '!' || before == '?' || before == ':');
+    if (!sentence_spacing) AddCell();
+  }
+
   // A cell starts at the end of out_; its column counts the spaces collapsed before it.
   void AddCell() {
     if (cells_.empty()) cells_.push_back({0, static_cast<uint32_t>(leading_spaces_)});

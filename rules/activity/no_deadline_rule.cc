@@ -18,6 +18,7 @@ class ActivityNoDeadlineRule final : public Rule {
     if (!IsAgreementOrPlan(doc.kind)) return {};
     std::vector<Finding> out;
     for (const Responsibility& r : doc.responsibilities) {
+      if (!r.actor || r.due || r.area.empty()) continue;
       // "... följs upp i december 2025": a time with an end, though not
       // called a deadline, still says by when ("från och med 2023" does not).
       bool dated = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateSpan& d) {
@@ -26,7 +27,7 @@ class ActivityNoDeadlineRule final : public Rule {
       // "... i mars varje år": a recurring task has no one deadline.
       bool recurring = std::any_of(doc.frequencies.begin(), doc.frequencies.end(),
                                    [&](const Frequency& f) { return f.span.line == r.span.line; });
-      if (r.actor && !r.due && !r.area.empty() && !dated && !recurring)
+      if (!dated && !recurring)
         out.push_back(Make(ctx, r.span, "activity of " + *r.actor + " has no deadline", r.action));
     }
     return out;
