@@ -180,6 +180,37 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         bool spring = g[0][0] == 'v' || g[0][0] == 'V';
         return MonthSpan(y, spring ? 1 : 8, spring ? 6 : 12, Grain::kSeason);
       });
+  // april–juni 2025, jan-mars 2025
+  const std::string to = "\\s*(?:–|—|-|till)\\s*";
+  add("\\b" + M + to + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int a = MonthNumber(g[0]), b = MonthNumber(g[1]);
+        if (b < a) return std::nullopt;
+        return MonthSpan(ToInt(g[2]), a, b, Grain::kMonth);
+      });
+  p_->rules.back().after_day_is_invalid = true;
+  // december 2024–februari 2025
+  add("\\b" + M + "\\s+" + Y + to + M + "\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        CivilDate a{ToInt(g[1]), MonthNumber(g[0]), 1};
+        CivilDate b = CivilDate::EndOfMonth(ToInt(g[3]), MonthNumber(g[2]));
+        if (b < a || b.year - a.year > 20) return std::nullopt;
+        return Interval{a, b, Grain::kMonth};
+      });
+  p_->rules.back().after_day_is_invalid = true;
+  // Q1–Q2 2025
+  add("\\bQ([1-4])" + to + "Q([1-4])[\\s,]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int a = ToInt(g[0]), b = ToInt(g[1]);
+        if (b < a) return std::nullopt;
+        return MonthSpan(ToInt(g[2]), a * 3 - 2, b * 3, Grain::kQuarter);
+      });
+  // vecka 12 2025, v. 12–14 2025
+  add("\\b(?:vecka|veckorna|v\\.)\\s?(\\d{1,2})(?:" + to + "(\\d{1,2}))?,?\\s+(?:år\\s+)?" + Y + "\\b",
+      [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[2]);
+        auto a = CivilDate::IsoWeekMonday(y, ToInt(g[0]));
+        auto b = CivilDate::IsoWeekMonday(y, g[1].empty() ? ToInt(g[0]) : ToInt(g[1]));
+        if (!a || !b || *b < *a) return std::nullopt;
+        return Interval{a, CivilDate::FromDaysSinceEpoch(b->DaysSinceEpoch() + 6), Grain::kWeek};
+      });
   // i oktober 2023, oktober 2023, okt. 2023
   add("\\b" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         return MonthSpan(ToInt(g[1]), MonthNumber(g[0]), MonthNumber(g[0]), Grain::kMonth);

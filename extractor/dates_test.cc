@@ -100,6 +100,14 @@ const Case kParses[] = {
     {"2023-01-01 -- 2024-12-31", "2023-01-01", "2024-12-31"},
     {"1 januari 2023 – 31 december 2024", "2023-01-01", "2024-12-31"},
     {"2023-01-01 till 2024-06-30", "2023-01-01", "2024-06-30"},
+    {"april–juni 2025", "2025-04-01", "2025-06-30"},
+    {"jan-mars 2025", "2025-01-01", "2025-03-31"},
+    {"december 2024–februari 2025", "2024-12-01", "2025-02-28"},
+    {"Q1–Q2 2025", "2025-01-01", "2025-06-30"},
+    {"vecka 12 2025", "2025-03-17", "2025-03-23"},
+    {"v. 12–14 2025", "2025-03-17", "2025-04-06"},
+    {"vecka 1 2025", "2024-12-30", "2025-01-05"},
+    {"senast vecka 12 2025", "", "2025-03-23"},
 };
 
 // None of these may yield a date.
@@ -258,6 +266,18 @@ TEST_CASE("two full dates make a range only when joined and in order", "[dates]"
   CHECK(count("2024-12-31 -- 2023-01-01") == 2);  // backwards: two dates
   CHECK(count("2023-01-01 och 2024-12-31") == 2);
   CHECK(count("2023 -- 2024-12-31") == 2);  // a year and a day
+}
+
+TEST_CASE("ranges of months, quarters and weeks must run forwards and exist", "[dates]") {
+  DateGrammar grammar;
+  auto texts = [&](const char* text) {
+    std::vector<std::string> out;
+    for (const DateMatch& m : grammar.Scan(text, {})) out.push_back(m.text);
+    return out;
+  };
+  CHECK(texts("juni–april 2025") == std::vector<std::string>{"april 2025"});
+  CHECK(texts("vecka 53 2025").empty());  // 2025 has 52 weeks
+  CHECK(texts("Q3–Q1 2025") == std::vector<std::string>{"Q1 2025"});
 }
 
 }  // namespace

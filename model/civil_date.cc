@@ -53,6 +53,30 @@ long CivilDate::DaysSinceEpoch() const {
   return era * 146097 + static_cast<long>(doe) - 719468;
 }
 
+CivilDate CivilDate::FromDaysSinceEpoch(long days) {
+  // Howard Hinnant's civil_from_days.
+  days += 719468;
+  long era = (days >= 0 ? days : days - 146096) / 146097;
+  unsigned doe = static_cast<unsigned>(days - era * 146097);
+  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  unsigned mp = (5 * doy + 2) / 153;
+  unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  return {static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::optional<CivilDate> CivilDate::IsoWeekMonday(int year, int week) {
+  if (week < 1 || week > 53) return std::nullopt;
+  long jan4 = CivilDate{year, 1, 4}.DaysSinceEpoch();
+  long weekday = ((jan4 + 3) % 7 + 7) % 7;  // Monday 0; 1970-01-01 was a Thursday
+  long monday = jan4 - weekday + 7L * (week - 1);
+  // Week 53 exists only when its Thursday is still in the year.
+  if (FromDaysSinceEpoch(monday + 3).year != year) return std::nullopt;
+  return FromDaysSinceEpoch(monday);
+}
+
 int CivilDate::YearsUntil(const CivilDate& later) const {
   int years = later.year - year;
   if (std::pair(later.month, later.day) < std::pair(month, day)) --years;

@@ -24,6 +24,11 @@ struct CivilDate {
   static CivilDate EndOfMonth(int year, int month) { return {year, month, DaysInMonth(year, month)}; }
   // Days since 1970-01-01 (proleptic Gregorian); used for Excel serials and ages.
   long DaysSinceEpoch() const;
+  // The date `days` after 1970-01-01; the inverse of DaysSinceEpoch.
+  static CivilDate FromDaysSinceEpoch(long days);
+  // Monday of ISO week `week` of `year` (weeks start on Monday; week 1 holds
+  // 4 January); nullopt when the year has no such week.
+  static std::optional<CivilDate> IsoWeekMonday(int year, int week);
   // Whole years from *this to later (negative when later is earlier).
   int YearsUntil(const CivilDate& later) const;
 };

@@ -19,5 +19,15 @@ TEST_CASE("dates print as ISO 8601, zero-padded", "[model]") {
     }
 }
 
+TEST_CASE("days since the epoch round-trip, and ISO weeks start on their Monday", "[civil_date]") {
+  for (long days = -800000; days < 800000; days += 997) CHECK(CivilDate::FromDaysSinceEpoch(days).DaysSinceEpoch() == days);
+  CHECK(CivilDate::FromDaysSinceEpoch(0) == CivilDate{1970, 1, 1});
+  CHECK(CivilDate::IsoWeekMonday(2025, 12) == CivilDate{2025, 3, 17});
+  CHECK(CivilDate::IsoWeekMonday(2025, 1) == CivilDate{2024, 12, 30});  // week 1 may start in December
+  CHECK(CivilDate::IsoWeekMonday(2020, 53) == CivilDate{2020, 12, 28});
+  CHECK_FALSE(CivilDate::IsoWeekMonday(2025, 53).has_value());
+  CHECK_FALSE(CivilDate::IsoWeekMonday(2025, 0).has_value());
+}
+
 }  // namespace
 }  // namespace overens
