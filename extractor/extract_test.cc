@@ -524,5 +524,14 @@ TEST_CASE("an inline label on a line laid out in cells", "[extract]") {
   CHECK(d.areas.size() == 1);
 }
 
+TEST_CASE("a duty's subject is no actor when it holds a clause or the duty is passive", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Protokoll\n\nÖvrigt\nLedningsgruppen beslutar att den lokala överenskommelsen ska revideras senast den 30 juni 2024. "
+      "Styrgruppen ska informeras om resultatet. Arbetsgruppen ska redovisa ett förslag vid nästa möte.\n");
+  REQUIRE(d.responsibilities.size() == 1);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Arbetsgruppen"));
+}
+
 }  // namespace
 }  // namespace overens

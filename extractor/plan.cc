@@ -237,6 +237,19 @@ std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
   return std::nullopt;
 }
 
+// Whether a duty's subject is no actor: it holds a clause of its own
+// ("Ledningsgruppen beslutar att överenskommelsen ska revideras"), or the
+// duty is passive ("... ska revideras", "ska informeras"), whose subject is
+// what is done or who is told, not who does it.
+bool ClauseOrPassive(const ExtractionRun& run, std::string_view actor, re2::StringPiece verb_at) {
+  std::string verb(verb_at.data(), verb_at.size());
+  bool passive = (verb.starts_with("ska ") || verb.starts_with("skall ")) && verb.size() > 8 && verb.back() == 's';
+  if (passive) return true;
+  for (const std::string& w : Words(Fold(actor)))
+    if (w == "att" || run.ref.vocabulary.verbs.count(w)) return true;
+  return false;
+}
+
 // Duties stated in running text: "X ska ...", "X har som uppgift att ...",
 // "X ansvarar för ...", "... följs upp av X".
 std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
@@ -268,7 +281,7 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   std::string_view head(s);
   if (head.size() > 240) head = Utf8Prefix(head, std::max<size_t>(head.rfind(' ', 240), 1));
   if (may_duty && PartialMatchDfaFirst(head, kDuty, &actor, &verb_at) && RuneCount(actor) <= kMaxActorRunes &&
-      HasActorHead(run, actor) && Words(actor).size() <= 10 &&
+      HasActorHead(run, actor) && Words(actor).size() <= 10 && !ClauseOrPassive(run, actor, verb_at) &&
       !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
     return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};
   }
