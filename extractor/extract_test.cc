@@ -533,5 +533,16 @@ TEST_CASE("a duty's subject is no actor when it holds a clause or the duty is pa
   CHECK(d.responsibilities[0].actor == std::optional<std::string>("Arbetsgruppen"));
 }
 
+TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
+  Fixture f;
+  auto until = [&](const std::string& text) {
+    Document d = f.Extract("Lokal överenskommelse\n\nGiltighetstid\n" + text + "\n");
+    return d.validity && d.validity->until ? d.validity->until->ToString() : std::string("-");
+  };
+  CHECK(until("Överenskommelsen gäller till och med 2026-08-31.") == "2026-08-31");
+  CHECK(until("Överenskommelsen gäller från och med 1 januari 2023. Den ska revideras senast 2024-12-31.") == "-");
+  CHECK(until("Överenskommelsen gäller tills vidare och ses över senast 2024-12-31.") == "-");
+}
+
 }  // namespace
 }  // namespace overens

@@ -20,6 +20,19 @@ std::optional<int> NumberWord(std::string_view w) {
   return std::nullopt;
 }
 
+// Whether the sentence of `text` holding `date` speaks of the validity
+// itself, not of a revision or follow-up due by that date.
+bool SaysValidUntil(std::string_view text, std::string_view date) {
+  static const RE2 kValidity(R"((?i)\b(gäller|gälla|giltig|giltighet|upphör|löper)\w*)");
+  static const RE2 kRevision(R"((?i)\b(revider|ses över|se över|följ(?:s|as) upp|utvärder|uppdater|omförhandl))");
+  size_t at = text.find(date);
+  if (at == std::string_view::npos) return false;
+  size_t begin = text.rfind(". ", at), end = text.find(". ", at);
+  begin = begin == std::string_view::npos ? 0 : begin + 2;
+  std::string_view sentence = text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+  return RE2::PartialMatch(sentence, kValidity) && !RE2::PartialMatch(sentence, kRevision);
+}
+
 void ExtractValidity(ExtractionRun& run) {
   static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig)\b)");
   static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
@@ -49,7 +62,8 @@ void ExtractValidity(ExtractionRun& run) {
           if (d.end && d.end != d.start) v.until = d.end;
         }
         else if (d.start && !v.from && RE2::PartialMatch(u.text, kValid)) v.from = d.start, any = true;
-        if (!d.start && d.end) v.until = d.end, any = true;
+        // "gäller t.o.m. 2026-08-31" ends the validity; "ska revideras senast 2024-12-31" does not.
+        if (!d.start && d.end && SaysValidUntil(u.text, d.text)) v.until = d.end, any = true;
       }
     }
     if (!any) continue;  // a section that says nothing of it; a later one may
