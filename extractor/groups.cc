@@ -121,14 +121,9 @@ std::string CleanItemText(std::string_view text) { return Trim(text, " .;,"); }
 
 // A numbered list item's text without its number ("1) Barn ..." -> "Barn ...").
 std::string_view ItemText(const Unit& u) {
-  std::string_view text = u.text;
-  if (u.bullet != Bullet::kNumber) return text;
-  size_t digits = 0;
-  while (digits < text.size() && digits < 2 && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  if (digits == 0 || digits >= text.size() || (text[digits] != '.' && text[digits] != ')')) return text;
-  size_t rest = digits + 1;
-  while (rest < text.size() && text[rest] == ' ') ++rest;
-  return rest > digits + 1 ? text.substr(rest) : text;
+  int order = 0;
+  std::string_view rest;
+  return u.bullet == Bullet::kNumber && ParseNumberedStep(u.text, order, rest) ? rest : std::string_view(u.text);
 }
 
 bool IsMalgruppAnchor(const Unit& u) {

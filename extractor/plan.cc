@@ -328,10 +328,6 @@ std::string AreaAt(const ExtractionRun& run, int source_line) {
   return name;
 }
 
-}  // namespace
-
-namespace {
-
 // Each row of an activity table; an empty responsible cell (or a dash)
 // names nobody, and a date in the due column is the row's deadline. Sets
 // in_table (see ActivityTables).
