@@ -36,9 +36,9 @@ bool AfterDueLabel(const ExtractionRun& run, std::string_view before, bool in_pl
   std::vector<std::string> words = Words(Fold(before.substr(line_start == std::string_view::npos ? 0 : line_start + 1)));
   // The label is the last word or two ("Klart senast:"), after a sentence's end if any.
   for (size_t n = 1; n <= 2 && n <= words.size(); ++n) {
-    const std::string& first = words[words.size() - n];
-    if (!run.ref.vocabulary.due_columns.count(first)) continue;
-    return in_plan || first == "klart" || first == "deadline" || first == "slutdatum";
+    const std::string& label = words[words.size() - n];
+    if (!run.ref.vocabulary.due_columns.count(label)) continue;
+    return in_plan || label == "klart" || label == "deadline" || label == "slutdatum";
   }
   return false;
 }
