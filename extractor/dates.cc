@@ -257,10 +257,15 @@ bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE
     char next = text[end];
     if (next == ':' && end + 1 < text.size() && IsDigit(text[end + 1])) return true;
     if (next == '/' && end + 1 < text.size() && IsDigit(text[end + 1])) {
-      // "2016/17:85" is a proposition; "2021/2022" alone is a range handled elsewhere.
+      // "2016/17:85" is a proposition; "2021/2022" alone is a range handled
+      // elsewhere; "2023/1234" or "2023/123" is a case number.
       size_t k = end + 1;
       while (k < text.size() && IsDigit(text[k])) ++k;
       if (k < text.size() && text[k] == ':') return true;
+      size_t digits = k - (end + 1);
+      bool year_after = digits == 2 || (digits == 4 && ((text[end + 1] == '1' && text[end + 2] == '9') ||
+                                                          (text[end + 1] == '2' && text[end + 2] == '0')));
+      if (!year_after) return true;
     }
     if (next == ' ' && end + 3 < text.size() && IsDigit(text[end + 1]) && IsDigit(text[end + 2]) &&
         IsDigit(text[end + 3]) && (end + 4 >= text.size() || !IsDigit(text[end + 4])))

@@ -112,6 +112,8 @@ const Case kParses[] = {
 
 // None of these may yield a date.
 const char* const kNotDates[] = {
+    "Dnr RS 2023/1234",
+    "ärende 2024/123",
     "SFS 2017:30",
     "lag (2017:209)",
     "prop. 2016/17:85",
