@@ -544,5 +544,16 @@ TEST_CASE("a validity ends where the text says it stops being valid, not at a re
   CHECK(until("Överenskommelsen gäller tills vidare och ses över senast 2024-12-31.") == "-");
 }
 
+TEST_CASE("parties listed under lines that name their principal without a colon", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter\nRegion Skåne\n\u2022 Psykiatri Skåne\n\u2022 BUP\nKommunerna\n\u2022 Socialtjänsten\n\n"
+      "Tvister\n1. Berörda chefer.\n");
+  std::vector<std::pair<Principal, std::string>> parties;
+  for (const Party& p : d.parties) parties.emplace_back(p.principal, p.text);
+  CHECK(parties == std::vector<std::pair<Principal, std::string>>{
+                       {Principal::kRegion, "Psykiatri Skåne"}, {Principal::kRegion, "BUP"}, {Principal::kKommun, "Socialtjänsten"}});
+}
+
 }  // namespace
 }  // namespace overens

@@ -261,6 +261,27 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
   return any;
 }
 
+// The lists under headings that name a principal ("Region Skåne",
+// "Kommunerna") right after the Parter heading at index `parter`, up to the
+// next framework section.
+void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
+  const auto& headings = run.structure.headings;
+  for (size_t h = parter + 1; h < headings.size() && headings[h].section_id.empty() && headings[h].sub == SubHeading::kNone; ++h) {
+    std::optional<Principal> p = PrincipalOf(headings[h].text);
+    if (!p) continue;
+    for (const Unit& u : run.structure.units) {
+      if (u.heading != static_cast<int>(h)) continue;
+      if (u.bullet != Bullet::kNone) {
+        if (p) AddParty(run, *p, std::string(ItemText(u)), u.first);
+      } else {
+        // A short line naming the other principal ("Kommunerna") starts its
+        // list; prose ends the lists.
+        p = WordCount(u.text) <= 4 ? PrincipalOf(u.text) : std::nullopt;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void ExtractParties(ExtractionRun& run) {
@@ -299,6 +320,7 @@ void ExtractParties(ExtractionRun& run) {
         AddParty(run, principal, std::string(ItemText(u)), u.first);
       }
     }
+    AddPartiesUnderPrincipalHeadings(run, h);
     break;
   }
 }
