@@ -63,7 +63,10 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   bool is_heading = run.structure.heading_at_line[fd.line] >= 0;
   bool in_title = fd.line < 4;
   std::string_view line = run.Line(fd.line);
-  if ((m.grain == Grain::kYears || m.grain == Grain::kYear) && (is_heading || in_title) &&
+  // A span of years, or of months or days across more than a month ("1 januari 2024 – 31 december 2025").
+  bool long_span = m.grain == Grain::kYears || m.grain == Grain::kYear ||
+                   (m.start && m.end_date && m.end_date->DaysSinceEpoch() - m.start->DaysSinceEpoch() > 62);
+  if (long_span && (is_heading || in_title) &&
       mentions(is_heading ? std::string_view(run.structure.headings[static_cast<size_t>(run.structure.heading_at_line[fd.line])].text) : line,
                {"plan", "aktivitet", "kortsiktiga", "långsiktiga", "period", "utvecklingsområden"}))
     return DateRole::kPlanPeriod;

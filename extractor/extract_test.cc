@@ -555,5 +555,18 @@ TEST_CASE("parties listed under lines that name their principal without a colon"
                        {Principal::kRegion, "Psykiatri Skåne"}, {Principal::kRegion, "BUP"}, {Principal::kKommun, "Socialtjänsten"}});
 }
 
+TEST_CASE("a plan period written as a range of days or months", "[extract]") {
+  Fixture f;
+  for (auto [title, end] : {std::pair{"Handlingsplan för perioden 1 januari 2024 – 31 december 2025", "2025-12-31"},
+                            {"Handlingsplan april 2024–mars 2026", "2026-03-31"}}) {
+    Document d = f.Extract(std::string(title) + "\n\nSuicidprevention\nAktiviteter\n\u2022 Styrgruppen tar fram en rutin.\n");
+    INFO(title);
+    REQUIRE(d.plan_period.has_value());
+    CHECK(d.plan_period->end->ToString() == end);
+  }
+  Document one_day = f.Extract("Handlingsplan beslutad 2024-03-01\n\nBakgrund\nText.\n");
+  CHECK_FALSE(one_day.plan_period.has_value());
+}
+
 }  // namespace
 }  // namespace overens
