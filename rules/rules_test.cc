@@ -232,5 +232,17 @@ TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers 
   CHECK(count("Tvister löses av berörda chefer.") == 0);  // names no body: nothing to compare
 }
 
+TEST_CASE("outdated.law names each old law of a line once, and knows the laws replaced before 2020", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  std::string old = Replace(clean, "Styrgruppen följer upp överenskommelsen årligen.",
+                            "Styrgruppen följer upp överenskommelsen årligen enligt hälso- och sjukvårdslagen (1982:763), "
+                            "HSL (1982:763) och lag (1990:1404).");
+  CHECK(h.Count(old, "outdated.law", {2026, 1, 1}) == 2);
+  std::string current = Replace(clean, "Styrgruppen följer upp överenskommelsen årligen.",
+                                "Styrgruppen följer upp överenskommelsen årligen enligt hälso- och sjukvårdslagen (2017:30), LVU och LVM.");
+  CHECK(h.Count(current, "outdated.law", {2026, 1, 1}) == 0);
+}
+
 }  // namespace
 }  // namespace overens

@@ -21,14 +21,15 @@ class OutdatedLawRule final : public Rule {
     if (!written && doc.validity && doc.validity->from) written = doc.validity->from;
     if (!written && doc.plan_period && doc.plan_period->start) written = doc.plan_period->start;
     std::vector<Finding> out;
-    std::vector<int> lines;
+    std::vector<std::pair<int, std::string>> seen;  // (line, law): one finding per law and line
     for (const LegalReference& r : doc.legal_references) {
       const Law* law = r.law_id ? ctx.ref.FindLaw(*r.law_id) : nullptr;
       if (!law || !law->replaced_on || ctx.options.as_of < *law->replaced_on) continue;
       // A bare "SoL" after the change means the new law; only a printed SFS number or an older text is certain.
       bool certain = r.sfs.has_value() || (written && *written < *law->replaced_on);
-      if (!certain || std::find(lines.begin(), lines.end(), r.span.line) != lines.end()) continue;
-      lines.push_back(r.span.line);
+      std::pair<int, std::string> key{r.span.line, law->id};
+      if (!certain || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+      seen.push_back(std::move(key));
       const Law* next = ctx.ref.FindLaw(law->replaced_by);
       out.push_back(Make(ctx, r.span, "cites " + law->name + ", replaced on " + law->replaced_on->ToString() +
                                           (next ? " by " + next->name : std::string()), r.text, next ? next->name : ""));
