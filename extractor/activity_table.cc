@@ -10,7 +10,7 @@
 namespace overens {
 namespace {
 
-enum class ColumnKind { kOther, kActivity, kResponsible, kDue };
+enum class ColumnKind { kOther, kActivity, kResponsible, kDue, kStatus };
 
 struct Column {
   ColumnKind kind = ColumnKind::kOther;
@@ -45,6 +45,7 @@ ColumnKind KindOf(const Vocabulary& v, std::string_view heading) {
   if (v.activity_columns.count(first)) return ColumnKind::kActivity;
   if (v.responsible_columns.count(first)) return ColumnKind::kResponsible;
   if (v.due_columns.count(first)) return ColumnKind::kDue;
+  if (v.status_columns.count(first)) return ColumnKind::kStatus;
   return ColumnKind::kOther;
 }
 
@@ -121,6 +122,7 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
     for (size_t k = 0; k < columns.size(); ++k) {
       if (columns[k].kind == ColumnKind::kActivity) Append(open->row.activity, open->texts[k]);
       if (columns[k].kind == ColumnKind::kResponsible) Append(open->row.responsible, open->texts[k]);
+      if (columns[k].kind == ColumnKind::kStatus) Append(open->row.status, open->texts[k]);
     }
     if (!open->row.activity.empty()) rows.push_back(std::move(open->row));
     open.reset();

@@ -212,7 +212,7 @@ bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest
 // rows whose cells line up under those headings.
 struct ActivityRow {
   size_t first = 0, last = 0;  // line indexes; a row's cells may wrap onto more lines
-  std::string activity, responsible;
+  std::string activity, responsible, status;
   std::optional<size_t> due;  // index into doc.dates of the date in the row's due column
 };
 // Every activity table's rows, in order; in_table[i] is set for each line

@@ -348,6 +348,9 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
       r.due_text = due.text;
     }
     r.area = AreaAt(run, r.span.line);
+    r.status = Trim(row.status, " .,;");
+    std::vector<std::string> status_words = Words(Fold(r.status));
+    r.done = !status_words.empty() && run.ref.vocabulary.done_words.count(status_words[0]);
     run.doc.responsibilities.push_back(std::move(r));
   }
 }

@@ -111,10 +111,12 @@ struct Responsibility {
   std::optional<CivilDate> due;      // end of the nearest deadline governing it
   std::string due_text;
   std::string area;                  // the development area it belongs to, if any
+  std::string status;                // as an activity table's status column states it ("Klar", "Pågår"); empty when not stated
+  bool done = false;                 // the status says it is done, so a passed deadline is no longer open
   SourceSpan span;
   template <class V> void Visit(V& v) {
     v("actor", actor); v("action", action); v("due", due); v("due_text", due_text); v("area", area);
-    v("span", span);
+    v("status", status); v("done", done); v("span", span);
   }
   bool operator==(const Responsibility&) const = default;
 };

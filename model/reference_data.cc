@@ -112,7 +112,9 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
   pugi::xml_node columns = r.child("table-columns");
   for (auto [attribute, words] : {std::pair{"activity", &v.activity_columns},
                                   {"responsible", &v.responsible_columns},
-                                  {"due", &v.due_columns}})
+                                  {"due", &v.due_columns},
+                                  {"status", &v.status_columns},
+                                  {"done", &v.done_words}})
     for (auto& w : Words(columns.attribute(attribute).as_string())) words->insert(w);
   return Status::Ok();
 }

@@ -25,7 +25,7 @@ Document Sample() {
   ds.span = {253, 3, 27};
   d.dates.push_back(ds);
   d.plan_period = ds;
-  d.responsibilities.push_back({std::nullopt, "tillsätts en arbetsgrupp", CivilDate{2023, 12, 31}, "hösten 2023", "Samverkan", {336, 1, 10}});
+  d.responsibilities.push_back({std::nullopt, "tillsätts en arbetsgrupp", CivilDate{2023, 12, 31}, "hösten 2023", "Samverkan", "Pågår", false, {336, 1, 10}});
   Area a;
   a.name = "Samverkan";
   a.follow_up = FollowUp::kEmpty;

@@ -244,5 +244,19 @@ TEST_CASE("outdated.law names each old law of a line once, and knows the laws re
   CHECK(h.Count(current, "outdated.law", {2026, 1, 1}) == 0);
 }
 
+TEST_CASE("deadline.passed leaves alone an activity its table calls done", "[rules]") {
+  Harness h;
+  const std::string plan =
+      "Handlingsplan 2024\n\nAktiviteter\n"
+      "Åtgärd                      Ansvar          Tidsplan        Status\n"
+      "Gemensam rutin för SIP      Styrgruppen     Q2 2024         Klar\n"
+      "Utbildning i MI             BUP             hösten 2024     Pågår\n"
+      "Kartläggning av behov       Elevhälsan      2024-09-30      Genomförd i oktober\n";
+  std::vector<int> lines;
+  for (const Finding& f : h.Check(plan, {2026, 1, 1}))
+    if (f.rule == "deadline.passed") lines.push_back(f.span.line);
+  CHECK(lines == std::vector<int>{6});
+}
+
 }  // namespace
 }  // namespace overens

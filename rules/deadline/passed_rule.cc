@@ -20,6 +20,7 @@ class DeadlinePassedRule final : public Rule {
     for (const DateSpan& d : doc.dates) {
       if (d.role != DateRole::kDeadline || !d.end || *d.end >= ctx.options.as_of) continue;
       const Responsibility* activity = ActivityDueOn(doc, d);
+      if (activity && activity->done) continue;  // "Klar": the deadline was met or no longer matters
       std::string of = activity && activity->actor ? " of " + *activity->actor : "";
       out.push_back(Make(ctx, d.span,
                          "deadline '" + d.text + "'" + of + " ended " + d.end->ToString() + ", before " + ctx.options.as_of.ToString(),

@@ -242,7 +242,7 @@ void WriteFindings(Xlsx& x, const AuditData& a) {
 
 void WriteActivities(Xlsx& x, const AuditData& a, const CheckOptions& options) {
   lxw_worksheet* ws = x.Sheet("Aktiviteter", {{"Delregion", 12}, {"Fil", 36}, {"Rad", 6}, {"Område", 30}, {"Ansvarig", 30},
-                                              {"Aktivitet", 60}, {"Senast", 12}, {"Passerad", 9}});
+                                              {"Aktivitet", 60}, {"Senast", 12}, {"Passerad", 9}, {"Status", 20}});
   size_t r = 1;
   for (const DocRow& row : a.docs) {
     for (const Responsibility& resp : row.doc->responsibilities) {
@@ -253,11 +253,13 @@ void WriteActivities(Xlsx& x, const AuditData& a, const CheckOptions& options) {
       x.Text(ws, r, 4, resp.actor.value_or("(ingen angiven)"));
       x.Text(ws, r, 5, resp.action, true);
       x.Date(ws, r, 6, resp.due);
-      if (resp.due) x.Text(ws, r, 7, *resp.due < options.as_of ? "ja" : "nej");
+      // A passed deadline of an activity the plan calls done is met, not open.
+      if (resp.due) x.Text(ws, r, 7, *resp.due >= options.as_of ? "nej" : resp.done ? "ja (klar)" : "ja");
+      x.Text(ws, r, 8, resp.status);
       ++r;
     }
   }
-  x.Finish(ws, r - 1, 8);
+  x.Finish(ws, r - 1, 9);
 }
 
 void WriteSources(Xlsx& x, const AuditData& a) {
