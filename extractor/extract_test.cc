@@ -568,5 +568,21 @@ TEST_CASE("a plan period written as a range of days or months", "[extract]") {
   CHECK_FALSE(one_day.plan_period.has_value());
 }
 
+TEST_CASE("development areas given as a list under their section's heading", "[extract]") {
+  Fixture f;
+  const std::string head = "Lokal överenskommelse\n\nMålgrupper\n\u2022 Personer i alla åldrar med psykisk funktionsnedsättning\n\n"
+                           "Parter\nKommunen: Socialtjänsten.\n\n";
+  Document d = f.Extract(head + "Gemensamma utvecklingsområden\nParterna arbetar med:\n\u2022 Kroppslig hälsa\n"
+                                "\u2022 Suicidprevention\n\u2022 Skolnärvaro\n\nGiltighetstid\nGäller tills vidare.\n");
+  std::vector<std::pair<std::string, std::optional<std::string>>> areas;
+  for (const Area& a : d.areas) areas.emplace_back(a.name, a.framework_id);
+  CHECK(areas == std::vector<std::pair<std::string, std::optional<std::string>>>{
+                     {"Kroppslig hälsa", "KROPPSLIG-HALSA"}, {"Suicidprevention", "SUICIDPREVENTION"}, {"Skolnärvaro", std::nullopt}});
+  CHECK(d.areas[0].follow_up == FollowUp::kUnknown);  // a list says nothing of follow-up
+  // Values under a plan heading name no framework area: no areas.
+  Document values = f.Extract(head + "Handlingsplan 2025\nPlanen vilar på:\n\u2022 Jämlik vård\n\u2022 God samverkan\n");
+  CHECK(values.areas.empty());
+}
+
 }  // namespace
 }  // namespace overens

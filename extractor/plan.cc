@@ -56,6 +56,33 @@ void FollowUpOf(const ExtractionRun& run, size_t from, size_t to, Area& area) {
   if (!any) area.follow_up = FollowUp::kAbsent;
 }
 
+// Areas named as a list under the development-area section's heading
+// ("Gemensamma utvecklingsområden", then "• Kroppslig hälsa"), when the text
+// gives them no headings of their own. Such a list says nothing of
+// follow-up, so it stays unknown.
+// Only under a heading that says "utvecklingsområde(n)", and only when
+// the list names at least one area of the framework: a plan's list of
+// values or funded projects is no list of areas.
+void AreasListed(ExtractionRun& run) {
+  constexpr size_t kMaxNameWords = 8;
+  if (run.doc.kind != DocumentKind::kLokalOverenskommelse && run.doc.kind != DocumentKind::kHandlingsplan) return;
+  const auto& headings = run.structure.headings;
+  std::vector<Area> listed;
+  for (const Unit& u : run.structure.units) {
+    if (u.heading < 0 || u.bullet == Bullet::kNone || WordCount(u.text) > kMaxNameWords) continue;
+    const Heading& h = headings[static_cast<size_t>(u.heading)];
+    if (h.section_id != "utvecklingsomraden" || Fold(h.text).find("utvecklingsområde") == std::string::npos) continue;
+    Area area;
+    area.name = Trim(u.text, " .;,");
+    area.framework_id = MapToFrameworkArea(run, area.name);
+    area.follow_up = FollowUp::kUnknown;
+    area.span = run.SpanOfLine(u.first);
+    listed.push_back(std::move(area));
+  }
+  if (std::none_of(listed.begin(), listed.end(), [](const Area& a) { return a.framework_id.has_value(); })) return;
+  run.doc.areas = std::move(listed);
+}
+
 }  // namespace
 
 void ExtractAreas(ExtractionRun& run) {
@@ -107,6 +134,7 @@ void ExtractAreas(ExtractionRun& run) {
     FollowUpOf(run, h + 1, end, area);
     run.doc.areas.push_back(std::move(area));
   }
+  if (run.doc.areas.empty()) AreasListed(run);
   // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
   static const RE2 kAddedArea(
       R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
