@@ -584,5 +584,13 @@ TEST_CASE("development areas given as a list under their section's heading", "[e
   CHECK(values.areas.empty());
 }
 
+TEST_CASE("an activity written as a duty with its agent ('följs upp av X')", "[extract]") {
+  Fixture f;
+  Document d = f.Extract("Handlingsplan\n\nSuicidprevention\nAktiviteter\nPlanen följs upp av styrgruppen i december 2025.\n");
+  REQUIRE(d.responsibilities.size() == 1);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Styrgruppen"));
+  CHECK(d.responsibilities[0].due == CivilDate{2025, 12, 31});
+}
+
 }  // namespace
 }  // namespace overens

@@ -412,6 +412,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
     } else if (in_plan) {
       parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
       if (!parsed) parsed = ActorVerb(run, sentences[0].text);
+      if (!parsed) parsed = Duty(run, sentences[0].text);  // "Planen följs upp av styrgruppen ..."
       std::optional<std::string> named;
       for (size_t k = 1; k < sentences.size() && !named; ++k) named = NamedResponsible(run, sentences[k].text);
       if (named && sub == SubHeading::kActivities && (!parsed || !parsed->actor))
