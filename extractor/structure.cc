@@ -62,8 +62,9 @@ struct StructureAnalyzer::Impl {
 
   // The text after a leading "2.1 " numbering.
   std::string_view StripNumbering(std::string_view text) const {
-    if (text.empty() || !((text[0] >= '0' && text[0] <= '9') || text.starts_with("§") || text[0] == 'I' || text[0] == 'V' || text[0] == 'X'))
-      return text;
+    bool may_be_number = !text.empty() && ((text[0] >= '0' && text[0] <= '9') || text.starts_with("§") || text[0] == 'I' ||
+                                           text[0] == 'V' || text[0] == 'X');
+    if (!may_be_number) return text;
     re2::StringPiece in(text.data(), text.size());
     if (!RE2::Consume(&in, numbering)) return text;
     return std::string_view(in.data(), in.size());

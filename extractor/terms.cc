@@ -125,7 +125,8 @@ void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
       if (FindFirst(*p.re, units[k].text, &m)) named.push_back({k, static_cast<size_t>(m.data() - units[k].text.data()), &p, m});
     }
   }
-  std::sort(named.begin(), named.end(), [](const Named& a, const Named& b) { return std::tie(a.unit, a.offset) < std::tie(b.unit, b.offset); });
+  std::sort(named.begin(), named.end(),
+            [](const Named& a, const Named& b) { return std::tie(a.unit, a.offset) < std::tie(b.unit, b.offset); });
   for (const Named& n : named) {
     DisputeStep step;
     step.order = static_cast<int>(run.doc.dispute_steps.size()) + 1;
