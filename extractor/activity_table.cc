@@ -31,10 +31,7 @@ std::vector<CellText> CellsOf(const TextLine& l) {
                  (l.cells.empty() || l.cells.back().offset < l.text.size());
   if (l.cells.empty() || !ordered) return {CellText{l.text, l.indent}};
   std::vector<CellText> out;
-  for (size_t k = 0; k < l.cells.size(); ++k) {
-    uint32_t end = k + 1 < l.cells.size() ? l.cells[k + 1].offset - 1 : static_cast<uint32_t>(l.text.size());
-    out.push_back({std::string_view(l.text).substr(l.cells[k].offset, end - l.cells[k].offset), l.cells[k].column});
-  }
+  for (size_t k = 0; k < l.cells.size(); ++k) out.push_back({l.CellText(k), l.cells[k].column});
   return out;
 }
 

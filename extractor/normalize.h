@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/ingest.h"
@@ -34,6 +35,11 @@ struct TextLine {
   uint32_t indent = 0;      // character column of the first non-space in the source line
   std::vector<Cell> cells;  // two or more when the line is laid out in cells, else empty
   bool blank() const { return text.empty(); }
+  // Cell k's text (k < cells.size()): up to the space before the next cell.
+  std::string_view CellText(size_t k) const {
+    size_t end = k + 1 < cells.size() ? cells[k + 1].offset - 1 : text.size();
+    return std::string_view(text).substr(cells[k].offset, end - cells[k].offset);
+  }
 };
 
 struct NormalizeOptions {

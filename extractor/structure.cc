@@ -96,10 +96,17 @@ struct StructureAnalyzer::Impl {
 
   // A table-of-contents entry: a title, a dot leader and a page number
   // ("2. Syfte och mål ........ 3", "Bakgrund …… 2").
-  static bool HasDotLeader(std::string_view s) {
+  // The digits ending s: one to three of them make a page number.
+  static size_t TrailingDigits(std::string_view s) {
     size_t k = s.size();
     while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') --k;
-    if (k == s.size() || s.size() - k > 3) return false;
+    return s.size() - k;
+  }
+
+  static bool HasDotLeader(std::string_view s) {
+    size_t digits = TrailingDigits(s);
+    if (digits == 0 || digits > 3) return false;
+    size_t k = s.size() - digits;
     size_t dots = 0;
     for (;;) {
       if (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' ')) dots += s[--k] == '.';
@@ -118,9 +125,8 @@ struct StructureAnalyzer::Impl {
 
   // A title ending in a page number, as entries without a leader are.
   static bool EndsInPageNumber(std::string_view s) {
-    size_t k = s.size();
-    while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9') --k;
-    return k < s.size() && s.size() - k <= 3 && k >= 3 && s[k - 1] == ' ';
+    size_t digits = TrailingDigits(s), k = s.size() - digits;
+    return digits >= 1 && digits <= 3 && k >= 3 && s[k - 1] == ' ';
   }
 
   // Per line: an entry of a table of contents. Entries with a dot leader
@@ -201,8 +207,7 @@ struct StructureAnalyzer::Impl {
   // number ("3.      Målgrupper").
   bool InCells(const TextLine& l) const {
     if (l.cells.size() < 2) return false;
-    std::string_view first = std::string_view(l.text).substr(0, l.cells[1].offset - 1);
-    return l.cells.size() > 2 || !RE2::FullMatch(first, number_only);
+    return l.cells.size() > 2 || !RE2::FullMatch(l.CellText(0), number_only);
   }
 
   // A row of a table: a line in cells beside another within two lines (one
