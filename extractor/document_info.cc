@@ -100,6 +100,30 @@ std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vec
   return out;
 }
 
+// The delregion the title names by its kommun ("Handlingsplan för Malmö
+// 2025", "Lokal överenskommelse Ystad"): the title is the first lines before
+// a blank one. A bare kommun name elsewhere may be a city or a clinic's
+// place, but in the title it says whose document this is. nullopt when the
+// title names no kommun, or kommuner of two delregions.
+std::optional<std::string> TitleDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
+  constexpr size_t kTitleLines = 3;
+  const auto& lines = run.text.lines;
+  size_t first = 0;
+  while (first < lines.size() && lines[first].blank()) ++first;
+  size_t last = first;
+  while (last + 1 < lines.size() && last + 1 < first + kTitleLines && !lines[last + 1].blank()) ++last;
+  if (first >= lines.size()) return std::nullopt;
+  size_t title_end = run.text.line_offsets[last] + lines[last].text.size();
+  std::set<std::string> named;
+  for (const PlaceMention& m : places) {
+    if (m.offset >= title_end) break;
+    auto d = run.compiled.delregion_of.find(m.name);
+    if (m.kommun && m.offset >= run.text.line_offsets[first] && d != run.compiled.delregion_of.end()) named.insert(d->second);
+  }
+  if (named.size() != 1) return std::nullopt;
+  return *named.begin();
+}
+
 std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
   std::set<std::string> from_parties;
   for (const std::string& k : run.doc.municipalities) {
@@ -128,8 +152,13 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
     total += n;
     if (n > best_n) best = name, best_n = n;
   }
-  if (best_n > 0 && best_n * 2 > total) return best;
-  return std::nullopt;
+  std::optional<std::string> by_mentions;
+  if (best_n > 0 && best_n * 2 > total) by_mentions = best;
+  // The title decides only where the parties do not; when the text's
+  // mentions point elsewhere, neither is trusted.
+  std::optional<std::string> by_title = from_parties.empty() ? TitleDelregion(run, places) : std::nullopt;
+  if (by_title && by_mentions && *by_title != *by_mentions) return std::nullopt;
+  return by_title ? by_title : by_mentions;
 }
 
 // The document's own date: a labelled date ("Datum 2023-11-23", "beslutad

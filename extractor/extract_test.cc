@@ -164,6 +164,20 @@ TEST_CASE("validity, notice and the dispute ladder", "[extract]") {
   CHECK(d.dispute_steps[2].body == "CSO");
 }
 
+// A kommun in the title names the document's delregion when no party does:
+// the title says whose plan it is. Elsewhere a bare name may be a city.
+TEST_CASE("a kommun named in the title gives the delregion", "[extract]") {
+  Fixture f;
+  CHECK(f.Extract("Handlingsplan för Malmö 2025\n\nAktiviteter\n• Rutin tas fram.\n").delregion ==
+        std::optional<std::string>("Malmö"));
+  CHECK(f.Extract("Lokal överenskommelse\nYstad\n\nBakgrund\nText.\n").delregion == std::optional<std::string>("Sydost"));
+  // Must not: kommuner of two delregions in the title, a kommun only in the
+  // text, or a title the text's delregion contradicts.
+  CHECK_FALSE(f.Extract("Handlingsplan Lund och Ystad\n\nText.\n").delregion);
+  CHECK_FALSE(f.Extract("Handlingsplan 2025\n\nMottagningen i Malmö tar emot alla.\n").delregion);
+  CHECK_FALSE(f.Extract("Handlingsplan för Malmö\n\nGäller delregion Nordost och delregion Nordost.\n").delregion);
+}
+
 // Reference patterns whose matches start with known words are only tried
 // where those words are; the others must still be found by a full scan.
 TEST_CASE("reference patterns without a literal start are still found", "[extract]") {
