@@ -26,8 +26,8 @@ std::string_view SentenceAround(std::string_view text, size_t begin, size_t end)
 
 // Whether `before` (the text before a date) ends in a label that says by
 // when: "Klart: ", "Tidplan: " (the due column words of vocabulary.xml). In
-// an activity list any such label does; elsewhere only one that cannot
-// mean a document's own date.
+// an activity list or an activity's record any such label does; elsewhere
+// only one that cannot mean a document's own date.
 bool AfterDueLabel(const ExtractionRun& run, std::string_view before, bool in_plan) {
   while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
   if (before.empty() || before.back() != ':') return false;
@@ -40,6 +40,16 @@ bool AfterDueLabel(const ExtractionRun& run, std::string_view before, bool in_pl
     if (!run.ref.vocabulary.due_columns.count(label)) continue;
     return in_plan || label == "klart" || label == "deadline" || label == "slutdatum";
   }
+  return false;
+}
+
+// Whether a field line naming who is responsible ("Ansvarig: BUP") is on
+// `line` or within two lines of it: the line belongs to an activity's record.
+bool NearResponsibleField(const ExtractionRun& run, size_t line) {
+  constexpr size_t kReach = 2;
+  const auto& labels = run.structure.field_label;
+  for (size_t i = line > kReach ? line - kReach : 0; i < labels.size() && i <= line + kReach; ++i)
+    if (!labels[i].empty() && run.ref.vocabulary.responsible_columns.count(labels[i])) return true;
   return false;
 }
 
@@ -84,7 +94,7 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   bool prefixed = RE2::PartialMatch(m.text, kDeadlineStart) || RE2::PartialMatch(before, kDeadlinePrefix);
   bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
   if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
-  if (AfterDueLabel(run, before, in_plan)) return DateRole::kDeadline;
+  if (AfterDueLabel(run, before, in_plan || NearResponsibleField(run, fd.line))) return DateRole::kDeadline;
   if (in_plan && m.grain == Grain::kDay) return DateRole::kDeadline;  // "utbildningsdagar 23/11 2025"
   return DateRole::kReference;
 }

@@ -146,7 +146,11 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
     if (!valid.ok()) return BadPattern("framework.xml", "section", s.pattern, "is not valid RE2 (" + valid.error() + ")");
     sections.emplace_back(s.id, s.pattern);
   }
-  c->structure = std::make_unique<StructureAnalyzer>(sections);
+  const Vocabulary& v = ref.vocabulary;
+  std::vector<std::string> field_labels(v.responsible_columns.begin(), v.responsible_columns.end());
+  field_labels.insert(field_labels.end(), v.due_columns.begin(), v.due_columns.end());
+  field_labels.insert(field_labels.end(), v.status_columns.begin(), v.status_columns.end());
+  c->structure = std::make_unique<StructureAnalyzer>(sections, std::move(field_labels));
   std::vector<Status> statuses;
   for (const auto& a : ref.framework.areas) statuses.push_back(Compile(a.id, a.pattern, "area", "framework.xml", c->areas));
   for (const auto& d : ref.framework.dispute_ends) statuses.push_back(Compile(d.id, d.text, "dispute-end", "framework.xml", c->dispute_ends));

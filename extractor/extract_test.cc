@@ -529,6 +529,34 @@ TEST_CASE("a date after a due label is a deadline; 'Datum:' outside a plan is no
   CHECK(d.responsibilities[1].actor == std::optional<std::string>("Elevhälsan"));
 }
 
+// An activity's record: its title (a heading or a line), then field lines
+// naming who and by when. The fields are no headings of their own.
+TEST_CASE("field lines after an activity name its owner and deadline", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\n1. Barn och unga\n\n1.1 Gemensam rutin för SIP\nAnsvar: Elevhälsan och BUP. Tid: Q3 2025.\n\n"
+      "1.2 Kartläggning av väntetider\nAnsvarig: Psykiatri Skåne\nKlart: 2025-06-30\n\n"
+      "Samverkan\nEn rutin för informationsöverföring tas fram.\nAnsvariga: Ledningsgruppen\nTidplan: december 2025\n");
+  REQUIRE(d.responsibilities.size() == 3);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Elevhälsan och BUP"));
+  CHECK(d.responsibilities[0].action == "Gemensam rutin för SIP");
+  CHECK(d.responsibilities[0].due == CivilDate{2025, 9, 30});
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Psykiatri Skåne"));
+  CHECK(d.responsibilities[1].due == CivilDate{2025, 6, 30});
+  CHECK(d.responsibilities[1].span.line == 8);
+  CHECK(d.responsibilities[2].action == "En rutin för informationsöverföring tas fram");
+  CHECK(d.responsibilities[2].due == CivilDate{2025, 12, 31});
+}
+
+TEST_CASE("a field line that is prose, or a date label without an owner, names nothing", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\nDatum: 2024-03-01\n\nAnsvarsfördelning\n"
+      "Ansvar: Kommunen ansvarar för att erbjuda stöd i hemmet.\n\nBakgrund\nTid: hösten 2023 inleddes arbetet.\n");
+  CHECK(d.responsibilities.empty());
+  for (const DateSpan& date : d.dates) CHECK(date.role != DateRole::kDeadline);
+}
+
 // Found by the fuzzer: a label split off a line laid out in cells kept the
 // whole line's cells, beyond the end of its shorter text.
 TEST_CASE("an inline label on a line laid out in cells", "[extract]") {

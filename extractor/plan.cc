@@ -1,6 +1,7 @@
 // Development areas (utvecklingsområden) and responsibilities (who does what by when).
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
@@ -265,17 +266,21 @@ std::optional<Parsed> PassiveOrNominal(const std::string& s, bool activities) {
   return std::nullopt;
 }
 
-// Whether a duty's subject is no actor: it holds a clause of its own
-// ("Ledningsgruppen beslutar att överenskommelsen ska revideras"), or the
-// duty is passive ("... ska revideras", "ska informeras"), whose subject is
-// what is done or who is told, not who does it.
-bool ClauseOrPassive(const ExtractionRun& run, std::string_view actor, re2::StringPiece verb_at) {
-  std::string verb(verb_at.data(), verb_at.size());
-  bool passive = (verb.starts_with("ska ") || verb.starts_with("skall ")) && verb.size() > 8 && verb.back() == 's';
-  if (passive) return true;
+// Whether a would-be actor holds a clause of its own ("Ledningsgruppen
+// beslutar att överenskommelsen"): a verb or "att".
+bool HoldsClause(const ExtractionRun& run, std::string_view actor) {
   for (const std::string& w : Words(Fold(actor)))
     if (w == "att" || run.ref.vocabulary.verbs.count(w)) return true;
   return false;
+}
+
+// Whether a duty's subject is no actor: it holds a clause (HoldsClause), or
+// the duty is passive ("... ska revideras", "ska informeras"), whose subject
+// is what is done or who is told, not who does it.
+bool ClauseOrPassive(const ExtractionRun& run, std::string_view actor, re2::StringPiece verb_at) {
+  std::string verb(verb_at.data(), verb_at.size());
+  bool passive = (verb.starts_with("ska ") || verb.starts_with("skall ")) && verb.size() > 8 && verb.back() == 's';
+  return passive || HoldsClause(run, actor);
 }
 
 // Duties stated in running text: "X ska ...", "X har som uppgift att ...",
@@ -324,7 +329,9 @@ std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::strin
   static const RE2 kResponsible(R"((?i)^(?:huvudansvarig|ansvarig|ansvariga|ansvar)(?::| är)\s+([^.;:]{2,90}?)\.?$)");
   if (sentence.size() < 10 || (sentence[0] != 'A' && sentence[0] != 'H')) return std::nullopt;
   std::string actor;
-  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !HasActorHead(run, actor)) return std::nullopt;
+  // "Ansvar: Kommunen ansvarar för ..." is prose about a duty, not a name.
+  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !HasActorHead(run, actor) || HoldsClause(run, actor))
+    return std::nullopt;
   return Capitalize(StripParentheses(Trim(actor)));
 }
 
@@ -335,6 +342,34 @@ std::optional<std::string> IntroActor(const ExtractionRun& run, const std::strin
   if (!RE2::PartialMatch(intro, kSom, &word)) return std::nullopt;
   if (!run.ref.vocabulary.actor_heads.count(Fold(word))) return std::nullopt;
   return Capitalize(word);
+}
+
+// Whether units[k] is a field line naming who is responsible ("Ansvarig: BUP").
+bool IsResponsibleField(const ExtractionRun& run, size_t k) {
+  const std::string& label = run.structure.field_label[run.structure.units[k].first];
+  return !label.empty() && run.ref.vocabulary.responsible_columns.count(label);
+}
+
+// The last line of the record units[k] starts: the field lines ("Ansvarig:
+// ...", "Klart: ...") right after it under the same heading belong to it.
+size_t RecordEnd(const ExtractionRun& run, size_t k) {
+  const auto& units = run.structure.units;
+  size_t last = units[k].last;
+  for (size_t j = k + 1; j < units.size() && units[j].heading == units[k].heading && units[j].first == last + 1 &&
+                         !run.structure.field_label[units[j].first].empty();
+       ++j)
+    last = units[j].last;
+  return last;
+}
+
+// The actor a responsible field right after units[k] names.
+std::optional<std::string> ResponsibleFieldAfter(const ExtractionRun& run, size_t k) {
+  const auto& units = run.structure.units;
+  if (k + 1 >= units.size() || units[k + 1].heading != units[k].heading || units[k + 1].first != units[k].last + 1 ||
+      !IsResponsibleField(run, k + 1))
+    return std::nullopt;
+  std::vector<Sentence> sentences = SentencesOf(run, units[k + 1]);
+  return sentences.empty() ? std::nullopt : NamedResponsible(run, sentences[0].text);
 }
 
 std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t last, std::string* text) {
@@ -392,8 +427,11 @@ void ExtractResponsibilities(ExtractionRun& run) {
   std::vector<bool> in_table;
   AddTableActivities(run, in_table);
   std::optional<std::string> intro_actor;
-  for (const Unit& u : units) {
-    if (in_table[u.first]) continue;
+  bool field_taken = false;  // the previous unit took this unit's responsible field
+  for (size_t k = 0; k < units.size(); ++k) {
+    const Unit& u = units[k];
+    bool taken = std::exchange(field_taken, false);
+    if (in_table[u.first] || taken) continue;
     const Heading* h = u.heading >= 0 ? &headings[static_cast<size_t>(u.heading)] : nullptr;
     SubHeading sub = h ? h->sub : SubHeading::kNone;
     std::string section = h ? h->section_id : "";
@@ -407,14 +445,21 @@ void ExtractResponsibilities(ExtractionRun& run) {
     if (sentences.empty()) continue;
     std::optional<Parsed> parsed;
     size_t line = u.first;
-    if (intro_actor && u.bullet != Bullet::kNone && run.ref.vocabulary.verbs.count(Fold(Words(u.text).empty() ? "" : Words(u.text)[0]))) {
+    std::optional<std::string> field_actor = ResponsibleFieldAfter(run, k);
+    if (IsResponsibleField(run, k) && h && h->sub == SubHeading::kNone && section.empty() && h->last_line + 1 == u.first) {
+      // A heading, then "Ansvarig: X": the heading names the activity.
+      std::optional<std::string> named = NamedResponsible(run, sentences[0].text);
+      if (named) parsed = Parsed{named, Action(h->text)};
+      line = h->line;
+    } else if (intro_actor && u.bullet != Bullet::kNone && run.ref.vocabulary.verbs.count(Fold(Words(u.text).empty() ? "" : Words(u.text)[0]))) {
       parsed = Parsed{intro_actor, Action(u.text)};
     } else if (in_plan) {
       parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
       if (!parsed) parsed = ActorVerb(run, sentences[0].text);
       if (!parsed) parsed = Duty(run, sentences[0].text);  // "Planen följs upp av styrgruppen ..."
       std::optional<std::string> named;
-      for (size_t k = 1; k < sentences.size() && !named; ++k) named = NamedResponsible(run, sentences[k].text);
+      for (size_t j = 1; j < sentences.size() && !named; ++j) named = NamedResponsible(run, sentences[j].text);
+      if (!named && field_actor) named = field_actor, field_taken = true;
       if (named && sub == SubHeading::kActivities && (!parsed || !parsed->actor))
         parsed = Parsed{named, parsed ? parsed->action : Action(sentences[0].text)};
     } else {
@@ -426,6 +471,12 @@ void ExtractResponsibilities(ExtractionRun& run) {
           break;
         }
       }
+      // A short activity, then "Ansvarig: X".
+      constexpr size_t kMostSentences = 2;
+      if (!parsed && field_actor && sentences.size() <= kMostSentences && !IsResponsibleField(run, k)) {
+        parsed = Parsed{field_actor, Action(sentences[0].text)};
+        field_taken = true;
+      }
     }
     if (!u.text.empty() && u.text.back() == ':') intro_actor = IntroActor(run, sentences.back().text);
     if (!parsed) continue;
@@ -433,7 +484,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
     r.actor = parsed->actor;
     r.action = parsed->action;
     r.span = run.SpanOfLine(line);
-    r.due = DueWithin(run, line, u.last, &r.due_text);
+    r.due = DueWithin(run, line, RecordEnd(run, k), &r.due_text);
     r.area = AreaAt(run, r.span.line);
     run.doc.responsibilities.push_back(std::move(r));
   }

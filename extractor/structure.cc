@@ -33,6 +33,22 @@ struct StructureAnalyzer::Impl {
     return f;
   }();
   RE2 url_line{R"((?i)^(https?://|www\.))"};
+  std::vector<std::string> field_labels;  // sorted
+
+  // "Ansvarig: Psykiatri Skåne", "Klart senast: juni 2025": a label of one
+  // or two words, the last a field label, then a colon and a value.
+  // Returns the field label, or "" when the line is none.
+  std::string FieldLabel(std::string_view text) const {
+    constexpr size_t kLongestLabel = 30;
+    size_t colon = text.find(':');
+    if (colon == std::string_view::npos || colon > kLongestLabel || colon + 2 >= text.size() || text[colon + 1] != ' ' ||
+        !StartsUpper(text))
+      return "";
+    std::vector<std::string> words = Words(Fold(text.substr(0, colon)));
+    bool field = !words.empty() && words.size() <= 2 &&
+                 std::binary_search(field_labels.begin(), field_labels.end(), words.back());
+    return field ? words.back() : "";
+  }
 
   SubHeading SubKind(std::string_view text) const {
     auto i = sub_headings.FirstMatching(text);
@@ -233,6 +249,7 @@ struct StructureAnalyzer::Impl {
       return label->has_value();
     }
     if (std::string_view(".,;!?").find(text.back()) != std::string_view::npos) return false;
+    if (!FieldLabel(text).empty()) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {
@@ -249,8 +266,11 @@ struct StructureAnalyzer::Impl {
   }
 };
 
-StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns)
+StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns,
+                                     std::vector<std::string> field_labels)
     : impl_(std::make_unique<Impl>()) {
+  std::sort(field_labels.begin(), field_labels.end());
+  impl_->field_labels = std::move(field_labels);
   for (const auto& [id, pattern] : section_patterns)
     if (impl_->sections.Add("(?i)" + pattern)) impl_->section_ids.push_back(id);  // a refused pattern never matches
   impl_->sections.Compile();
@@ -330,7 +350,11 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   }
   // Units: list items and paragraph runs between headings.
   s.left_out = Impl::LinksInsideSentences(t);
-  for (size_t i = 0; i < n; ++i) s.left_out[i] = s.left_out[i] || contents[i];
+  s.field_label.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    s.left_out[i] = s.left_out[i] || contents[i];
+    if (s.heading_at_line[i] < 0 && !t.lines[i].blank()) s.field_label[i] = impl_->FieldLabel(t.lines[i].text);
+  }
   int open = -1;
   bool blank_before = false;
   for (size_t i = 0; i < n; ++i) {
@@ -345,7 +369,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       blank_before = false;
       continue;
     }
-    bool starts_new = open < 0 || l.bullet != Bullet::kNone ||
+    bool starts_new = open < 0 || l.bullet != Bullet::kNone || !s.field_label[i].empty() ||
                       s.heading_of_line[i] != s.units[static_cast<size_t>(open)].heading;
     if (!starts_new) {
       const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;

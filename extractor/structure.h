@@ -39,12 +39,20 @@ struct Structure {
   // mid-paragraph), or an entry of a table of contents, which would otherwise
   // stand in for the heading it lists.
   std::vector<bool> left_out;
+  // Per line: the folded label of a field line ("ansvarig" for "Ansvarig:
+  // BUP", see StructureAnalyzer's field_labels), else empty. A field line is
+  // no heading and starts a unit of its own.
+  std::vector<std::string> field_label;
 };
 
 class StructureAnalyzer {
  public:
   // `section_patterns`: framework section id -> RE2 pattern (case-insensitive).
-  explicit StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns);
+  // `field_labels`: folded words that, before a colon and a value, make a
+  // line a field of a record rather than a heading ("Ansvarig: BUP",
+  // "Klart: 2025-06-30").
+  explicit StructureAnalyzer(const std::vector<std::pair<std::string, std::string>>& section_patterns,
+                             std::vector<std::string> field_labels = {});
   ~StructureAnalyzer();
   Structure Analyze(const NormalizedText& text) const;
   // A copy of `text` in which each line that starts with a sub-heading label

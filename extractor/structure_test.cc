@@ -1,0 +1,44 @@
+#include "extractor/structure.h"
+
+#include <catch2/catch.hpp>
+
+namespace overens {
+namespace {
+
+Structure Analyze(const std::string& text) {
+  StructureAnalyzer analyzer({{"parter", "^parter$"}, {"tvister", "^tvister$"}}, {"ansvarig", "klart", "tid"});
+  return analyzer.Analyze(Normalize(SourceText{"t.txt", text, "utf-8", {}}));
+}
+
+std::vector<std::string> HeadingTexts(const Structure& s) {
+  std::vector<std::string> out;
+  for (const Heading& h : s.headings) out.push_back(h.text);
+  return out;
+}
+
+TEST_CASE("headings name sections and sub-headings; numbering is not part of their text", "[structure]") {
+  Structure s = Analyze("Lokal överenskommelse\n\n1. Parter\nKommunerna och regionen.\n\n§ 2 Tvister\nSe ramen.\n\nMål:\nFärre.\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Lokal överenskommelse", "Parter", "Tvister", "Mål"});
+  CHECK(s.headings[1].section_id == "parter");
+  CHECK(s.headings[2].section_id == "tvister");
+  CHECK(s.headings[3].sub == SubHeading::kGoal);
+}
+
+// "Ansvarig: BUP" after a heading used to chain on as a heading of its own.
+TEST_CASE("a field line is no heading and starts a unit of its own", "[structure]") {
+  Structure s = Analyze("Kartläggning av väntetider\nAnsvarig: Psykiatri Skåne\nKlart: 2025-06-30\n\n"
+                        "\u2022 En lång aktivitet som fortsätter utan punkt på raden\nAnsvarig: BUP\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Kartläggning av väntetider"});
+  REQUIRE(s.units.size() == 4);
+  CHECK(s.units[0].text == "Ansvarig: Psykiatri Skåne");
+  CHECK(s.field_label[s.units[0].first] == "ansvarig");
+  CHECK(s.field_label[s.units[1].first] == "klart");
+  CHECK(s.units[3].text == "Ansvarig: BUP");
+  // Must not: a label that is no field word, a colon far in, a lower-case start.
+  Structure other = Analyze("Prioriterat område: Suicidprevention\n\nText.\nVi följer upp detta, tid: oklart.\nansvarig: x\n");
+  CHECK(HeadingTexts(other) == std::vector<std::string>{"Prioriterat område: Suicidprevention"});
+  for (const std::string& label : other.field_label) CHECK(label.empty());
+}
+
+}  // namespace
+}  // namespace overens
