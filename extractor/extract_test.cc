@@ -548,6 +548,21 @@ TEST_CASE("field lines after an activity name its owner and deadline", "[extract
   CHECK(d.responsibilities[2].due == CivilDate{2025, 12, 31});
 }
 
+TEST_CASE("a heading naming an area with records under it is an area; a proper name or a compound names the owner", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2026\n\n1. Suicidprevention\n\n1.1 Kartläggning av riskgrupper\nAnsvarig: Omsorgsförvaltningen\n\n"
+      "2. Samsjuklighet\n\n2.1 Bedömningsmall för samsjuklighet\nAnsvarig: Maria Malmö\n\n3. Kroppslig hälsa\nText om hälsa.\n");
+  REQUIRE(d.areas.size() == 2);
+  CHECK(d.areas[0].framework_id == std::optional<std::string>("SUICIDPREVENTION"));
+  CHECK(d.areas[1].name == "Samsjuklighet");  // not its sub-heading, which names the same area
+  CHECK(d.areas[1].follow_up == FollowUp::kUnknown);
+  REQUIRE(d.responsibilities.size() == 2);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Omsorgsförvaltningen"));
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Maria Malmö"));
+  CHECK(d.responsibilities[1].area == "Samsjuklighet");
+}
+
 TEST_CASE("a field line that is prose, or a date label without an owner, names nothing", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -84,6 +84,40 @@ void AreasListed(ExtractionRun& run) {
   run.doc.areas = std::move(listed);
 }
 
+// Areas whose activities are written as records ("1. Suicidprevention",
+// then "1.1 Kartläggning ..." and "Ansvarig: ..."): a heading that names a
+// framework area, with a responsible field before the next such heading or
+// main section. Records say nothing of follow-up, so it stays unknown.
+void AreasWithRecords(ExtractionRun& run) {
+  if (run.doc.kind != DocumentKind::kLokalOverenskommelse && run.doc.kind != DocumentKind::kHandlingsplan) return;
+  const auto& headings = run.structure.headings;
+  const auto& labels = run.structure.field_label;
+  auto main_section = [](const Heading& h) { return !h.section_id.empty() && h.section_id != "utvecklingsomraden"; };
+  for (size_t h = 0; h < headings.size(); ++h) {
+    if (headings[h].sub != SubHeading::kNone || main_section(headings[h])) continue;
+    std::optional<std::string> id = MapToFrameworkArea(run, headings[h].text);
+    if (!id) continue;
+    // Headings under it naming the same area ("2.1 Bedömningsmall för samsjuklighet") are its own.
+    size_t end = h + 1;
+    for (; end < headings.size() && !main_section(headings[end]); ++end) {
+      std::optional<std::string> next = MapToFrameworkArea(run, headings[end].text);
+      if (next && next != id) break;
+    }
+    size_t end_line = end < headings.size() ? headings[end].line : labels.size();
+    bool has_record = false;
+    for (size_t i = headings[h].last_line + 1; i < end_line && !has_record; ++i)
+      has_record = !labels[i].empty() && run.ref.vocabulary.responsible_columns.count(labels[i]);
+    if (!has_record) continue;
+    Area area;
+    area.name = Trim(headings[h].text, " .:");
+    area.framework_id = id;
+    area.follow_up = FollowUp::kUnknown;
+    area.span = run.SpanOfLine(headings[h].line);
+    run.doc.areas.push_back(std::move(area));
+    h = end - 1;
+  }
+}
+
 }  // namespace
 
 void ExtractAreas(ExtractionRun& run) {
@@ -136,6 +170,7 @@ void ExtractAreas(ExtractionRun& run) {
     run.doc.areas.push_back(std::move(area));
   }
   if (run.doc.areas.empty()) AreasListed(run);
+  if (run.doc.areas.empty()) AreasWithRecords(run);
   // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
   static const RE2 kAddedArea(
       R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
@@ -193,6 +228,10 @@ bool HasActorHead(const ExtractionRun& run, std::string_view np) {
     // Inflected forms share the stem: "vårdcentralerna", "styrgrupperna", "kommunernas".
     for (size_t n = 5; n < w.size(); ++n)
       if (std::binary_search(stems.begin(), stems.end(), std::string_view(w).substr(0, n), std::less<>())) return true;
+    // A compound ends in its head: "omsorgsförvaltningen", "skolpersonal".
+    constexpr size_t kShortestCompoundHead = 7, kShortestModifier = 3;
+    for (size_t p = kShortestModifier; p + kShortestCompoundHead <= w.size(); ++p)
+      if ((static_cast<unsigned char>(w[p]) & 0xC0) != 0x80 && run.ref.vocabulary.actor_heads.count(w.substr(p))) return true;
   }
   return false;
 }
@@ -330,7 +369,9 @@ std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::strin
   if (sentence.size() < 10 || (sentence[0] != 'A' && sentence[0] != 'H')) return std::nullopt;
   std::string actor;
   // "Ansvar: Kommunen ansvarar för ..." is prose about a duty, not a name.
-  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !HasActorHead(run, actor) || HoldsClause(run, actor))
+  // The label says the name is someone's, so a proper name ("Maria Malmö") will do.
+  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !(HasActorHead(run, actor) || IsProperName(actor)) ||
+      HoldsClause(run, actor))
     return std::nullopt;
   return Capitalize(StripParentheses(Trim(actor)));
 }
@@ -391,6 +432,34 @@ std::string AreaAt(const ExtractionRun& run, int source_line) {
   return name;
 }
 
+// An activity's status as its table or record gives it ("Klar", "Pågår");
+// done when its first word says so.
+void SetStatus(const ExtractionRun& run, std::string_view status, Responsibility& r) {
+  r.status = Trim(status, " .,;");
+  std::vector<std::string> words = Words(Fold(r.status));
+  r.done = !words.empty() && run.ref.vocabulary.done_words.count(words[0]);
+}
+
+// The value of a status field ("Status: Klar", "Läge: Pågår") on lines
+// [first, last], alone on its line or as one sentence of a field line.
+std::string RecordStatus(const ExtractionRun& run, size_t first, size_t last) {
+  for (size_t i = first; i <= last; ++i) {
+    if (run.structure.field_label[i].empty()) continue;
+    std::string_view line = run.Line(i);
+    for (size_t begin = 0; begin < line.size();) {
+      size_t stop = line.find(". ", begin);
+      std::string_view sentence = line.substr(begin, stop == std::string_view::npos ? std::string_view::npos : stop - begin);
+      size_t colon = sentence.find(": ");
+      std::vector<std::string> label = colon == std::string_view::npos ? std::vector<std::string>{} : Words(Fold(sentence.substr(0, colon)));
+      if (!label.empty() && label.size() <= 2 && run.ref.vocabulary.status_columns.count(label.back()))
+        return std::string(sentence.substr(colon + 2));
+      if (stop == std::string_view::npos) break;
+      begin = stop + 2;
+    }
+  }
+  return "";
+}
+
 // Each row of an activity table; an empty responsible cell (or a dash)
 // names nobody, and a date in the due column is the row's deadline. Sets
 // in_table (see ActivityTables).
@@ -411,9 +480,7 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
       r.due_text = due.text;
     }
     r.area = AreaAt(run, r.span.line);
-    r.status = Trim(row.status, " .,;");
-    std::vector<std::string> status_words = Words(Fold(r.status));
-    r.done = !status_words.empty() && run.ref.vocabulary.done_words.count(status_words[0]);
+    SetStatus(run, row.status, r);
     run.doc.responsibilities.push_back(std::move(r));
   }
 }
@@ -484,8 +551,10 @@ void ExtractResponsibilities(ExtractionRun& run) {
     r.actor = parsed->actor;
     r.action = parsed->action;
     r.span = run.SpanOfLine(line);
-    r.due = DueWithin(run, line, RecordEnd(run, k), &r.due_text);
+    size_t record_end = RecordEnd(run, k);
+    r.due = DueWithin(run, line, record_end, &r.due_text);
     r.area = AreaAt(run, r.span.line);
+    SetStatus(run, RecordStatus(run, line, record_end), r);
     run.doc.responsibilities.push_back(std::move(r));
   }
   // Table rows came first; the text's order is the reader's.
