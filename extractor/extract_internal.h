@@ -201,9 +201,10 @@ inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* ma
   return true;
 }
 
-// A numbered step ("2. Verksamhetschef ...", "3) ..."): its number and the
-// text after it, as FullMatch of ^(\d{1,2})[.)]\s+(.*)$ reads them. `text`
-// is valid UTF-8, as normalized text is, so only a line break stops RE2's ".".
+// A numbered step ("2. Verksamhetschef ...", "3) ...", "b) ..."): its number
+// (a letter's place in the alphabet) and the text after it, as FullMatch of
+// ^(\d{1,2}[.)]|[a-zA-Z]\))\s+(.*)$ reads them. `text` is valid UTF-8, as
+// normalized text is, so only a line break stops RE2's ".".
 bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest);
 
 // Field extractors, one per file; each appends to run.doc.

@@ -133,16 +133,18 @@ TEST_CASE("FindPlaces finds what the RE2 of all place names finds", "[extract]")
 }
 
 TEST_CASE("ParseNumberedStep reads what its RE2 reads", "[extract]") {
-  RE2 step(R"(^(\d{1,2})[.)]\s+(.*)$)");
-  const std::vector<std::string_view> pieces = {"1", "2", "12", "0", ".", ")", " ", "\t", "\n", "\v", "a", "Chef", "ö", "(", "–"};
+  RE2 step(R"(^(?:(\d{1,2})[.)]|([a-zA-Z])\))\s+(.*)$)");
+  const std::vector<std::string_view> pieces = {"1", "2", "12", "0", ".", ")", " ", "\t", "\n", "\v", "a",
+                                                "B", "z", "Chef", "ö", "(", "–", "@", "["};
   std::mt19937 random(3);
-  for (int i = 0; i < 20000; ++i) {
+  for (int i = 0; i < 40000; ++i) {
     std::string text;
     for (int n = random() % 7; n >= 0; --n) text += pieces[random() % pieces.size()];
-    int expected_order = 0, order = 0;
-    std::string expected_rest;
+    int order = 0;
+    std::string number, letter, expected_rest;
     std::string_view rest;
-    bool expected = RE2::FullMatch(text, step, &expected_order, &expected_rest);
+    bool expected = RE2::FullMatch(text, step, &number, &letter, &expected_rest);
+    int expected_order = !number.empty() ? std::stoi(number) : letter.empty() ? 0 : (letter[0] | 0x20) - 'a' + 1;
     INFO(text);
     REQUIRE(ParseNumberedStep(text, order, rest) == expected);
     if (expected) CHECK((order == expected_order && rest == expected_rest));

@@ -114,10 +114,13 @@ bool StartsLower(std::string_view s) {
   return s.rfind("å", 0) == 0 || s.rfind("ä", 0) == 0 || s.rfind("ö", 0) == 0 || s.rfind("é", 0) == 0;
 }
 
-// "1. Text", "12) Text": one or two digits, '.' or ')', spaces, then text.
+// "1. Text", "12) Text", "a) text": one or two digits and '.' or ')', or
+// one letter and ')'; spaces, then text.
 bool StartsNumbered(std::string_view s) {
   size_t i = 0;
   while (i < s.size() && i < 2 && s[i] >= '0' && s[i] <= '9') ++i;
+  bool letter = i == 0 && s.size() > 1 && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) && s[1] == ')';
+  if (letter) i = 1;
   if (i == 0 || i >= s.size() || (s[i] != '.' && s[i] != ')')) return false;
   size_t j = i + 1;
   while (j < s.size() && s[j] == ' ') ++j;

@@ -180,7 +180,8 @@ struct StructureAnalyzer::Impl {
     for (size_t k = i + 1; k < t.lines.size() && k <= i + 3; ++k) {
       const TextLine& l = t.lines[k];
       bool digit = !l.blank() && l.text[0] >= '0' && l.text[0] <= '9' && l.bullet == Bullet::kNone;
-      bool goes_on = StartsLower(l.text) ? k == i + 1 || l.bullet == Bullet::kNone : digit;
+      bool lower = StartsLower(l.text) && l.bullet != Bullet::kNumber;  // "a) Barn ..." is an item
+      bool goes_on = lower ? k == i + 1 || l.bullet == Bullet::kNone : digit;
       if (!goes_on || (k > i + 1 && SubKind(t.lines[k - 1].text) != SubHeading::kNone)) return false;
       if (!EndsSentence(l.text)) continue;
       if (k == i + 1 && !wrapped_only) return true;
@@ -201,6 +202,15 @@ struct StructureAnalyzer::Impl {
     // Proportional fonts make character counts rough: a line counts as full
     // within 15 % of the widest.
     return (RuneCount(t.lines[i].text) + 1 + RuneCount(next.substr(0, next.find(' ')))) * 100 > widest * 85;
+  }
+
+  // "Överenskommelsen omfattar" right under a heading, then "a) barn ...":
+  // the line introduces the list (its colon left out), it heads nothing.
+  static bool IntroducesLowerCaseList(const NormalizedText& t, size_t i) {
+    if (i + 1 >= t.lines.size() || t.lines[i + 1].bullet == Bullet::kNone) return false;
+    std::string_view item = t.lines[i + 1].text;
+    if (t.lines[i + 1].bullet == Bullet::kNumber) item.remove_prefix(std::min(item.size(), item.find(' ') + 1));
+    return StartsLower(item);
   }
 
   // An indented line beside other list items is an item whose glyph was lost.
@@ -259,7 +269,8 @@ struct StructureAnalyzer::Impl {
     if (text.find(", ") != std::string::npos) return false;
     if (ContinuesIntoSentence(t, i, false)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
-    if (i == 0 || prev_heading) return true;
+    if (i == 0) return true;
+    if (prev_heading) return !IntroducesLowerCaseList(t, i);
     const TextLine& prev = t.lines[i - 1];
     return prev.blank() || EndsSentence(prev.text) || RE2::PartialMatch(prev.text, url_line) ||
            prev.page != l.page;

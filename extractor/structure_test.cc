@@ -40,5 +40,17 @@ TEST_CASE("a field line is no heading and starts a unit of its own", "[structure
   for (const std::string& label : other.field_label) CHECK(label.empty());
 }
 
+// Under a heading, a line whose colon was left out introduces its list when
+// the items go on in lower case; it heads nothing.
+TEST_CASE("a line introducing a lower-case list is no heading", "[structure]") {
+  Structure s = Analyze("Målgrupper\nÖverenskommelsen omfattar\na) barn upp till 18 år,\nb) personer i alla åldrar.\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Målgrupper"});
+  REQUIRE(s.units.size() == 3);
+  CHECK(s.units[1].bullet == Bullet::kNumber);
+  // Must not: a heading over items in upper case stays a heading.
+  Structure upper = Analyze("Målgrupper\nBarn och unga\na) Barn upp till 18 år.\n");
+  CHECK(HeadingTexts(upper) == std::vector<std::string>{"Målgrupper", "Barn och unga"});
+}
+
 }  // namespace
 }  // namespace overens
