@@ -151,6 +151,20 @@ TEST_CASE("ParseNumberedStep reads what its RE2 reads", "[extract]") {
   }
 }
 
+TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nTvister\nTvister hanteras i följande ordning:\nSteg 1   Berörda verksamhetschefer\n"
+      "Steg 2   Delregional ledningsgrupp\nSteg 3   Skånegemensam samverkansgrupp psykiatri (SSP)\n"
+      "Steg 4   Centralt samverkansorgan (CSO)\n");
+  REQUIRE(d.dispute_steps.size() == 4);
+  CHECK(d.dispute_steps[0].actor == "Berörda verksamhetschefer");
+  CHECK(d.dispute_steps[1].order == 2);
+  CHECK(d.dispute_steps[3].body == "CSO");
+  // Must not: a sentence about steps is no step.
+  CHECK(f.Extract("Lokal överenskommelse\n\nTvister\nStegvis hanteras tvister av cheferna.\n").dispute_steps.empty());
+}
+
 TEST_CASE("validity, notice and the dispute ladder", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -380,7 +380,9 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       blank_before = false;
       continue;
     }
-    bool starts_new = open < 0 || l.bullet != Bullet::kNone || !s.field_label[i].empty() ||
+    // Each row of a table ("Steg 1   Berörda chefer") is a unit of its own.
+    bool table_row = open >= 0 && !l.cells.empty() && !t.lines[s.units[static_cast<size_t>(open)].last].cells.empty();
+    bool starts_new = open < 0 || l.bullet != Bullet::kNone || !s.field_label[i].empty() || table_row ||
                       s.heading_of_line[i] != s.units[static_cast<size_t>(open)].heading;
     if (!starts_new) {
       const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;

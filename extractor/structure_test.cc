@@ -52,5 +52,12 @@ TEST_CASE("a line introducing a lower-case list is no heading", "[structure]") {
   CHECK(HeadingTexts(upper) == std::vector<std::string>{"Målgrupper", "Barn och unga"});
 }
 
+TEST_CASE("each row of a table is a unit of its own", "[structure]") {
+  Structure s = Analyze("Parter\nPart                Företrädare\nBromölla kommun     Socialnämnden\n"
+                        "Region Skåne        Psykiatri Skåne och vårdcentralerna i nordost\n");
+  REQUIRE(s.units.size() == 3);
+  CHECK(s.units[2].text == "Region Skåne Psykiatri Skåne och vårdcentralerna i nordost");
+}
+
 }  // namespace
 }  // namespace overens

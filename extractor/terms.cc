@@ -140,6 +140,18 @@ void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
   }
 }
 
+// A step of a ladder: a numbered item ("2. Verksamhetschef"), or a row
+// named by its level ("Steg 2   Verksamhetschef", "Nivå 2: ...").
+bool ParseLadderStep(std::string_view text, int& order, std::string_view& rest) {
+  static const RE2 kLevel(R"((?i)^(?:steg|nivå)\s*(\d{1,2})[.:)]?\s+(.+)$)");
+  if (ParseNumberedStep(text, order, rest)) return true;
+  if (text.size() < 6 || (text[0] != 'S' && text[0] != 's' && text[0] != 'N' && text[0] != 'n')) return false;
+  re2::StringPiece level;
+  if (!RE2::FullMatch(text, kLevel, &order, &level)) return false;
+  rest = std::string_view(level.data(), level.size());
+  return true;
+}
+
 void ExtractDisputeLadder(ExtractionRun& run) {
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "tvister") continue;
@@ -147,7 +159,7 @@ void ExtractDisputeLadder(ExtractionRun& run) {
       if (u.heading != static_cast<int>(h)) continue;
       int order = 0;
       std::string_view rest;
-      if (!ParseNumberedStep(u.text, order, rest)) continue;
+      if (!ParseLadderStep(u.text, order, rest)) continue;
       DisputeStep step;
       step.order = order;
       step.actor = std::string(rest);
