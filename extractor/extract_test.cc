@@ -151,6 +151,18 @@ TEST_CASE("ParseNumberedStep reads what its RE2 reads", "[extract]") {
   }
 }
 
+TEST_CASE("a table of parties: each row's principal and whom it is represented by", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter\nPart                   Företrädare\nBromölla kommun        Socialnämnden\n"
+      "Region Skåne           Psykiatri Skåne, BUP och Habiliteringen\nÖvrigt                 Brukarorganisationer\n");
+  REQUIRE(d.parties.size() == 4);  // not the row whose first cell names no principal
+  CHECK(d.parties[0].text == "Socialnämnden");
+  CHECK(d.parties[0].principal == Principal::kKommun);
+  CHECK(d.parties[3].text == "Habiliteringen");
+  CHECK(d.parties[3].principal == Principal::kRegion);
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

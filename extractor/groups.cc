@@ -261,6 +261,17 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
   return any;
 }
 
+// A row of a table of parties ("Bromölla kommun     Socialnämnden"): the
+// first cell names the principal, the second whom it is represented by.
+bool AddPartyRow(ExtractionRun& run, const Unit& u) {
+  const TextLine& line = run.text.lines[u.first];
+  if (u.first != u.last || line.cells.size() != 2) return false;
+  std::optional<Principal> p = PrincipalOf(line.CellText(0));
+  if (!p) return false;
+  AddPartyList(run, u, *p, line.CellText(1), line.cells[1].offset, false);
+  return true;
+}
+
 // The lists under headings that name a principal ("Region Skåne",
 // "Kommunerna") right after the Parter heading at index `parter`, up to the
 // next framework section.
@@ -294,7 +305,7 @@ void ExtractParties(ExtractionRun& run) {
     bool listing = false;
     Principal principal = Principal::kKommun;
     for (const Unit& u : run.structure.units) {
-      if (u.heading != static_cast<int>(h)) continue;
+      if (u.heading != static_cast<int>(h) || AddPartyRow(run, u)) continue;
       size_t colon = u.text.find(':');
       if (colon != std::string::npos && colon + 1 < u.text.size() && colon < 60) {
         // "Kommunen: Socialtjänsten, Elevhälsan och LSS."
