@@ -249,7 +249,11 @@ namespace {
 bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE2& citation_before) {
   if (begin > 0) {
     char prev = text[begin - 1];
-    if (prev == ':' || prev == '/' || prev == '.' || prev == ',' || prev == '-' || IsWordByte(prev)) return true;
+    // "2024-01-01–2025-12-31": a full date right after a dash starts the range's second half.
+    bool after_dash = begin >= 3 && (text.substr(begin - 3, 3) == "–" || text.substr(begin - 3, 3) == "—");
+    bool full_date = end - begin == 10;
+    if (prev == ':' || prev == '/' || prev == '.' || prev == ',' || prev == '-' || (IsWordByte(prev) && !(after_dash && full_date)))
+      return true;
     // "1 2000 000", "Q5 2024": a number right before it makes it part of something else
     if (prev == ' ' && begin >= 2 && IsDigit(text[begin - 2])) return true;
   }

@@ -268,6 +268,9 @@ TEST_CASE("two full dates make a range only when joined and in order", "[dates]"
   CHECK(count("2024-12-31 -- 2023-01-01") == 2);  // backwards: two dates
   CHECK(count("2023-01-01 och 2024-12-31") == 2);
   CHECK(count("2023 -- 2024-12-31") == 2);  // a year and a day
+  CHECK(count("2024-01-01\u20132025-12-31") == 1);  // an en dash without spaces
+  CHECK(count("2024-01-01\u20142025-12-31") == 1);
+  CHECK(count("SFS 2024\u20132025-12-31") <= 2);  // no crash on a year glued to a dash
 }
 
 TEST_CASE("ranges of months, quarters and weeks must run forwards and exist", "[dates]") {

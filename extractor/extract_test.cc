@@ -163,6 +163,22 @@ TEST_CASE("a table of parties: each row's principal and whom it is represented b
   CHECK(d.parties[3].principal == Principal::kRegion);
 }
 
+// A renewal goes on after the end date as "tills vidare" does.
+TEST_CASE("a validity renewed a year at a time has no end", "[extract]") {
+  Fixture f;
+  auto validity = [&](const std::string& sentence) {
+    return f.Extract("Lokal överenskommelse\n\nGiltighetstid\n" + sentence + "\n").validity.value_or(Validity{});
+  };
+  Validity renewed = validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och förlängs därefter med ett år i taget.");
+  CHECK(renewed.from == CivilDate{2024, 1, 1});
+  CHECK(renewed.until == CivilDate{2025, 12, 31});
+  CHECK(renewed.until_further_notice);
+  CHECK(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och förlängs automatiskt.").until_further_notice);
+  // Must not: a renewal ruled out, or one to be decided.
+  CHECK_FALSE(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och förlängs inte automatiskt.").until_further_notice);
+  CHECK_FALSE(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och kan förlängas efter beslut.").until_further_notice);
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

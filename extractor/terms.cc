@@ -36,7 +36,10 @@ bool SaysValidUntil(std::string_view text, std::string_view date) {
 void ExtractValidity(ExtractionRun& run) {
   static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig)\b)");
   static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
-  static const RE2 kUntilFurther(R"((?i)tills vidare)");
+  // A renewal ("förlängs därefter med ett år i taget", "förlängs automatiskt")
+  // goes on after the end date as "tills vidare" does; "förlängs inte" does not.
+  static const RE2 kUntilFurther(
+      R"((?i)tills vidare|förlängs (?:därefter |sedan )?(?:automatiskt|(?:med )?(?:ett|två|tre|\d+) år(?:et)? (?:i taget|åt gången|per gång)))");
   // "tolv månaders uppsägningstid", "uppsägningstiden är tolv månader".
   static const RE2 kNotice(R"((?i)(\S+) (?:månaders|månader) uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) månader)");
   static const RE2 kNoticeYears(R"((?i)(\S+) års uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) år\b)");
