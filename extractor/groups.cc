@@ -244,9 +244,8 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
   static const RE2 kRepresented(R"(([^,.;:]{3,60}?) (?:företräds|representeras) (?:här )?av )");
   if (u.text.find(" av ") == std::string::npos) return false;
   bool any = false;
-  for (size_t start = 0; start < u.text.size();) {
-    size_t end = std::min(u.text.find(". ", start), u.text.size());
-    std::string_view sentence = std::string_view(u.text).substr(start, end - start);
+  for (std::string_view sentence : Sentences(u.text)) {
+    size_t start = static_cast<size_t>(sentence.data() - u.text.data());
     re2::StringPiece m[2];
     std::optional<Principal> p;
     if (StartsUpper(sentence) && kRepresented.Match(sentence, 0, sentence.size(), RE2::ANCHOR_START, m, 2) &&
@@ -256,7 +255,6 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
       AddPartyList(run, u, *p, list, start + m[0].size(), true);
       any = true;
     }
-    start = end + 2;
   }
   return any;
 }

@@ -445,16 +445,11 @@ void SetStatus(const ExtractionRun& run, std::string_view status, Responsibility
 std::string RecordStatus(const ExtractionRun& run, size_t first, size_t last) {
   for (size_t i = first; i <= last; ++i) {
     if (run.structure.field_label[i].empty()) continue;
-    std::string_view line = run.Line(i);
-    for (size_t begin = 0; begin < line.size();) {
-      size_t stop = line.find(". ", begin);
-      std::string_view sentence = line.substr(begin, stop == std::string_view::npos ? std::string_view::npos : stop - begin);
+    for (std::string_view sentence : Sentences(run.Line(i))) {
       size_t colon = sentence.find(": ");
       std::vector<std::string> label = colon == std::string_view::npos ? std::vector<std::string>{} : Words(Fold(sentence.substr(0, colon)));
       if (!label.empty() && label.size() <= 2 && run.ref.vocabulary.status_columns.count(label.back()))
         return std::string(sentence.substr(colon + 2));
-      if (stop == std::string_view::npos) break;
-      begin = stop + 2;
     }
   }
   return "";

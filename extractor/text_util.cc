@@ -55,6 +55,16 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+std::vector<std::string_view> Sentences(std::string_view text) {
+  std::vector<std::string_view> out;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = std::min(text.find(". ", start), text.size());
+    out.push_back(text.substr(start, end - start));
+    start = end + 2;
+  }
+  return out;
+}
+
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
   // glibc's memmem is much faster than string_view::find on long texts.
   return std::any_of(words.begin(), words.end(), [&](std::string_view w) {

@@ -15,6 +15,9 @@ namespace overens {
 std::string Fold(std::string_view s);
 // Words of folded text: runs of word bytes (IsWordByte).
 std::vector<std::string> Words(std::string_view s);
+// The sentences of `text`, cut at each ". " (the period and the space
+// dropped; a last sentence keeps its own end).
+std::vector<std::string_view> Sentences(std::string_view text);
 // Whether `text` contains any of `words` (plain substrings, as given).
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.

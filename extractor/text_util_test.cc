@@ -32,6 +32,14 @@ TEST_CASE("WordCount counts what Words returns", "[text_util]") {
     CHECK(WordCount(s) == Words(s).size());
 }
 
+TEST_CASE("Sentences cuts at a period and a space", "[text_util]") {
+  using V = std::vector<std::string_view>;
+  CHECK(Sentences("Ansvar: BUP. Tid: Q3 2025.") == V{"Ansvar: BUP", "Tid: Q3 2025."});
+  CHECK(Sentences("SoL 2 kap. 7 § gäller") == V{"SoL 2 kap", "7 § gäller"});  // abbreviations are cut too
+  CHECK(Sentences("") == V{});
+  CHECK(Sentences("Slut. ") == V{"Slut"});
+}
+
 TEST_CASE("ContainsAny finds plain substrings", "[text_util]") {
   CHECK(ContainsAny("uppföljning sker årligen", {"kvartal", "årlig"}));
   CHECK_FALSE(ContainsAny("uppföljning sker årligen", {"Årlig", "månad"}));
