@@ -152,9 +152,27 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         int q = OrdinalNumber(g[0]);
         return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
       });
-  add("\\b(?:Q|kvartal\\s*)([1-4])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+  add("\\b(?:Q|kv\\.?\\s?|kvartal\\s*)([1-4])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         int q = ToInt(g[0]);
         return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
+      });
+  // T2 2025, tertial 2 2025, andra tertialet 2025: the regions' four-month periods
+  add("\\b(?:T|tertial\\s*)([1-3])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int t = ToInt(g[0]);
+        return MonthSpan(ToInt(g[1]), t * 4 - 3, t * 4, Grain::kTertial);
+      });
+  add("\\b(första|andra|tredje|1:a|2:a|3:e)\\s+tertialet\\s+(?:år\\s+)?" + Y + "\\b",
+      [](const G& g, int) -> std::optional<Interval> {
+        int t = OrdinalNumber(g[0]);
+        return MonthSpan(ToInt(g[1]), t * 4 - 3, t * 4, Grain::kTertial);
+      });
+  // årsskiftet 2025/2026: the last day of the first year
+  add("årsskiftet\\s+" + Y + "\\s*(?:/|–|-)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
+        int a = ToInt(g[0]), b = ToInt(g[1]);
+        if (g[1].size() == 2) b += (a / 100) * 100;
+        if (b != a + 1) return std::nullopt;
+        CivilDate last{a, 12, 31};
+        return Interval{last, last, Grain::kDay};
       });
   // första halvåret 2024, halvår 2 2024
   add("\\b(första|andra|1:a|2:a)\\s+halvåret\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
@@ -216,6 +234,12 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         return MonthSpan(ToInt(g[1]), MonthNumber(g[0]), MonthNumber(g[0]), Grain::kMonth);
       });
   p_->rules.back().after_day_is_invalid = true;
+  // 2025-12: a year and a month, where the digits cannot end a range of years ("2011-12" can)
+  add("\\b" + Y + "-(0[1-9]|1[0-2])\\b", [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[0]), m = ToInt(g[1]);
+        if ((y / 100) * 100 + m > y) return std::nullopt;
+        return MonthSpan(y, m, m, Grain::kMonth);
+      }, true);
   // 2023–2025, 2023-25, 2021/2022
   add(kYearRangePattern, [](const G& g, int) -> std::optional<Interval> {
         int a = ToInt(g[0]), b = ToInt(g[1]);

@@ -26,7 +26,7 @@ struct SourceSpan {
 enum class DocumentKind { kLokalOverenskommelse, kRamoverenskommelse, kHandlingsplan, kRevision, kAnnat };
 enum class Deviation { kNone, kExtended, kNarrowed, kReworded };
 enum class Principal { kKommun, kRegion };
-enum class Grain { kDay, kMonth, kQuarter, kSeason, kHalfYear, kYear, kYears, kWeek };
+enum class Grain { kDay, kMonth, kQuarter, kSeason, kHalfYear, kYear, kYears, kWeek, kTertial };
 enum class DateRole { kAgreementDate, kFrameworkDate, kValidFrom, kDeadline, kPlanPeriod, kMeeting, kReference, kStart };
 enum class Severity { kError, kWarning, kInfo };
 enum class FollowUp { kUnknown, kPresent, kEmpty, kAbsent };
@@ -44,8 +44,8 @@ template <> struct EnumNames<Principal> {
   static constexpr std::array<std::string_view, 2> kNames = {"kommun", "region"};
 };
 template <> struct EnumNames<Grain> {
-  static constexpr std::array<std::string_view, 8> kNames = {"day", "month", "quarter", "season",
-                                                              "half-year", "year", "years", "week"};
+  static constexpr std::array<std::string_view, 9> kNames = {"day",  "month", "quarter", "season",  "half-year",
+                                                              "year", "years", "week",    "tertial"};
 };
 template <> struct EnumNames<DateRole> {
   static constexpr std::array<std::string_view, 8> kNames = {
