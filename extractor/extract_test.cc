@@ -179,6 +179,17 @@ TEST_CASE("a validity renewed a year at a time has no end", "[extract]") {
   CHECK_FALSE(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och kan förlängas efter beslut.").until_further_notice);
 }
 
+TEST_CASE("a legal reference's chapter and paragraph, before the name, after it or after its SFS number", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nEnligt socialtjänstlagen (2001:453) 5 kap. 1 d § och 2 kap. 7 § SoL samt HSL (16 kap 4 §) och HSL.\n");
+  REQUIRE(d.legal_references.size() == 4);
+  std::vector<std::pair<std::string, std::string>> found;
+  for (const LegalReference& r : d.legal_references) found.emplace_back(r.chapter, r.paragraph);
+  CHECK(found == std::vector<std::pair<std::string, std::string>>{{"5", "1 d §"}, {"2", "7 §"}, {"16", "4 §"}, {"", ""}});
+  CHECK(d.legal_references[0].sfs == std::optional<std::string>("2001:453"));
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

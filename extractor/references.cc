@@ -22,19 +22,28 @@ bool HasDigitColonDigit(std::string_view text) {
 void ExtractLegalReferences(ExtractionRun& run) {
   static const RE2 kSfs(R"((?i)(?:sfs\s*|lag\s*\(|\()((?:19|20)\d{2}:\d{1,4})\)?)");
   static const RE2 kChapter(R"((?i)^\s*\(?\s*(\d{1,2})\s*kap\.?\s*([\d\s\w,§]{0,30}?§+))");
+  // "5 kap. 1 d § socialtjänstlagen": the chapter before the name.
+  static const RE2 kChapterBefore(R"((?i)(\d{1,2})\s*kap\.?\s*(\d{1,3}\s?[a-z]?\s?§+)\s*(?:i\s+)?$)");
   const std::string& all = run.text.joined;
-  // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453)".
+  // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453) 5 kap. 1 d §".
   auto add = [&](size_t law, size_t b, std::string_view m) {
     size_t pos = b + std::max<size_t>(m.size(), 1);
     LegalReference ref;
     ref.law_id = run.compiled.law_names[law].id;
     std::string_view after = std::string_view(all).substr(pos, 40);
     std::string chapter, paragraph, sfs;
-    if (PartialMatchDfaFirst(after, kChapter, &chapter, &paragraph)) {
+    re2::StringPiece sfs_match;
+    if (kSfs.Match(after, 0, std::min<size_t>(after.size(), 14), RE2::UNANCHORED, &sfs_match, 1)) {
+      RE2::PartialMatch(sfs_match, kSfs, &sfs);
+      ref.sfs = sfs;
+    }
+    std::string_view after_sfs = ref.sfs ? std::string_view(all).substr(static_cast<size_t>(sfs_match.end() - all.data()), 40) : after;
+    std::string_view before = std::string_view(all).substr(b > 24 ? b - 24 : 0, std::min<size_t>(b, 24));
+    if (PartialMatchDfaFirst(after, kChapter, &chapter, &paragraph) || PartialMatchDfaFirst(after_sfs, kChapter, &chapter, &paragraph) ||
+        (before.find("kap") != std::string_view::npos && RE2::PartialMatch(before, kChapterBefore, &chapter, &paragraph))) {
       ref.chapter = chapter;
       ref.paragraph = Trim(paragraph);
     }
-    if (RE2::PartialMatch(after.substr(0, 14), kSfs, &sfs)) ref.sfs = sfs;
     if (ref.sfs) {
       // The printed SFS number decides which law is meant (old or new SoL).
       for (const Law& l : run.ref.laws)
