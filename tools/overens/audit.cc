@@ -240,6 +240,13 @@ void WriteFindings(Xlsx& x, const AuditData& a) {
   x.Finish(ws, r - 1, 8);
 }
 
+// Whether an activity's deadline passed as of the audit's date: "nej", "ja",
+// or "ja (klar)" when the plan calls it done (met, not open). "" without one.
+std::string Passed(const Responsibility& r, const CheckOptions& options) {
+  if (!r.due) return "";
+  return *r.due >= options.as_of ? "nej" : r.done ? "ja (klar)" : "ja";
+}
+
 void WriteActivities(Xlsx& x, const AuditData& a, const CheckOptions& options) {
   lxw_worksheet* ws = x.Sheet("Aktiviteter", {{"Delregion", 12}, {"Fil", 36}, {"Rad", 6}, {"Område", 30}, {"Ansvarig", 30},
                                               {"Aktivitet", 60}, {"Senast", 12}, {"Passerad", 9}, {"Status", 20}});
@@ -253,8 +260,7 @@ void WriteActivities(Xlsx& x, const AuditData& a, const CheckOptions& options) {
       x.Text(ws, r, 4, resp.actor.value_or("(ingen angiven)"));
       x.Text(ws, r, 5, resp.action, true);
       x.Date(ws, r, 6, resp.due);
-      // A passed deadline of an activity the plan calls done is met, not open.
-      if (resp.due) x.Text(ws, r, 7, *resp.due >= options.as_of ? "nej" : resp.done ? "ja (klar)" : "ja");
+      if (resp.due) x.Text(ws, r, 7, Passed(resp, options));
       x.Text(ws, r, 8, resp.status);
       ++r;
     }
@@ -330,6 +336,13 @@ std::string Json(const AuditData& a, const CheckOptions& options) {
   for (const Cell& c : a.cells)
     out["matrix"].push_back({{"dimension", c.dimension}, {"delregion", c.delregion}, {"file", c.file}, {"item", c.item},
                              {"status", c.status}, {"line", c.line}, {"quote", c.quote}});
+  out["activities"] = J::array();
+  for (const DocRow& r : a.docs)
+    for (const Responsibility& resp : r.doc->responsibilities)
+      out["activities"].push_back({{"delregion", Delregion(*r.doc)}, {"file", r.doc->file}, {"line", resp.span.line},
+                                   {"area", resp.area}, {"actor", resp.actor ? J(*resp.actor) : J(nullptr)},
+                                   {"action", resp.action}, {"due", resp.due ? J(resp.due->ToString()) : J(nullptr)},
+                                   {"passed", Passed(resp, options)}, {"status", resp.status}});
   out["findings"] = J::array();
   for (const Finding& f : a.findings)
     out["findings"].push_back({{"id", f.id}, {"rule", f.rule}, {"severity", ToString(f.severity)}, {"file", f.file},
