@@ -52,6 +52,18 @@ bool FindIsoDate(std::string_view text, size_t pos, size_t end, DigitMatch& m) {
   });
 }
 
+bool FindYearMonth(std::string_view text, size_t pos, size_t end, DigitMatch& m) {
+  return Leftmost(text, pos, end, [&](size_t p) {
+    if (!CenturyYear(text, p, end) || p + 7 > end || text[p + 4] != '-' || !TwoDigits(text, p + 5, end) ||
+        !Boundary(text, p + 7))
+      return false;
+    int month = (text[p + 5] - '0') * 10 + (text[p + 6] - '0');
+    if (month < 1 || month > 12) return false;
+    m = {p, p + 7, {text.substr(p, 4), text.substr(p + 5, 2)}};
+    return true;
+  });
+}
+
 bool FindYearRange(std::string_view text, size_t pos, size_t end, DigitMatch& m) {
   return Leftmost(text, pos, end, [&](size_t p) {
     if (!CenturyYear(text, p, end)) return false;

@@ -14,6 +14,8 @@ namespace overens {
 inline constexpr const char* kYearPattern = R"(\b((?:19|20)\d{2})\b)";
 // "2023-11-23" (no \b at the end: a glued footnote digit is judged by the caller)
 inline constexpr const char* kIsoDatePattern = R"(\b((?:19|20)\d{2})-(\d{2})-(\d{2}))";
+// "2025-12"
+inline constexpr const char* kYearMonthPattern = R"(\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b)";
 // "2023–2025", "2023-25", "2021/2022"
 inline constexpr const char* kYearRangePattern = R"(\b((?:19|20)\d{2})\s*(?:–|—|-|/)\s*((?:19|20)?\d{2})\b)";
 
@@ -27,6 +29,7 @@ struct DigitMatch {
 // around the range). False when there is none.
 bool FindYear(std::string_view text, size_t pos, size_t end, DigitMatch& m);
 bool FindIsoDate(std::string_view text, size_t pos, size_t end, DigitMatch& m);
+bool FindYearMonth(std::string_view text, size_t pos, size_t end, DigitMatch& m);
 bool FindYearRange(std::string_view text, size_t pos, size_t end, DigitMatch& m);
 
 }  // namespace overens

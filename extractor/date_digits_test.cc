@@ -15,7 +15,7 @@ namespace {
 using Finder = bool (*)(std::string_view, size_t, size_t, DigitMatch&);
 
 std::string RandomText(std::mt19937& rng) {
-  static const std::vector<std::string> kPieces = {"1", "2", "9", "0", "5", "19", "20", "-", "/", " ", "\t", "\n", "\r",
+  static const std::vector<std::string> kPieces = {"1", "2", "9", "0", "5", "19", "20", "-", "/", " ", "\t", "\n", "\r", "12", "13", "07",
                                                    "\v", "a", "Z", "_", ".", ":", "–", "—", "å", "\xff"};
   std::string s;
   for (int n = std::uniform_int_distribution<int>(0, 24)(rng); n > 0; --n)
@@ -47,8 +47,9 @@ void Compare(const RE2& re, Finder finder, const std::string& text, size_t pos, 
 TEST_CASE("the digit finders match exactly what their RE2 patterns match", "[dates]") {
   // As the grammar compiles them: case-insensitive.
   const RE2 year(std::string("(?i)") + kYearPattern), iso(std::string("(?i)") + kIsoDatePattern),
-      range(std::string("(?i)") + kYearRangePattern);
-  const std::pair<const RE2*, Finder> kRules[] = {{&year, FindYear}, {&iso, FindIsoDate}, {&range, FindYearRange}};
+      range(std::string("(?i)") + kYearRangePattern), year_month(std::string("(?i)") + kYearMonthPattern);
+  const std::pair<const RE2*, Finder> kRules[] = {
+      {&year, FindYear}, {&iso, FindIsoDate}, {&range, FindYearRange}, {&year_month, FindYearMonth}};
   std::mt19937 rng(20261125);
   for (int i = 0; i < 20000; ++i) {
     std::string text = RandomText(rng);

@@ -235,11 +235,12 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
       });
   p_->rules.back().after_day_is_invalid = true;
   // 2025-12: a year and a month, where the digits cannot end a range of years ("2011-12" can)
-  add("\\b" + Y + "-(0[1-9]|1[0-2])\\b", [](const G& g, int) -> std::optional<Interval> {
+  add(kYearMonthPattern, [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[0]), m = ToInt(g[1]);
         if ((y / 100) * 100 + m > y) return std::nullopt;
         return MonthSpan(y, m, m, Grain::kMonth);
       }, true);
+  p_->rules.back().finder = FindYearMonth;
   // 2023–2025, 2023-25, 2021/2022
   add(kYearRangePattern, [](const G& g, int) -> std::optional<Interval> {
         int a = ToInt(g[0]), b = ToInt(g[1]);
