@@ -181,9 +181,12 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up, RE2::Quiet);
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));
-  for (const std::string& head : ref.vocabulary.actor_heads)
+  for (const std::string& head : ref.vocabulary.actor_heads) {
     if (head.size() >= 5) c->actor_stems.push_back(head);
+    if (head.size() >= CompiledReference::kShortestCompoundHead) c->compound_heads.push_back(head);
+  }
   std::sort(c->actor_stems.begin(), c->actor_stems.end());
+  std::sort(c->compound_heads.begin(), c->compound_heads.end());
   for (const Status& s : statuses)
     if (!s.ok()) return s;
   if (!c->empty_follow_up->ok())

@@ -87,6 +87,11 @@ struct CompiledReference {
   // The vocabulary's actor heads of five or more bytes, sorted: an inflected
   // word that starts with one names the same actor ("vårdcentralerna").
   std::vector<std::string> actor_stems;
+  // The actor heads of kShortestCompoundHead or more bytes, sorted: a
+  // compound that ends in one after kShortestModifier bytes names that kind
+  // of actor ("omsorgsförvaltningen").
+  static constexpr size_t kShortestCompoundHead = 7, kShortestModifier = 3;
+  std::vector<std::string> compound_heads;
 };
 
 // Folded words of `text` with the vocabulary's spelling variants applied.

@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include "extractor/columns.h"
+#include "extractor/text_util.h"
 #include "extractor/utf8.h"
 
 namespace overens {
@@ -100,19 +101,6 @@ void ForEachRepairedPiece(std::string_view nfc, Emit emit) {
   }
 }
 
-bool StartsUpper(std::string_view s) {
-  if (s.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  return s.rfind("Å", 0) == 0 || s.rfind("Ä", 0) == 0 || s.rfind("Ö", 0) == 0 || s.rfind("É", 0) == 0;
-}
-
-bool StartsLower(std::string_view s) {
-  if (s.empty()) return false;
-  unsigned char c = static_cast<unsigned char>(s[0]);
-  if (c >= 'a' && c <= 'z') return true;
-  return s.rfind("å", 0) == 0 || s.rfind("ä", 0) == 0 || s.rfind("ö", 0) == 0 || s.rfind("é", 0) == 0;
-}
 
 // "1. Text", "12) Text", "a) text": one or two digits and '.' or ')', or
 // one letter and ')'; spaces, then text.

@@ -229,9 +229,11 @@ bool HasActorHead(const ExtractionRun& run, std::string_view np) {
     for (size_t n = 5; n < w.size(); ++n)
       if (std::binary_search(stems.begin(), stems.end(), std::string_view(w).substr(0, n), std::less<>())) return true;
     // A compound ends in its head: "omsorgsförvaltningen", "skolpersonal".
-    constexpr size_t kShortestCompoundHead = 7, kShortestModifier = 3;
-    for (size_t p = kShortestModifier; p + kShortestCompoundHead <= w.size(); ++p)
-      if ((static_cast<unsigned char>(w[p]) & 0xC0) != 0x80 && run.ref.vocabulary.actor_heads.count(w.substr(p))) return true;
+    const std::vector<std::string>& heads = run.compiled.compound_heads;
+    for (size_t p = CompiledReference::kShortestModifier; p + CompiledReference::kShortestCompoundHead <= w.size(); ++p)
+      if ((static_cast<unsigned char>(w[p]) & 0xC0) != 0x80 &&
+          std::binary_search(heads.begin(), heads.end(), std::string_view(w).substr(p), std::less<>()))
+        return true;
   }
   return false;
 }

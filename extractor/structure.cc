@@ -40,13 +40,12 @@ struct StructureAnalyzer::Impl {
   // Returns the field label, or "" when the line is none.
   std::string FieldLabel(std::string_view text) const {
     constexpr size_t kLongestLabel = 30;
-    size_t colon = text.find(':');
-    if (colon == std::string_view::npos || colon > kLongestLabel || colon + 2 >= text.size() || text[colon + 1] != ' ' ||
-        !StartsUpper(text))
-      return "";
+    if (!StartsUpper(text)) return "";
+    size_t colon = text.substr(0, kLongestLabel + 1).find(':');
+    if (colon == std::string_view::npos || colon + 2 >= text.size() || text[colon + 1] != ' ') return "";
+    if (WordCount(text.substr(0, colon)) > 2) return "";
     std::vector<std::string> words = Words(Fold(text.substr(0, colon)));
-    bool field = !words.empty() && words.size() <= 2 &&
-                 std::binary_search(field_labels.begin(), field_labels.end(), words.back());
+    bool field = !words.empty() && std::binary_search(field_labels.begin(), field_labels.end(), words.back());
     return field ? words.back() : "";
   }
 

@@ -36,10 +36,15 @@ bool SaysValidUntil(std::string_view text, std::string_view date) {
 void ExtractValidity(ExtractionRun& run) {
   static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig)\b)");
   static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
+  static const RE2 kUntilFurther(R"((?i)tills vidare)");
   // A renewal ("förlängs därefter med ett år i taget", "förlängs automatiskt")
   // goes on after the end date as "tills vidare" does; "förlängs inte" does not.
-  static const RE2 kUntilFurther(
-      R"((?i)tills vidare|förlängs (?:därefter |sedan )?(?:automatiskt|(?:med )?(?:ett|två|tre|\d+) år(?:et)? (?:i taget|åt gången|per gång)))");
+  static const RE2 kRenewed(
+      R"((?i)förlängs (?:därefter |sedan )?(?:automatiskt|(?:med )?(?:ett|två|tre|\d+) år(?:et)? (?:i taget|åt gången|per gång)))");
+  auto renewed = [&](const std::string& text) {
+    return (text.find("förläng") != std::string::npos || text.find("Förläng") != std::string::npos) &&
+           RE2::PartialMatch(text, kRenewed);
+  };
   // "tolv månaders uppsägningstid", "uppsägningstiden är tolv månader".
   static const RE2 kNotice(R"((?i)(\S+) (?:månaders|månader) uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) månader)");
   static const RE2 kNoticeYears(R"((?i)(\S+) års uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) år\b)");
@@ -51,7 +56,7 @@ void ExtractValidity(ExtractionRun& run) {
       if (u.heading != static_cast<int>(h)) continue;
       if (!any) v.span = run.SpanOfLine(u.first);
       if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
-      if (RE2::PartialMatch(u.text, kUntilFurther)) v.until_further_notice = true, any = true;
+      if (RE2::PartialMatch(u.text, kUntilFurther) || renewed(u.text)) v.until_further_notice = true, any = true;
       for (auto [pattern, months] : {std::pair{&kNotice, 1}, {&kNoticeYears, 12}}) {
         std::string before, after;
         if (!RE2::PartialMatch(u.text, *pattern, &before, &after)) continue;

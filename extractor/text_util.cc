@@ -95,20 +95,25 @@ std::vector<std::string> Words(std::string_view s) {
   return out;
 }
 
+// Å, Ä, Ö, É and Ü are C3 85, C3 84, C3 96, C3 89 and C3 9C in UTF-8; their
+// lower case is 0x20 higher in the second byte. Called for most lines by
+// several readers, so the bytes are compared, not the strings.
 bool StartsUpper(std::string_view s) {
   if (s.empty()) return false;
-  if (s[0] >= 'A' && s[0] <= 'Z') return true;
-  for (std::string_view u : {"Å", "Ä", "Ö", "É", "Ü"})
-    if (s.rfind(u, 0) == 0) return true;
-  return false;
+  auto c = static_cast<unsigned char>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c != 0xC3 || s.size() < 2) return false;
+  auto t = static_cast<unsigned char>(s[1]);
+  return t == 0x85 || t == 0x84 || t == 0x96 || t == 0x89 || t == 0x9C;
 }
 
 bool StartsLower(std::string_view s) {
   if (s.empty()) return false;
-  if (s[0] >= 'a' && s[0] <= 'z') return true;
-  for (std::string_view u : {"å", "ä", "ö", "é", "ü"})
-    if (s.rfind(u, 0) == 0) return true;
-  return false;
+  auto c = static_cast<unsigned char>(s[0]);
+  if (c >= 'a' && c <= 'z') return true;
+  if (c != 0xC3 || s.size() < 2) return false;
+  auto t = static_cast<unsigned char>(s[1]);
+  return t == 0xA5 || t == 0xA4 || t == 0xB6 || t == 0xA9 || t == 0xBC;
 }
 
 std::string Trim(std::string_view s, std::string_view junk) {

@@ -32,6 +32,17 @@ TEST_CASE("WordCount counts what Words returns", "[text_util]") {
     CHECK(WordCount(s) == Words(s).size());
 }
 
+TEST_CASE("StartsUpper and StartsLower know the Swedish letters", "[text_util]") {
+  for (const char* upper : {"A", "Z", "Å", "Ä", "Ö", "É", "Ü"}) CHECK(StartsUpper(upper));
+  for (const char* lower : {"a", "z", "å", "ä", "ö", "é", "ü"}) CHECK(StartsLower(lower));
+  for (const char* neither : {"", "1", " A", "\xC3", "\u00A7", "\u2013", "\u00D7"}) {
+    CHECK_FALSE(StartsUpper(neither));
+    CHECK_FALSE(StartsLower(neither));
+  }
+  CHECK_FALSE(StartsUpper("å"));
+  CHECK_FALSE(StartsLower("Ö"));
+}
+
 TEST_CASE("Sentences cuts at a period and a space", "[text_util]") {
   using V = std::vector<std::string_view>;
   CHECK(Sentences("Ansvar: BUP. Tid: Q3 2025.") == V{"Ansvar: BUP", "Tid: Q3 2025."});
