@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include <re2/re2.h>
 
@@ -146,7 +147,8 @@ struct StructureAnalyzer::Impl {
 
   // Per line: an entry of a table of contents. Entries with a dot leader
   // count anywhere; after a contents title, lines ending in a page number
-  // count until the first line that does not.
+  // count until the first line that does not. Without a title, see
+  // UntitledContents.
   static std::vector<bool> TableOfContents(const NormalizedText& t) {
     std::vector<bool> out(t.lines.size(), false);
     bool in_contents = false;
@@ -160,7 +162,40 @@ struct StructureAnalyzer::Impl {
       out[i] = HasDotLeader(s) || (in_contents && EndsInPageNumber(s));
       in_contents = in_contents && out[i];
     }
+    UntitledContents(t, out);
     return out;
+  }
+
+  // "1. Bakgrund 2", "2. Parter 2", "3. Målgrupper 3" with no title: a run
+  // of three or more lines ending in page numbers that do not decrease,
+  // whose entries, without their page numbers, are all lines further on (the
+  // headings they list). A table of figures has no such lines.
+  static void UntitledContents(const NormalizedText& t, std::vector<bool>& out) {
+    constexpr size_t kShortestRun = 3;
+    const auto& lines = t.lines;
+    auto entry = [&](size_t i) {
+      std::string_view s = lines[i].text;
+      return s.substr(0, s.size() - TrailingDigits(s) - 1);
+    };
+    for (size_t i = 0; i < lines.size();) {
+      size_t end = i;
+      int last_page = 0;
+      while (end < lines.size() && !out[end] && EndsInPageNumber(lines[end].text) && lines[end].text.size() <= 90) {
+        std::string_view s = lines[end].text;
+        int page = std::stoi(std::string(s.substr(s.size() - TrailingDigits(s))));
+        if (page < last_page) break;
+        last_page = page;
+        ++end;
+      }
+      if (end - i >= kShortestRun) {
+        std::set<std::string_view> further;
+        for (size_t k = end; k < lines.size(); ++k) further.insert(lines[k].text);
+        bool listed = true;
+        for (size_t k = i; k < end && listed; ++k) listed = further.count(entry(k)) > 0;
+        for (size_t k = i; k < end && listed; ++k) out[k] = true;
+      }
+      i = std::max(end, i + 1);
+    }
   }
 
   static bool EndsSentence(const std::string& s) {

@@ -59,5 +59,14 @@ TEST_CASE("each row of a table is a unit of its own", "[structure]") {
   CHECK(s.units[2].text == "Region Skåne Psykiatri Skåne och vårdcentralerna i nordost");
 }
 
+TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
+  Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});
+  CHECK(s.left_out[2]);
+  // Must not: figures that end lines in numbers, listing nothing that follows.
+  Structure figures = Analyze("Avtal\n\nBjuv 120\nBåstad 340\nHelsingborg 980\n\nParter\nText.\n");
+  for (bool out : figures.left_out) CHECK_FALSE(out);
+}
+
 }  // namespace
 }  // namespace overens
