@@ -10,7 +10,7 @@
 namespace overens {
 namespace {
 
-enum class ColumnKind { kOther, kActivity, kResponsible, kDue, kStatus };
+enum class ColumnKind { kOther, kActivity, kResponsible, kDue, kStatus, kFollowUp };
 
 struct Column {
   ColumnKind kind = ColumnKind::kOther;
@@ -43,6 +43,7 @@ ColumnKind KindOf(const Vocabulary& v, std::string_view heading) {
   if (v.responsible_columns.count(first)) return ColumnKind::kResponsible;
   if (v.due_columns.count(first)) return ColumnKind::kDue;
   if (v.status_columns.count(first)) return ColumnKind::kStatus;
+  if (v.follow_up_columns.count(first)) return ColumnKind::kFollowUp;
   return ColumnKind::kOther;
 }
 
@@ -120,6 +121,8 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
       if (columns[k].kind == ColumnKind::kActivity) Append(open->row.activity, open->texts[k]);
       if (columns[k].kind == ColumnKind::kResponsible) Append(open->row.responsible, open->texts[k]);
       if (columns[k].kind == ColumnKind::kStatus) Append(open->row.status, open->texts[k]);
+      if (columns[k].kind == ColumnKind::kDue) Append(open->row.due_text, open->texts[k]);
+      if (columns[k].kind == ColumnKind::kFollowUp) Append(open->row.follow_up, open->texts[k]);
     }
     if (!open->row.activity.empty()) rows.push_back(std::move(open->row));
     open.reset();

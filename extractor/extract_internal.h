@@ -219,6 +219,8 @@ bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest
 struct ActivityRow {
   size_t first = 0, last = 0;  // line indexes; a row's cells may wrap onto more lines
   std::string activity, responsible, status;
+  std::string due_text;   // the due column's words, a date or not ("Löpande")
+  std::string follow_up;  // a follow-up column's words ("Antal samtal")
   std::optional<size_t> due;  // index into doc.dates of the date in the row's due column
 };
 // Every activity table's rows, in order; in_table[i] is set for each line

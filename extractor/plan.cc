@@ -427,12 +427,21 @@ std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_
   return std::nullopt;
 }
 
-std::string AreaAt(const ExtractionRun& run, int source_line) {
-  std::string name;
-  for (const Area& a : run.doc.areas)
-    if (a.span.line <= source_line) name = a.name;
-  return name;
+// The area a source line falls in: the last one that starts on or before it.
+Area* AreaOf(ExtractionRun& run, int source_line) {
+  Area* found = nullptr;
+  for (Area& a : run.doc.areas)
+    if (a.span.line <= source_line) found = &a;
+  return found;
 }
+
+std::string AreaAt(ExtractionRun& run, int source_line) {
+  const Area* a = AreaOf(run, source_line);
+  return a ? a->name : "";
+}
+
+// A cell that says nothing: empty or a dash.
+bool EmptyCell(std::string_view text) { return text.empty() || text == "-" || text == "–" || text == "—"; }
 
 // An activity's status as its table or record gives it ("Klar", "Pågår");
 // done when its first word says so.
@@ -463,7 +472,7 @@ std::string RecordStatus(const ExtractionRun& run, size_t first, size_t last) {
 void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
   for (ActivityRow& row : ActivityTables(run, in_table)) {
     std::string actor = Trim(row.responsible, " .,;");
-    if (actor == "-" || actor == "–" || actor == "—") actor.clear();
+    if (EmptyCell(actor)) actor.clear();
     if (RuneCount(actor) > 90) continue;  // prose in the column: read nothing into it
     Responsibility r;
     bool someone = std::any_of(actor.begin(), actor.end(), [](char c) { return IsWordByte(c) && !(c >= '0' && c <= '9'); });
@@ -475,9 +484,16 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
       due.role = DateRole::kDeadline;  // what the column says it is
       r.due = due.end ? due.end : due.start;
       r.due_text = due.text;
+    } else if (std::string when = Trim(row.due_text, " .,;"); !EmptyCell(when)) {
+      r.due_text = when;  // "Löpande": when, said in words
     }
     r.area = AreaAt(run, r.span.line);
     SetStatus(run, row.status, r);
+    // A follow-up column ("Indikator: Antal samtal") follows its area up.
+    std::string follow_up = Trim(row.follow_up, " .,;");
+    Area* area = AreaOf(run, r.span.line);
+    if (area && !EmptyCell(follow_up) && (area->follow_up == FollowUp::kAbsent || area->follow_up == FollowUp::kUnknown))
+      area->follow_up = FollowUp::kPresent;
     run.doc.responsibilities.push_back(std::move(r));
   }
 }

@@ -109,7 +109,7 @@ struct Responsibility {
   std::optional<std::string> actor;  // null: nobody named (passive "tillsätts")
   std::string action;
   std::optional<CivilDate> due;      // end of the nearest deadline governing it
-  std::string due_text;
+  std::string due_text;              // the due date as written, or when in words without a date ("Löpande")
   std::string area;                  // the development area it belongs to, if any
   std::string status;                // as an activity table's status column states it ("Klar", "Pågår"); empty when not stated
   bool done = false;                 // the status says it is done, so a passed deadline is no longer open

@@ -218,6 +218,23 @@ TEST_CASE("activity.no-deadline is silent when the activity says when, or recurs
   CHECK(count("• Styrgruppen redovisar handlingsplanen i mars varje år.") == 0);  // recurring
 }
 
+// An activity table's due column may say when in words ("Löpande"), and an
+// indicator column follows the area up.
+TEST_CASE("a table's due words and indicator column silence no-deadline and no-follow-up", "[rules]") {
+  Harness h;
+  auto plan = [](const std::string& header, const std::string& row) {
+    return "Handlingsplan 2024\n\nKroppslig hälsa\nMål: Bättre hälsa.\n\n" + header + "\n" + row + "\n";
+  };
+  std::string with = plan("Insats                    Ansvar          Tidsplan     Indikator",
+                          "Hälsosamtal på boenden    Kommunerna      Löpande      Antal samtal");
+  CHECK(h.Count(with, "activity.no-deadline") == 0);
+  CHECK(h.Count(with, "area.no-follow-up") == 0);
+  // Must fire: an empty due cell and no indicator column.
+  std::string without = plan("Insats                    Ansvar          Tidsplan", "Hälsosamtal på boenden    Kommunerna      -");
+  CHECK(h.Count(without, "activity.no-deadline") == 1);
+  CHECK(h.Count(without, "area.no-follow-up") == 1);
+}
+
 TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers to the framework", "[rules]") {
   Harness h;
   auto count = [&](const std::string& tvister) {

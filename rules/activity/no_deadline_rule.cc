@@ -18,7 +18,8 @@ class ActivityNoDeadlineRule final : public Rule {
     if (!IsAgreementOrPlan(doc.kind)) return {};
     std::vector<Finding> out;
     for (const Responsibility& r : doc.responsibilities) {
-      if (!r.actor || r.due || r.area.empty()) continue;
+      // "Löpande", "Vid behov": the plan says when in words, if not by a date.
+      if (!r.actor || r.due || !r.due_text.empty() || r.area.empty()) continue;
       // "... följs upp i december 2025": a time with an end, though not
       // called a deadline, still says by when ("från och med 2023" does not).
       bool dated = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateSpan& d) {

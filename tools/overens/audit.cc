@@ -259,7 +259,8 @@ void WriteActivities(Xlsx& x, const AuditData& a, const CheckOptions& options) {
       x.Text(ws, r, 3, resp.area);
       x.Text(ws, r, 4, resp.actor.value_or("(ingen angiven)"));
       x.Text(ws, r, 5, resp.action, true);
-      x.Date(ws, r, 6, resp.due);
+      if (resp.due) x.Date(ws, r, 6, resp.due);
+      else x.Text(ws, r, 6, resp.due_text);  // "Löpande"
       if (resp.due) x.Text(ws, r, 7, Passed(resp, options));
       x.Text(ws, r, 8, resp.status);
       ++r;
@@ -342,6 +343,7 @@ std::string Json(const AuditData& a, const CheckOptions& options) {
       out["activities"].push_back({{"delregion", Delregion(*r.doc)}, {"file", r.doc->file}, {"line", resp.span.line},
                                    {"area", resp.area}, {"actor", resp.actor ? J(*resp.actor) : J(nullptr)},
                                    {"action", resp.action}, {"due", resp.due ? J(resp.due->ToString()) : J(nullptr)},
+                                   {"due_text", resp.due_text},
                                    {"passed", Passed(resp, options)}, {"status", resp.status}});
   out["findings"] = J::array();
   for (const Finding& f : a.findings)
