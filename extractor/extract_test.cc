@@ -190,6 +190,26 @@ TEST_CASE("a legal reference's chapter and paragraph, before the name, after it 
   CHECK(d.legal_references[0].sfs == std::optional<std::string>("2001:453"));
 }
 
+TEST_CASE("target groups listed in one sentence are placed by the words they share with a group", "[extract]") {
+  Fixture f;
+  auto groups = [&](const std::string& sentence) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\nMålgrupper\n" + sentence + "\n").target_groups)
+      out.push_back(tg.framework_id.value_or("-") + " " + std::string(ToString(tg.deviation)));
+    return out;
+  };
+  CHECK(groups("Överenskommelsen omfattar barn och unga med psykisk ohälsa, personer i alla åldrar med psykisk "
+               "funktionsnedsättning samt personer som missbrukar alkohol eller narkotika.") ==
+        std::vector<std::string>{"TG1 reworded", "TG3 none", "TG4 narrowed"});
+  // Must not: a sentence that describes rather than lists, or a part that names no group.
+  CHECK(groups("Överenskommelsen omfattar barn, unga och vuxna med behov av insatser från båda huvudmännen.").empty());
+  CHECK(groups("Överenskommelsen omfattar personer i alla åldrar med psykisk funktionsnedsättning, personer som "
+               "missbrukar alkohol samt nyanlända familjer.").empty());
+  // An introduction with commas still leads to its list.
+  CHECK(groups("Överenskommelsen gäller, liksom ramen, följande målgrupper:\n\u2022 Personer i alla åldrar med psykisk "
+               "funktionsnedsättning\n") == std::vector<std::string>{"TG3 none"});
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -1,5 +1,6 @@
 // Target groups (mapped to the framework by meaning) and parties.
 #include <algorithm>
+#include <set>
 
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
@@ -126,6 +127,22 @@ std::string_view ItemText(const Unit& u) {
   return u.bullet == Bullet::kNumber && ParseNumberedStep(u.text, order, rest) ? rest : std::string_view(u.text);
 }
 
+// The list of a sentence that names what it covers ("Överenskommelsen
+// omfattar A, B samt C."): the text after the verb, to the sentence's end.
+// nullopt for a list item, an introduction to one (ending in ':'), or a
+// sentence with no such verb or no list.
+std::optional<std::string_view> ProseList(const Unit& u) {
+  static const RE2 kIntro(R"((?i)\b(?:omfattar|avser|gäller|riktar sig till|omfattas av)\s+)");
+  re2::StringPiece intro;
+  bool introduces_items = !u.text.empty() && u.text.back() == ':';  // "... gäller, liksom ramen, följande målgrupper:"
+  if (u.bullet != Bullet::kNone || introduces_items || !kIntro.Match(u.text, 0, u.text.size(), RE2::UNANCHORED, &intro, 1))
+    return std::nullopt;
+  std::string_view list = std::string_view(u.text).substr(static_cast<size_t>(intro.end() - u.text.data()));
+  list = list.substr(0, list.find(". "));
+  if (list.find(", ") == std::string_view::npos && list.find(" samt ") == std::string_view::npos) return std::nullopt;
+  return list;
+}
+
 bool IsMalgruppAnchor(const Unit& u) {
   static const RE2 kIntro(R"((?i)målgrupp.*:$)");
   return !u.text.empty() && u.text.back() == ':' && RE2::PartialMatch(u.text, kIntro);  // most units end otherwise
@@ -156,6 +173,7 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
       bool item_like = c.bullet != Bullet::kNone && c.bullet != Bullet::kNumber;
       double score = score_of(k);
       if (items.empty()) {
+        if (!item_like && ProseList(c)) break;    // groups in a sentence: see ProseTargetGroups
         if (!item_like && score < 0.5) continue;  // the introduction before the list
         kind = c.bullet;
         items.push_back(&c);
@@ -171,21 +189,98 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   return {};
 }
 
+// A target group as the text names it, placed in the framework by meaning.
+TargetGroup PlacedGroup(const ExtractionRun& run, std::string text, size_t line) {
+  TargetGroup tg;
+  tg.text = std::move(text);
+  std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
+  TgMatch best = BestTargetGroup(run, meaning);
+  if (best.item && best.score >= 0.55) {
+    tg.framework_id = best.item->id;
+    tg.deviation = Classify(Words(meaning), run.compiled.target_group_words[best.index]);
+  }
+  tg.span = run.SpanOfLine(line);
+  return tg;
+}
+
+// The parts of a list written as prose ("barn och unga med psykisk ohälsa,
+// personer ... samt personer som ..."), cut at commas, "samt", and an "och"
+// before the head word of a new group ("... och personer som ...": not the
+// "och" of "barn och unga" or "alkohol och narkotika").
+std::vector<std::string_view> ProseListParts(std::string_view list) {
+  static const std::string_view kCuts[] = {", ", " samt ", " och personer ", " och vuxna ", " och familjer ", " och anhöriga "};
+  std::vector<std::string_view> parts;
+  while (!list.empty()) {
+    size_t cut = std::string_view::npos, skip = 0;
+    for (std::string_view c : kCuts) {
+      size_t at = list.find(c);
+      // "och personer ..." keeps its head word; the others drop the separator.
+      size_t drop = c.starts_with(" och ") ? 5 : c.size();
+      if (at < cut) cut = at, skip = drop;
+    }
+    parts.push_back(list.substr(0, cut));
+    if (cut == std::string_view::npos) break;
+    list.remove_prefix(cut + skip);
+  }
+  return parts;
+}
+
+// The framework group a short part of a prose list names: the one holding
+// the most of its content words, at least three in four, and more than any
+// other group. Dice, which list items are placed by, is unreliable on parts
+// this short ("barn och unga med psykisk ohälsa" shares as many words with
+// TG2 as with TG1). nullopt when no group is clearly named.
+std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
+  static const std::set<std::string_view> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det", "för"};
+  std::vector<std::string_view> content;
+  for (const std::string& w : words)
+    if (!kFunction.count(w)) content.push_back(w);
+  if (content.empty()) return std::nullopt;
+  const auto& groups = run.compiled.target_group_words;
+  std::vector<size_t> held(groups.size(), 0);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (std::string_view w : content) held[g] += std::find(groups[g].begin(), groups[g].end(), w) != groups[g].end();
+  size_t best = static_cast<size_t>(std::max_element(held.begin(), held.end()) - held.begin());
+  bool unique = std::count(held.begin(), held.end(), held[best]) == 1;
+  if (!unique || held[best] * 4 < content.size() * 3) return std::nullopt;
+  return best;
+}
+
+// Target groups named in one sentence right under the Målgrupper heading
+// ("Överenskommelsen omfattar barn och unga med psykisk ohälsa, personer i
+// alla åldrar med ... samt personer som missbrukar ..."), when the heading
+// has no list. Every part must clearly name a framework group, and two or
+// more must: a sentence that merely describes ("barn, unga och vuxna med
+// behov av insatser") names none, and a part that names none would make a
+// group look missing that may be there.
+std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
+  for (const Unit& u : run.structure.units) {
+    if (u.heading < 0 || run.structure.headings[static_cast<size_t>(u.heading)].section_id != "malgrupper") continue;
+    std::optional<std::string_view> list = ProseList(u);
+    if (!list) return {};
+    std::vector<TargetGroup> groups;
+    for (std::string_view part : ProseListParts(*list)) {
+      TargetGroup tg;
+      tg.text = CleanItemText(part);
+      std::vector<std::string> words = MeaningWords(run.ref.vocabulary, tg.text);
+      std::optional<size_t> g = GroupHoldingMostOf(run, words);
+      if (!g) return {};
+      tg.framework_id = run.ref.framework.target_groups[*g].id;
+      tg.deviation = Classify(words, run.compiled.target_group_words[*g]);
+      tg.span = run.SpanOfLine(run.LineInUnit(u, static_cast<size_t>(part.data() - u.text.data())));
+      groups.push_back(std::move(tg));
+    }
+    return groups.size() >= 2 ? groups : std::vector<TargetGroup>{};
+  }
+  return {};
+}
+
 }  // namespace
 
 void ExtractTargetGroups(ExtractionRun& run) {
-  for (const Unit* u : TargetGroupUnits(run)) {
-    TargetGroup tg;
-    tg.text = CleanItemText(ItemText(*u));
-    std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
-    TgMatch best = BestTargetGroup(run, meaning);
-    if (best.item && best.score >= 0.55) {
-      tg.framework_id = best.item->id;
-      tg.deviation = Classify(Words(meaning), run.compiled.target_group_words[best.index]);
-    }
-    tg.span = run.SpanOfLine(u->first);
-    run.doc.target_groups.push_back(std::move(tg));
-  }
+  for (const Unit* u : TargetGroupUnits(run))
+    run.doc.target_groups.push_back(PlacedGroup(run, CleanItemText(ItemText(*u)), u->first));
+  if (run.doc.target_groups.empty()) run.doc.target_groups = ProseTargetGroups(run);
 }
 
 namespace {
