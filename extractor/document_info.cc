@@ -170,7 +170,9 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
   // bound: {1,80} made the automaton huge, and the line is short anyway).
   static const RE2 kDecided(
       R"((?i)\b(beslutad|beslutades|antagen|antogs|fastställd|fastställdes|undertecknad|undertecknades|godkänd|godkändes)\b( av [^.]+?)? (den |på )?$)");
-  static const RE2 kSignature(R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?,? (den )?$)");
+  // "Ystad den", "Östra Göinge,", "Trelleborg, Svedala och Vellinge den": places, then the date.
+  static const RE2 kSignature(
+      R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?((, | och )[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?){0,8},? (den )?$)");
   const auto& lines = run.text.lines;
   std::optional<CivilDate> signature;
   for (const DateMatch& m : run.plain_dates) {

@@ -210,6 +210,15 @@ TEST_CASE("target groups listed in one sentence are placed by the words they sha
                "funktionsnedsättning\n") == std::vector<std::string>{"TG3 none"});
 }
 
+TEST_CASE("a signature line of several places dates the agreement", "[extract]") {
+  Fixture f;
+  const std::string body = "Lokal överenskommelse\n\nParter\nKommunerna och regionen.\n\nText.\n\n";
+  CHECK(f.Extract(body + "Trelleborg, Svedala och Vellinge den 1 december 2023\n").date == CivilDate{2023, 12, 1});
+  CHECK(f.Extract(body + "Östra Göinge 2023-12-01\n").date == CivilDate{2023, 12, 1});
+  // Must not: a sentence that ends in a date.
+  CHECK_FALSE(f.Extract(body + "Arbetet i Trelleborg och Vellinge pågår sedan 1 december 2023\n").date);
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(
