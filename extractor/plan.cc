@@ -498,6 +498,39 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
   }
 }
 
+// A unit of an activity list: passive or nominal, "<Actor> <verb> ...", or a
+// duty. Its owner may be named after it, in a sentence of its own or on the
+// next field line ("Ansvarig: X"); `field_taken` says the latter was used.
+std::optional<Parsed> ActivityOf(const ExtractionRun& run, const std::vector<Sentence>& sentences, SubHeading sub,
+                                 const std::optional<std::string>& field_actor, bool& field_taken) {
+  std::optional<Parsed> parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
+  if (!parsed) parsed = ActorVerb(run, sentences[0].text);
+  if (!parsed) parsed = Duty(run, sentences[0].text);  // "Planen följs upp av styrgruppen ..."
+  std::optional<std::string> named;
+  for (size_t j = 1; j < sentences.size() && !named; ++j) named = NamedResponsible(run, sentences[j].text);
+  if (!named && field_actor) named = field_actor, field_taken = true;
+  if (named && sub == SubHeading::kActivities && (!parsed || !parsed->actor))
+    parsed = Parsed{named, parsed ? parsed->action : Action(sentences[0].text)};
+  return parsed;
+}
+
+// A unit of running text: its first sentence stating a duty (`line` is set
+// to where it starts), or a short activity whose owner the next field line
+// names (`field_actor`; `field_taken` says it was used).
+std::optional<Parsed> DutyOf(const ExtractionRun& run, const std::vector<Sentence>& sentences,
+                             const std::optional<std::string>& field_actor, size_t& line, bool& field_taken) {
+  for (const Sentence& s : sentences) {
+    if (std::optional<Parsed> parsed = Duty(run, s.text)) {
+      line = s.line;
+      return parsed;
+    }
+  }
+  constexpr size_t kMostSentences = 2;
+  if (!field_actor || sentences.size() > kMostSentences) return std::nullopt;
+  field_taken = true;
+  return Parsed{field_actor, Action(sentences[0].text)};
+}
+
 }  // namespace
 
 void ExtractResponsibilities(ExtractionRun& run) {
@@ -534,29 +567,10 @@ void ExtractResponsibilities(ExtractionRun& run) {
     } else if (intro_actor && u.bullet != Bullet::kNone && run.ref.vocabulary.verbs.count(Fold(Words(u.text).empty() ? "" : Words(u.text)[0]))) {
       parsed = Parsed{intro_actor, Action(u.text)};
     } else if (in_plan) {
-      parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
-      if (!parsed) parsed = ActorVerb(run, sentences[0].text);
-      if (!parsed) parsed = Duty(run, sentences[0].text);  // "Planen följs upp av styrgruppen ..."
-      std::optional<std::string> named;
-      for (size_t j = 1; j < sentences.size() && !named; ++j) named = NamedResponsible(run, sentences[j].text);
-      if (!named && field_actor) named = field_actor, field_taken = true;
-      if (named && sub == SubHeading::kActivities && (!parsed || !parsed->actor))
-        parsed = Parsed{named, parsed ? parsed->action : Action(sentences[0].text)};
+      parsed = ActivityOf(run, sentences, sub, field_actor, field_taken);
     } else {
       intro_actor.reset();
-      for (const Sentence& s : sentences) {
-        parsed = Duty(run, s.text);
-        if (parsed) {
-          line = s.line;
-          break;
-        }
-      }
-      // A short activity, then "Ansvarig: X".
-      constexpr size_t kMostSentences = 2;
-      if (!parsed && field_actor && sentences.size() <= kMostSentences && !IsResponsibleField(run, k)) {
-        parsed = Parsed{field_actor, Action(sentences[0].text)};
-        field_taken = true;
-      }
+      parsed = DutyOf(run, sentences, IsResponsibleField(run, k) ? std::nullopt : field_actor, line, field_taken);
     }
     if (!u.text.empty() && u.text.back() == ':') intro_actor = IntroActor(run, sentences.back().text);
     if (!parsed) continue;
