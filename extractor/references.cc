@@ -31,15 +31,16 @@ void ExtractLegalReferences(ExtractionRun& run) {
     LegalReference ref;
     ref.law_id = run.compiled.law_names[law].id;
     std::string_view after = std::string_view(all).substr(pos, 40);
-    std::string chapter, paragraph, sfs;
-    re2::StringPiece sfs_match;
-    if (kSfs.Match(after, 0, std::min<size_t>(after.size(), 14), RE2::UNANCHORED, &sfs_match, 1)) {
-      RE2::PartialMatch(sfs_match, kSfs, &sfs);
-      ref.sfs = sfs;
-    }
-    std::string_view after_sfs = ref.sfs ? std::string_view(all).substr(static_cast<size_t>(sfs_match.end() - all.data()), 40) : after;
+    std::string chapter, paragraph;
+    re2::StringPiece sfs_match[2];
+    if (kSfs.Match(after, 0, std::min<size_t>(after.size(), 14), RE2::UNANCHORED, sfs_match, 2))
+      ref.sfs = std::string(sfs_match[1].data(), sfs_match[1].size());
+    std::string_view after_sfs =
+        ref.sfs ? std::string_view(all).substr(static_cast<size_t>(sfs_match[0].end() - all.data()), 40) : std::string_view();
     std::string_view before = std::string_view(all).substr(b > 24 ? b - 24 : 0, std::min<size_t>(b, 24));
-    if (PartialMatchDfaFirst(after, kChapter, &chapter, &paragraph) || PartialMatchDfaFirst(after_sfs, kChapter, &chapter, &paragraph) ||
+    // The chapter right after the name ("SoL 2 kap. 7 §"), after its SFS number, or before the name.
+    if (PartialMatchDfaFirst(after, kChapter, &chapter, &paragraph) ||
+        (!after_sfs.empty() && PartialMatchDfaFirst(after_sfs, kChapter, &chapter, &paragraph)) ||
         (before.find("kap") != std::string_view::npos && RE2::PartialMatch(before, kChapterBefore, &chapter, &paragraph))) {
       ref.chapter = chapter;
       ref.paragraph = Trim(paragraph);
