@@ -219,6 +219,23 @@ TEST_CASE("a signature line of several places dates the agreement", "[extract]")
   CHECK_FALSE(f.Extract(body + "Arbetet i Trelleborg och Vellinge pågår sedan 1 december 2023\n").date);
 }
 
+// "Aktivitet: Kartläggning ..." is split into its label and its text; the
+// text is the label's content, never a heading (it used to become an area).
+TEST_CASE("the text after an inline label is content, not a heading", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\nSuicidprevention\nMål: Färre försök.\n\nAktivitet: Kartläggning av riskgrupper\n"
+      "Ansvarig: Psykiatri Skåne\nKlart: 2025-06-30\n\nAktivitet: Utbildning i riskbedömning\nAnsvarig: Kommunerna\n\n"
+      "Uppföljning: Antal utbildade per år\n");
+  REQUIRE(d.areas.size() == 1);
+  CHECK(d.areas[0].name == "Suicidprevention");
+  CHECK(d.areas[0].follow_up == FollowUp::kPresent);
+  REQUIRE(d.responsibilities.size() == 2);
+  CHECK(d.responsibilities[0].action == "Kartläggning av riskgrupper");
+  CHECK(d.responsibilities[0].due == CivilDate{2025, 6, 30});
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Kommunerna"));
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -285,6 +285,9 @@ struct StructureAnalyzer::Impl {
     const TextLine& l = t.lines[i];
     if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
     if (IsTableRow(t, i)) return false;
+    // "Aktivitet: Kartläggning ..." split in two (SplitInlineLabels): the text after the label is its content.
+    if (i > 0 && t.lines[i - 1].source_line == l.source_line && !t.lines[i - 1].text.empty() && t.lines[i - 1].text.back() == ':')
+      return false;
     std::string_view text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (text.back() == ':') {
