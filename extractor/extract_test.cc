@@ -236,6 +236,23 @@ TEST_CASE("the text after an inline label is content, not a heading", "[extract]
   CHECK(d.responsibilities[1].actor == std::optional<std::string>("Kommunerna"));
 }
 
+TEST_CASE("a section's name and a colon heads its section, alone or before its text", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter: Bjuvs kommun, Båstads kommun och Region Skåne.\n\n"
+      "Giltighetstid: Överenskommelsen gäller 2023-01-01 \u2013 2024-12-31.\n\nTvister:\n1. Cheferna.\n2. SSP.\n");
+  std::vector<std::string> ids;
+  for (const Section& s : d.sections) ids.push_back(s.id);
+  CHECK(ids == std::vector<std::string>{"parter", "giltighetstid", "tvister"});
+  CHECK(d.kind == DocumentKind::kLokalOverenskommelse);
+  REQUIRE(d.validity.has_value());
+  CHECK(d.validity->until == CivilDate{2024, 12, 31});
+  // Must not: an introduction that merely starts with a section's word.
+  Document intro = f.Extract("Lokal överenskommelse\n\nTvister\nTvister hanteras stegvis:\n1. Cheferna.\n2. SSP.\n");
+  REQUIRE(intro.sections.size() == 1);
+  CHECK(intro.dispute_steps.size() == 2);
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -14,6 +14,9 @@ namespace overens {
 struct StructureAnalyzer::Impl {
   std::vector<std::string> section_ids;
   PatternFilter sections;  // section_ids[i]'s pattern is the filter's i-th; data order decides
+  // The same patterns, each to match a whole label ("Giltighetstid och
+  // uppsägning", not "Tvister hanteras stegvis").
+  PatternFilter whole_sections{RE2::ANCHOR_BOTH};
   // "2.1", "3.", "§ 4", "4 §", "II.": a heading's number.
   static constexpr std::string_view kHeadingNumber = R"((?:§\s*)?(?:\d+(?:\.\d+)*\.?|[IVX]{1,4}\.)(?:\s*§)?)";
   RE2 numbering{"^" + std::string(kHeadingNumber) + R"(\s+)"};
@@ -67,12 +70,15 @@ struct StructureAnalyzer::Impl {
   };
   Label LabelOf(std::string_view text) const { return {SubKind(text), SectionId(text)}; }
 
-  // "Aktiviteter:", "Mål:": a sub-heading's words and a colon. Such a label
-  // heads what follows it even when that goes on in lower case.
-  std::optional<Label> ColonSubHeading(std::string_view text) const {
+  // "Aktiviteter:", "Mål:", "Giltighetstid:": a sub-heading's words, or
+  // words that are wholly a framework section's name, and a colon. Such a
+  // label heads what follows it even when that goes on in lower case.
+  std::optional<Label> ColonLabel(std::string_view text) const {
     if (text.size() < 3 || text.back() != ':') return std::nullopt;
-    Label label = LabelOf(text.substr(0, text.size() - 1));
-    if (label.sub == SubHeading::kNone) return std::nullopt;
+    std::string_view words = text.substr(0, text.size() - 1);
+    Label label = LabelOf(words);
+    bool section = !label.section_id.empty() && whole_sections.FirstMatching(Fold(words));
+    if (label.sub == SubHeading::kNone && !section) return std::nullopt;
     return label;
   }
 
@@ -291,7 +297,7 @@ struct StructureAnalyzer::Impl {
     std::string_view text = StripNumbering(l.text);
     if (text.size() < 2 || text.size() > 90 || !StartsUpper(text)) return false;
     if (text.back() == ':') {
-      std::optional<Label> colon = ColonSubHeading(text);
+      std::optional<Label> colon = ColonLabel(text);
       if (colon) *label = std::move(colon);
       return label->has_value();
     }
@@ -319,9 +325,13 @@ StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, st
     : impl_(std::make_unique<Impl>()) {
   std::sort(field_labels.begin(), field_labels.end());
   impl_->field_labels = std::move(field_labels);
-  for (const auto& [id, pattern] : section_patterns)
-    if (impl_->sections.Add("(?i)" + pattern)) impl_->section_ids.push_back(id);  // a refused pattern never matches
+  for (const auto& [id, pattern] : section_patterns) {
+    if (!impl_->sections.Add("(?i)" + pattern)) continue;  // a refused pattern never matches
+    impl_->section_ids.push_back(id);
+    impl_->whole_sections.Add("(?i)" + pattern);
+  }
   impl_->sections.Compile();
+  impl_->whole_sections.Compile();
 }
 
 StructureAnalyzer::~StructureAnalyzer() = default;
@@ -335,7 +345,7 @@ std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const Normali
     size_t colon = l.bullet == Bullet::kNone ? l.text.find(':') : std::string::npos;
     bool split = colon != std::string::npos && colon <= kLongestLabel && colon + 2 < l.text.size() &&
                  l.text[colon + 1] == ' ' && StartsUpper(l.text) &&
-                 impl_->ColonSubHeading(std::string_view(l.text).substr(0, colon + 1));
+                 impl_->ColonLabel(std::string_view(l.text).substr(0, colon + 1));
     if (!split) {
       if (out) out->lines.push_back(l);
       continue;

@@ -55,9 +55,10 @@ class StructureAnalyzer {
                              std::vector<std::string> field_labels = {});
   ~StructureAnalyzer();
   Structure Analyze(const NormalizedText& text) const;
-  // A copy of `text` in which each line that starts with a sub-heading label
-  // and a colon ("Mål: Färre ...", "Aktiviteter: Kommunerna ...") is two
-  // lines of the same source line: the label with its colon, then the rest.
+  // A copy of `text` in which each line that starts with a sub-heading or
+  // section label and a colon ("Mål: Färre ...", "Aktiviteter: Kommunerna
+  // ...", "Giltighetstid: Överenskommelsen gäller ...") is two lines of the
+  // same source line: the label with its colon, then the rest.
   // nullopt when no line has such a label.
   std::optional<NormalizedText> SplitInlineLabels(const NormalizedText& text) const;
 
