@@ -247,6 +247,20 @@ TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers 
   CHECK(count("Tvister löses i första hand av berörda chefer och lyfts vid behov till SSP.") == 1);  // never reaches CSO
   CHECK(count("Tvister hanteras enligt ramöverenskommelsen, via SSP.") == 0);
   CHECK(count("Tvister löses av berörda chefer.") == 0);  // names no body: nothing to compare
+  CHECK(count("1. Berörda chefer.\n2. SSP.\n3. CSO.") == 0);  // the bodies by their abbreviations
+  CHECK(count("1. Berörda chefer.\n2. SSP.") == 1);
+}
+
+TEST_CASE("text.placeholder finds a draft's bracketed instructions and unfinished years", "[rules]") {
+  Harness h;
+  auto count = [&](const std::string& line) {
+    return h.Count("Lokal överenskommelse\n\nParter\n" + line + "\n", "text.placeholder");
+  };
+  CHECK(count("Kommunerna: Socialtjänsten och [namn på förvaltning].") == 1);
+  CHECK(count("Följs upp senast 20XX-12-31.") == 1);
+  CHECK(count("Kontakt: [fyll i e-post]") == 1);
+  // Must not: references in brackets, ordinary years and words.
+  CHECK(count("Enligt ramöverenskommelsen [1] och SoL [2]. Sedan 2020 gäller XXL-avtalet.") == 0);
 }
 
 TEST_CASE("outdated.law names each old law of a line once, and knows the laws replaced before 2020", "[rules]") {
