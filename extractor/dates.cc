@@ -111,6 +111,15 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         if (!a || !b || *b < *a) return std::nullopt;
         return Interval{a, b, Grain::kDay};
       });
+  // 1–15 mars 2025: days of one month
+  add("\\b(\\d{1,2})\\s*(?:–|—|-)\\s*(\\d{1,2})\\s+" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[3]), m = MonthNumber(g[2]);
+        auto a = CivilDate::Make(y, m, ToInt(g[0]));
+        auto b = CivilDate::Make(y, m, ToInt(g[1]));
+        if (!a || !b || !(*a < *b)) return std::nullopt;
+        return Interval{a, b, Grain::kDay};
+      });
+  p_->rules.back().blocks_when_invalid = true;
   // 2023-11-23 (an optional glued footnote digit is checked by the caller)
   add(kIsoDatePattern, [](const G& g, int) -> std::optional<Interval> {
         auto d = CivilDate::Make(ToInt(g[0]), ToInt(g[1]), ToInt(g[2]));
@@ -175,8 +184,8 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         return Interval{last, last, Grain::kDay};
       });
   // första halvåret 2024, halvår 2 2024
-  add("\\b(första|andra|1:a|2:a)\\s+halvåret\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
-        int h = OrdinalNumber(g[0]);
+  add("\\b(första|andra|senare|1:a|2:a)\\s+halvåret\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int h = g[0][0] == 's' || g[0][0] == 'S' ? 2 : OrdinalNumber(g[0]);
         return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
       });
   add("\\bhalvår\\s*([12])\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
@@ -198,9 +207,9 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         bool spring = g[0][0] == 'v' || g[0][0] == 'V';
         return MonthSpan(y, spring ? 1 : 8, spring ? 6 : 12, Grain::kSeason);
       });
-  // april–juni 2025, jan-mars 2025
+  // april–juni 2025, jan-mars 2025, mars/april 2025
   const std::string to = "\\s*(?:–|—|-|till)\\s*";
-  add("\\b" + M + to + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+  add("\\b" + M + "(?:" + to + "|/)" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         int a = MonthNumber(g[0]), b = MonthNumber(g[1]);
         if (b < a) return std::nullopt;
         return MonthSpan(ToInt(g[2]), a, b, Grain::kMonth);
@@ -234,6 +243,13 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         return MonthSpan(ToInt(g[1]), MonthNumber(g[0]), MonthNumber(g[0]), Grain::kMonth);
       });
   p_->rules.back().after_day_is_invalid = true;
+  // läsåret 2025/2026: August to June
+  add("läsåret\\s+" + Y + "\\s*(?:/|–|-)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
+        int a = ToInt(g[0]), b = ToInt(g[1]);
+        if (g[1].size() == 2) b += (a / 100) * 100;
+        if (b != a + 1) return std::nullopt;
+        return Interval{CivilDate{a, 8, 1}, CivilDate{b, 6, 30}, Grain::kMonth};
+      });
   // 2025-12: a year and a month, where the digits cannot end a range of years ("2011-12" can)
   add(kYearMonthPattern, [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[0]), m = ToInt(g[1]);
@@ -274,10 +290,13 @@ namespace {
 bool LooksLikeCitation(std::string_view text, size_t begin, size_t end, const RE2& citation_before) {
   if (begin > 0) {
     char prev = text[begin - 1];
-    // "2024-01-01–2025-12-31": a full date right after a dash starts the range's second half.
+    // "2024-01-01–2025-12-31", "2024-01-01--2025-12-31": a full date right
+    // after a dash starts the range's second half.
     bool after_dash = begin >= 3 && (text.substr(begin - 3, 3) == "–" || text.substr(begin - 3, 3) == "—");
+    bool after_double_hyphen = begin >= 2 && text.substr(begin - 2, 2) == "--";
     bool full_date = end - begin == 10;
-    if (prev == ':' || prev == '/' || prev == '.' || prev == ',' || prev == '-' || (IsWordByte(prev) && !(after_dash && full_date)))
+    if (prev == ':' || prev == '/' || prev == '.' || prev == ',' || (prev == '-' && !(after_double_hyphen && full_date)) ||
+        (IsWordByte(prev) && !(after_dash && full_date)))
       return true;
     // "1 2000 000", "Q5 2024": a number right before it makes it part of something else
     if (prev == ' ' && begin >= 2 && IsDigit(text[begin - 2])) return true;
