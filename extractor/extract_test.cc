@@ -253,6 +253,23 @@ TEST_CASE("a section's name and a colon heads its section, alone or before its t
   CHECK(intro.dispute_steps.size() == 2);
 }
 
+TEST_CASE("an activity's owner named in parentheses", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\nSamsjuklighet\nAktiviteter\n"
+      "\u2022 Gemensam bedömningsmall tas fram (ansvarig: Psykiatri Skåne, klart: Q2 2025).\n"
+      "\u2022 Utbildning för personal (ansvar: socialtjänsten, tid: hösten 2025)\n"
+      "\u2022 Rutin för SIP tas fram (se bilaga 2).\n"
+      "\u2022 Uppföljning av väntetider (ansvar: kommunen ansvarar för att samla in data).\n");
+  REQUIRE(d.responsibilities.size() >= 2);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Psykiatri Skåne"));
+  CHECK(d.responsibilities[0].action == "Gemensam bedömningsmall tas fram");
+  CHECK(d.responsibilities[0].due == CivilDate{2025, 6, 30});
+  CHECK(d.responsibilities[1].actor == std::optional<std::string>("Socialtjänsten"));
+  // Must not: a parenthesis that names nobody, or prose about a duty.
+  for (size_t i = 2; i < d.responsibilities.size(); ++i) CHECK_FALSE(d.responsibilities[i].actor);
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -378,6 +378,19 @@ std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::strin
   return Capitalize(StripParentheses(Trim(actor)));
 }
 
+// "Rutin tas fram (ansvarig: Psykiatri Skåne, klart: Q2 2025).": the owner a
+// parenthesis of fields names, and where the parenthesis starts.
+std::optional<std::pair<std::string, size_t>> ParenthesizedResponsible(const ExtractionRun& run, std::string_view text) {
+  static const RE2 kField(R"((?i)\((?:huvudansvarig|ansvarig|ansvariga|ansvar):\s*([^,;:)]{2,90}?)\s*[,;)])");
+  size_t open = text.find('(');
+  if (open == std::string_view::npos) return std::nullopt;
+  std::string actor;
+  if (!RE2::PartialMatch(text.substr(open), kField, &actor) || !(HasActorHead(run, actor) || IsProperName(actor)) ||
+      HoldsClause(run, actor))
+    return std::nullopt;
+  return std::pair{Capitalize(Trim(actor)), open};
+}
+
 // "... rapporterar till tjänstemannaberedningen som:" followed by "Ansvarar för ..." items.
 std::optional<std::string> IntroActor(const ExtractionRun& run, const std::string& intro) {
   static const RE2 kSom(R"((\S+) som:$)");
@@ -507,10 +520,17 @@ std::optional<Parsed> ActivityOf(const ExtractionRun& run, const std::vector<Sen
   if (!parsed) parsed = ActorVerb(run, sentences[0].text);
   if (!parsed) parsed = Duty(run, sentences[0].text);  // "Planen följs upp av styrgruppen ..."
   std::optional<std::string> named;
+  std::string_view action = sentences[0].text;
   for (size_t j = 1; j < sentences.size() && !named; ++j) named = NamedResponsible(run, sentences[j].text);
   if (!named && field_actor) named = field_actor, field_taken = true;
+  bool in_parentheses = false;  // "... (ansvarig: X, klart: Q2 2025)": the action ends before them
+  if (auto p = named ? std::nullopt : ParenthesizedResponsible(run, action)) {
+    named = p->first;
+    action = action.substr(0, p->second);
+    in_parentheses = true;
+  }
   if (named && sub == SubHeading::kActivities && (!parsed || !parsed->actor))
-    parsed = Parsed{named, parsed ? parsed->action : Action(sentences[0].text)};
+    parsed = Parsed{named, parsed && !in_parentheses ? parsed->action : Action(action)};
   return parsed;
 }
 
