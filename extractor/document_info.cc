@@ -49,7 +49,9 @@ DocumentKind DetectKind(const ExtractionRun& run) {
   if (RE2::PartialMatch(title, kPlanTitle) && !RE2::PartialMatch(title, kLocalTitle)) return DocumentKind::kHandlingsplan;
   if (RE2::PartialMatch(title, kFrameworkTitle) && sections.size() >= 2) return DocumentKind::kRamoverenskommelse;
   if (RE2::PartialMatch(title, kLocalTitle) && sections.size() >= 2) return DocumentKind::kLokalOverenskommelse;
-  if (sections.size() >= 3 && Fold(title).find("överenskommelse") != std::string::npos) return DocumentKind::kLokalOverenskommelse;
+  // "Överenskommelse om samverkan", "Samverkansavtal": an agreement by another name.
+  bool agreement_title = title.find("överenskommelse") != std::string::npos || title.find("avtal") != std::string::npos;
+  if (sections.size() >= 3 && agreement_title) return DocumentKind::kLokalOverenskommelse;
   if (RE2::PartialMatch(title, kPlanTitle)) return DocumentKind::kHandlingsplan;
   return DocumentKind::kAnnat;
 }

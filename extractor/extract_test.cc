@@ -270,6 +270,17 @@ TEST_CASE("an activity's owner named in parentheses", "[extract]") {
   for (size_t i = 2; i < d.responsibilities.size(); ++i) CHECK_FALSE(d.responsibilities[i].actor);
 }
 
+TEST_CASE("an agreement called an avtal is an agreement", "[extract]") {
+  Fixture f;
+  const std::string sections = "\n\nParter\nYstads kommun och Region Skåne.\n\nGiltighetstid\nGäller tills vidare.\n\n"
+                               "Tvister\nEnligt ramöverenskommelsen.\n";
+  CHECK(f.Extract("Samverkansavtal" + sections).kind == DocumentKind::kLokalOverenskommelse);
+  CHECK(f.Extract("Avtal om samverkan kring psykisk hälsa" + sections).kind == DocumentKind::kLokalOverenskommelse);
+  // Must not: a title that says neither, or too few of the framework's sections.
+  CHECK(f.Extract("Protokoll från styrgruppen" + sections).kind == DocumentKind::kAnnat);
+  CHECK(f.Extract("Samverkansavtal\n\nParter\nYstads kommun.\n").kind == DocumentKind::kAnnat);
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(
