@@ -281,6 +281,19 @@ TEST_CASE("an agreement called an avtal is an agreement", "[extract]") {
   CHECK(f.Extract("Samverkansavtal\n\nParter\nYstads kommun.\n").kind == DocumentKind::kAnnat);
 }
 
+TEST_CASE("a principal represented 'genom' its units", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter\nParterna är Lunds kommun, Eslövs kommun och Region Skåne genom "
+      "Barn- och ungdomspsykiatrin och Habiliteringen.\n");
+  REQUIRE(d.parties.size() == 2);
+  CHECK(d.parties[0].text == "Barn- och ungdomspsykiatrin");
+  CHECK(d.parties[0].principal == Principal::kRegion);
+  CHECK(d.parties[1].text == "Habiliteringen");
+  // Must not: "genom" after something that is no principal.
+  CHECK(f.Extract("Lokal överenskommelse\n\nParter\nArbetet sker genom samverkan och dialog.\n").parties.empty());
+}
+
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   Fixture f;
   Document d = f.Extract(

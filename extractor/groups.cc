@@ -333,23 +333,35 @@ void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::s
 }
 
 // Each sentence of u that says whom a principal is represented by
-// ("Kommunerna företräds av socialtjänsten, elevhälsan och LSS."); false
-// when none does.
+// ("Kommunerna företräds av socialtjänsten, elevhälsan och LSS.", "Region
+// Skåne genom BUP och Habiliteringen"); false when none does.
 bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
   static const RE2 kRepresented(R"(([^,.;:]{3,60}?) (?:företräds|representeras) (?:här )?av )");
-  if (u.text.find(" av ") == std::string::npos) return false;
+  if (u.text.find(" av ") == std::string::npos && u.text.find(" genom ") == std::string::npos) return false;
   bool any = false;
   for (std::string_view sentence : Sentences(u.text)) {
     size_t start = static_cast<size_t>(sentence.data() - u.text.data());
     re2::StringPiece m[2];
     std::optional<Principal> p;
-    if (StartsUpper(sentence) && kRepresented.Match(sentence, 0, sentence.size(), RE2::ANCHOR_START, m, 2) &&
-        (p = PrincipalOf(std::string_view(m[1].data(), m[1].size())))) {
-      std::string_view list = sentence.substr(m[0].size());
-      while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
-      AddPartyList(run, u, *p, list, start + m[0].size(), true);
-      any = true;
+    size_t list_at = std::string_view::npos;
+    if (StartsUpper(sentence) && kRepresented.Match(sentence, 0, sentence.size(), RE2::ANCHOR_START, m, 2)) {
+      p = PrincipalOf(std::string_view(m[1].data(), m[1].size()));
+      list_at = m[0].size();
+    } else if (size_t genom = sentence.find(" genom "); genom != std::string_view::npos) {
+      // "... och Region Skåne genom Barn- och ungdomspsykiatrin och Habiliteringen":
+      // the principal is the last of the names before "genom".
+      std::string_view before = sentence.substr(0, genom);
+      size_t cut = 0;
+      for (std::string_view sep : {", ", " och ", " är "})
+        if (size_t at = before.rfind(sep); at != std::string_view::npos) cut = std::max(cut, at + sep.size());
+      p = PrincipalOf(before.substr(cut));
+      list_at = genom + 7;
     }
+    if (!p) continue;
+    std::string_view list = sentence.substr(list_at);
+    while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+    AddPartyList(run, u, *p, list, start + list_at, true);
+    any = true;
   }
   return any;
 }
