@@ -161,10 +161,15 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         int q = OrdinalNumber(g[0]);
         return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
       });
-  add("\\b(?:Q|kv\\.?\\s?|kvartal\\s*)([1-4])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+  add("\\b(?:Q|kv\\.?\\s?|kvartal\\s*)([1-4])(?:[\\s,-]*|/)(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         int q = ToInt(g[0]);
         return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
       });
+  // 2025 Q3, 2025-Q3: the year first
+  add("\\b" + Y + "\\s*-?\\s*Q([1-4])\\b", [](const G& g, int) -> std::optional<Interval> {
+        int q = ToInt(g[1]);
+        return MonthSpan(ToInt(g[0]), q * 3 - 2, q * 3, Grain::kQuarter);
+      }, true);
   // T2 2025, tertial 2 2025, andra tertialet 2025: the regions' four-month periods
   add("\\b(?:T|tertial\\s*)([1-3])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         int t = ToInt(g[0]);
@@ -188,7 +193,7 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         int h = g[0][0] == 's' || g[0][0] == 'S' ? 2 : OrdinalNumber(g[0]);
         return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
       });
-  add("\\bhalvår\\s*([12])\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+  add("\\b(?:halvår\\s*|H)([12])\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         int h = ToInt(g[0]);
         return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
       });
@@ -230,7 +235,7 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         return MonthSpan(ToInt(g[2]), a * 3 - 2, b * 3, Grain::kQuarter);
       });
   // vecka 12 2025, v. 12–14 2025
-  add("\\b(?:vecka|veckorna|v\\.)\\s?(\\d{1,2})(?:" + to + "(\\d{1,2}))?,?\\s+(?:år\\s+)?" + Y + "\\b",
+  add("\\b(?:vecka|veckorna|v\\.|v)\\s?(\\d{1,2})(?:" + to + "(\\d{1,2}))?,?\\s+(?:år\\s+)?" + Y + "\\b",
       [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[2]);
         auto a = CivilDate::IsoWeekMonday(y, ToInt(g[0]));
