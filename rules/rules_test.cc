@@ -251,6 +251,22 @@ TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers 
   CHECK(count("1. Berörda chefer.\n2. SSP.") == 1);
 }
 
+// Headings name the framework's sections in more ways than its own words.
+TEST_CASE("section.missing knows a section by its other names", "[rules]") {
+  Harness h;
+  auto missing = [&](const std::string& validity_heading, const std::string& dispute_heading) {
+    return h.Count("Lokal överenskommelse\n\nIngående parter\nKommunen och Region Skåne.\n\nMålgrupper\n"
+                   "\u2022 Personer i alla åldrar med psykisk funktionsnedsättning\n\n" + validity_heading +
+                   "\nÖverenskommelsen gäller tills vidare.\n\n" + dispute_heading + "\n1. Cheferna.\n2. SSP.\n3. CSO.\n\n"
+                   "Uppföljning och revidering\nFöljs upp årligen.\n", "section.missing");
+  };
+  CHECK(missing("Giltighetstid", "Tvister") == 0);
+  CHECK(missing("Överenskommelsens giltighet", "Hantering av oenighet") == 0);
+  CHECK(missing("Avtalets löptid", "Konflikthantering") == 0);
+  // Must fire: headings that name neither.
+  CHECK(missing("Övrigt", "Samverkan") == 2);
+}
+
 TEST_CASE("text.placeholder finds a draft's bracketed instructions and unfinished years", "[rules]") {
   Harness h;
   auto count = [&](const std::string& line) {
