@@ -263,6 +263,7 @@ TEST_CASE("section.missing knows a section by its other names", "[rules]") {
   CHECK(missing("Giltighetstid", "Tvister") == 0);
   CHECK(missing("Överenskommelsens giltighet", "Hantering av oenighet") == 0);
   CHECK(missing("Avtalets löptid", "Konflikthantering") == 0);
+  CHECK(missing("Giltighetstid och revidering", "Tvistelösning") == 0);
   // Must fire: headings that name neither.
   CHECK(missing("Övrigt", "Samverkan") == 2);
 }
