@@ -381,14 +381,16 @@ std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::strin
 // "Rutin tas fram (ansvarig: Psykiatri Skåne, klart: Q2 2025).": the owner a
 // parenthesis of fields names, and where the parenthesis starts.
 std::optional<std::pair<std::string, size_t>> ParenthesizedResponsible(const ExtractionRun& run, std::string_view text) {
-  static const RE2 kField(R"((?i)\((?:huvudansvarig|ansvarig|ansvariga|ansvar):\s*([^,;:)]{2,90}?)\s*[,;)])");
-  size_t open = text.find('(');
-  if (open == std::string_view::npos) return std::nullopt;
-  std::string actor;
-  if (!RE2::PartialMatch(text.substr(open), kField, &actor) || !(HasActorHead(run, actor) || IsProperName(actor)) ||
-      HoldsClause(run, actor))
-    return std::nullopt;
-  return std::pair{Capitalize(Trim(actor)), open};
+  static const RE2 kField(R"((?i)^\((?:huvudansvarig|ansvarig|ansvariga|ansvar):\s*([^,;:)]{2,90}?)\s*[,;)])");
+  for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    std::string_view rest = text.substr(open + 1);
+    bool field = Fold(rest.substr(0, 6)) == "ansvar" || Fold(rest.substr(0, 11)) == "huvudansvar";  // "(SSP)" is none
+    std::string actor;
+    if (!field || !RE2::PartialMatch(text.substr(open), kField, &actor)) continue;
+    if (!(HasActorHead(run, actor) || IsProperName(actor)) || HoldsClause(run, actor)) return std::nullopt;
+    return std::pair{Capitalize(Trim(actor)), open};
+  }
+  return std::nullopt;
 }
 
 // "... rapporterar till tjänstemannaberedningen som:" followed by "Ansvarar för ..." items.
