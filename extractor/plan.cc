@@ -107,14 +107,16 @@ void AreasWithRecords(ExtractionRun& run) {
     bool has_record = false;
     for (size_t i = headings[h].last_line + 1; i < end_line && !has_record; ++i)
       has_record = !labels[i].empty() && run.ref.vocabulary.responsible_columns.count(labels[i]);
-    if (!has_record) continue;
-    Area area;
-    area.name = Trim(headings[h].text, " .:");
-    area.framework_id = id;
-    area.follow_up = FollowUp::kUnknown;
-    area.span = run.SpanOfLine(headings[h].line);
-    run.doc.areas.push_back(std::move(area));
-    h = end - 1;
+    size_t next = end - 1;  // the headings up to `end` are this one's: none starts an area of its own
+    if (has_record) {
+      Area area;
+      area.name = Trim(headings[h].text, " .:");
+      area.framework_id = id;
+      area.follow_up = FollowUp::kUnknown;
+      area.span = run.SpanOfLine(headings[h].line);
+      run.doc.areas.push_back(std::move(area));
+    }
+    h = next;
   }
 }
 
@@ -411,10 +413,11 @@ bool IsResponsibleField(const ExtractionRun& run, size_t k) {
 // The last line of the record units[k] starts: the field lines ("Ansvarig:
 // ...", "Klart: ...") right after it under the same heading belong to it.
 size_t RecordEnd(const ExtractionRun& run, size_t k) {
+  constexpr size_t kMostFields = 8;  // a record has a few; a long run of field lines is no one record's
   const auto& units = run.structure.units;
   size_t last = units[k].last;
-  for (size_t j = k + 1; j < units.size() && units[j].heading == units[k].heading && units[j].first == last + 1 &&
-                         !run.structure.field_label[units[j].first].empty();
+  for (size_t j = k + 1; j < units.size() && j <= k + kMostFields && units[j].heading == units[k].heading &&
+                         units[j].first == last + 1 && !run.structure.field_label[units[j].first].empty();
        ++j)
     last = units[j].last;
   return last;

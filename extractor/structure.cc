@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
@@ -183,6 +183,8 @@ struct StructureAnalyzer::Impl {
       std::string_view s = lines[i].text;
       return s.substr(0, s.size() - TrailingDigits(s) - 1);
     };
+    // Where each line's text occurs last; made once, on the first run.
+    std::unordered_map<std::string_view, size_t> last_at;
     for (size_t i = 0; i < lines.size();) {
       size_t end = i;
       int last_page = 0;
@@ -194,10 +196,13 @@ struct StructureAnalyzer::Impl {
         ++end;
       }
       if (end - i >= kShortestRun) {
-        std::set<std::string_view> further;
-        for (size_t k = end; k < lines.size(); ++k) further.insert(lines[k].text);
+        if (last_at.empty())
+          for (size_t k = 0; k < lines.size(); ++k) last_at[lines[k].text] = k;
         bool listed = true;
-        for (size_t k = i; k < end && listed; ++k) listed = further.count(entry(k)) > 0;
+        for (size_t k = i; k < end && listed; ++k) {
+          auto at = last_at.find(entry(k));
+          listed = at != last_at.end() && at->second >= end;
+        }
         for (size_t k = i; k < end && listed; ++k) out[k] = true;
       }
       i = std::max(end, i + 1);
