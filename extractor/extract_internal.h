@@ -206,12 +206,6 @@ inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* ma
   return true;
 }
 
-// A numbered step ("2. Verksamhetschef ...", "3) ...", "b) ..."): its number
-// (a letter's place in the alphabet) and the text after it, as FullMatch of
-// ^(\d{1,2}[.)]|[a-zA-Z]\))\s+(.*)$ reads them. `text` is valid UTF-8, as
-// normalized text is, so only a line break stops RE2's ".".
-bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest);
-
 // Field extractors, one per file; each appends to run.doc.
 // A row of an action plan's activity table: a heading row of cells naming
 // what is done and who is responsible ("Aktivitet  Ansvarig  Klart"), then

@@ -13,6 +13,7 @@
 #include <unicode/unistr.h>
 
 #include "extractor/columns.h"
+#include "extractor/re2_util.h"
 #include "extractor/text_util.h"
 #include "extractor/utf8.h"
 
@@ -101,18 +102,11 @@ void ForEachRepairedPiece(std::string_view nfc, Emit emit) {
   }
 }
 
-
-// "1. Text", "12) Text", "a) text": one or two digits and '.' or ')', or
-// one letter and ')'; spaces, then text.
+// "1. Text", "12) Text", "a) text": a numbered item with text after its number.
 bool StartsNumbered(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && i < 2 && s[i] >= '0' && s[i] <= '9') ++i;
-  bool letter = i == 0 && s.size() > 1 && ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) && s[1] == ')';
-  if (letter) i = 1;
-  if (i == 0 || i >= s.size() || (s[i] != '.' && s[i] != ')')) return false;
-  size_t j = i + 1;
-  while (j < s.size() && s[j] == ' ') ++j;
-  return j > i + 1 && j < s.size();
+  int order = 0;
+  std::string_view rest;
+  return ParseNumberedStep(s, order, rest) && !rest.empty();
 }
 
 // Removes a leading list marker and says which kind it was.
@@ -455,6 +449,22 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
 }
 
 }  // namespace
+
+bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest) {
+  size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  char first = text.empty() ? 0 : static_cast<char>(text[0] | 0x20);
+  bool letter = digits == 0 && text.size() > 1 && first >= 'a' && first <= 'z' && text[1] == ')';  // "a) "
+  size_t marker = letter ? 1 : digits;
+  if (marker == 0 || marker > 2 || marker == text.size() || (text[marker] != '.' && text[marker] != ')')) return false;
+  size_t at = marker + 1;
+  while (at < text.size() && IsRe2Space(text[at])) ++at;
+  if (at == marker + 1 || text.find('\n', at) != std::string_view::npos) return false;
+  order = letter ? first - 'a' + 1 : text[0] - '0';
+  if (digits == 2) order = order * 10 + (text[1] - '0');
+  rest = text.substr(at);
+  return true;
+}
 
 std::string NormalizeChars(std::string_view s) {
   std::string composed;

@@ -65,6 +65,12 @@ struct NormalizedText {
 // Pure function of the source text; never fails.
 NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options = {});
 
+// A numbered step or list item ("2. Verksamhetschef ...", "3) ...", "b) ..."):
+// its number (a letter's place in the alphabet) and the text after it, as
+// FullMatch of ^(\d{1,2}[.)]|[a-zA-Z]\))\s+(.*)$ reads them. `text` is
+// valid UTF-8, as normalized text is, so only a line break stops RE2's ".".
+bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest);
+
 // NFC + the character repairs of Normalize for one string (soft hyphens,
 // odd spaces, ligatures). Exposed for tests and for reference data.
 std::string NormalizeChars(std::string_view s);

@@ -96,26 +96,6 @@ void ExtractRepeals(ExtractionRun& run) {
   }
 }
 
-}  // namespace
-
-bool ParseNumberedStep(std::string_view text, int& order, std::string_view& rest) {
-  size_t digits = 0;
-  while (digits < text.size() && digits < 3 && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  char first = text.empty() ? 0 : static_cast<char>(text[0] | 0x20);
-  bool letter = digits == 0 && text.size() > 1 && first >= 'a' && first <= 'z' && text[1] == ')';  // "a) "
-  size_t marker = letter ? 1 : digits;
-  if (marker == 0 || marker > 2 || marker == text.size() || (text[marker] != '.' && text[marker] != ')')) return false;
-  size_t at = marker + 1;
-  while (at < text.size() && IsRe2Space(text[at])) ++at;
-  if (at == marker + 1 || text.find('\n', at) != std::string_view::npos) return false;
-  order = letter ? first - 'a' + 1 : text[0] - '0';
-  if (digits == 2) order = order * 10 + (text[1] - '0');
-  rest = text.substr(at);
-  return true;
-}
-
-namespace {
-
 // A ladder written as prose ("Tvister löses i första hand av berörda chefer
 // ... lyfts frågan till SSP och därefter till Centralt Samverkansorgan"):
 // the framework's bodies it names, in the order named. Nothing when the
