@@ -366,30 +366,36 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   return std::nullopt;
 }
 
+// The words that label who is responsible ("Ansvarig:", "Ansvar:").
+constexpr std::string_view kResponsibleLabel = "(?:huvudansvarig|ansvarig|ansvariga|ansvar)";
+
+// Whether what a responsible label introduces names someone: an actor, or,
+// since the label says the name is someone's, a proper name ("Maria Malmö");
+// not prose about a duty ("Kommunen ansvarar för ...").
+bool NamesSomeone(const ExtractionRun& run, std::string_view actor) {
+  return (HasActorHead(run, actor) || IsProperName(actor)) && !HoldsClause(run, actor);
+}
+
 // "Ansvarig: Elevhälsan", "Ansvariga är BUP och socialtjänsten.": the
 // sentence that names who carries out the activity it follows.
 std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::string_view sentence) {
-  static const RE2 kResponsible(R"((?i)^(?:huvudansvarig|ansvarig|ansvariga|ansvar)(?::| är)\s+([^.;:]{2,90}?)\.?$)");
+  static const RE2 kResponsible("(?i)^" + std::string(kResponsibleLabel) + R"((?::| är)\s+([^.;:]{2,90}?)\.?$)");
   if (sentence.size() < 10 || (sentence[0] != 'A' && sentence[0] != 'H')) return std::nullopt;
   std::string actor;
-  // "Ansvar: Kommunen ansvarar för ..." is prose about a duty, not a name.
-  // The label says the name is someone's, so a proper name ("Maria Malmö") will do.
-  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !(HasActorHead(run, actor) || IsProperName(actor)) ||
-      HoldsClause(run, actor))
-    return std::nullopt;
+  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !NamesSomeone(run, actor)) return std::nullopt;
   return Capitalize(StripParentheses(Trim(actor)));
 }
 
 // "Rutin tas fram (ansvarig: Psykiatri Skåne, klart: Q2 2025).": the owner a
 // parenthesis of fields names, and where the parenthesis starts.
 std::optional<std::pair<std::string, size_t>> ParenthesizedResponsible(const ExtractionRun& run, std::string_view text) {
-  static const RE2 kField(R"((?i)^\((?:huvudansvarig|ansvarig|ansvariga|ansvar):\s*([^,;:)]{2,90}?)\s*[,;)])");
+  static const RE2 kField(R"((?i)^\()" + std::string(kResponsibleLabel) + R"(:\s*([^,;:)]{2,90}?)\s*[,;)])");
   for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
     std::string_view rest = text.substr(open + 1);
     bool field = Fold(rest.substr(0, 6)) == "ansvar" || Fold(rest.substr(0, 11)) == "huvudansvar";  // "(SSP)" is none
     std::string actor;
     if (!field || !RE2::PartialMatch(text.substr(open), kField, &actor)) continue;
-    if (!(HasActorHead(run, actor) || IsProperName(actor)) || HoldsClause(run, actor)) return std::nullopt;
+    if (!NamesSomeone(run, actor)) return std::nullopt;
     return std::pair{Capitalize(Trim(actor)), open};
   }
   return std::nullopt;
@@ -476,8 +482,7 @@ std::string RecordStatus(const ExtractionRun& run, size_t first, size_t last) {
     if (run.structure.field_label[i].empty()) continue;
     for (std::string_view sentence : Sentences(run.Line(i))) {
       size_t colon = sentence.find(": ");
-      std::vector<std::string> label = colon == std::string_view::npos ? std::vector<std::string>{} : Words(Fold(sentence.substr(0, colon)));
-      if (!label.empty() && label.size() <= 2 && run.ref.vocabulary.status_columns.count(label.back()))
+      if (colon != std::string_view::npos && run.ref.vocabulary.status_columns.count(LabelWord(sentence.substr(0, colon))))
         return std::string(sentence.substr(colon + 2));
     }
   }
@@ -505,11 +510,11 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
     } else if (std::string when = Trim(row.due_text, " .,;"); !EmptyCell(when)) {
       r.due_text = when;  // "Löpande": when, said in words
     }
-    r.area = AreaAt(run, r.span.line);
+    Area* area = AreaOf(run, r.span.line);
+    r.area = area ? area->name : "";
     SetStatus(run, row.status, r);
     // A follow-up column ("Indikator: Antal samtal") follows its area up.
     std::string follow_up = Trim(row.follow_up, " .,;");
-    Area* area = AreaOf(run, r.span.line);
     if (area && !EmptyCell(follow_up) && (area->follow_up == FollowUp::kAbsent || area->follow_up == FollowUp::kUnknown))
       area->follow_up = FollowUp::kPresent;
     run.doc.responsibilities.push_back(std::move(r));
@@ -584,7 +589,8 @@ void ExtractResponsibilities(ExtractionRun& run) {
     std::optional<Parsed> parsed;
     size_t line = u.first;
     std::optional<std::string> field_actor = ResponsibleFieldAfter(run, k);
-    if (IsResponsibleField(run, k) && h && h->sub == SubHeading::kNone && section.empty() && h->last_line + 1 == u.first) {
+    bool is_field = IsResponsibleField(run, k);
+    if (is_field && h && h->sub == SubHeading::kNone && section.empty() && h->last_line + 1 == u.first) {
       // A heading, then "Ansvarig: X": the heading names the activity.
       std::optional<std::string> named = NamedResponsible(run, sentences[0].text);
       if (named) parsed = Parsed{named, Action(h->text)};
@@ -595,7 +601,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
       parsed = ActivityOf(run, sentences, sub, field_actor, field_taken);
     } else {
       intro_actor.reset();
-      parsed = DutyOf(run, sentences, IsResponsibleField(run, k) ? std::nullopt : field_actor, line, field_taken);
+      parsed = DutyOf(run, sentences, is_field ? std::nullopt : field_actor, line, field_taken);
     }
     if (!u.text.empty() && u.text.back() == ':') intro_actor = IntroActor(run, sentences.back().text);
     if (!parsed) continue;

@@ -47,10 +47,9 @@ struct StructureAnalyzer::Impl {
     if (!StartsUpper(text)) return "";
     size_t colon = text.substr(0, kLongestLabel + 1).find(':');
     if (colon == std::string_view::npos || colon + 2 >= text.size() || text[colon + 1] != ' ') return "";
-    if (WordCount(text.substr(0, colon)) > 2) return "";
-    std::vector<std::string> words = Words(Fold(text.substr(0, colon)));
-    bool field = !words.empty() && std::binary_search(field_labels.begin(), field_labels.end(), words.back());
-    return field ? words.back() : "";
+    std::string label = LabelWord(text.substr(0, colon));
+    bool field = !label.empty() && std::binary_search(field_labels.begin(), field_labels.end(), label);
+    return field ? label : "";
   }
 
   SubHeading SubKind(std::string_view text) const {

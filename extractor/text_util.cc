@@ -55,6 +55,13 @@ std::string Fold(std::string_view s) {
   return out;
 }
 
+std::string LabelWord(std::string_view label) {
+  constexpr size_t kMostWords = 2;
+  if (WordCount(label) > kMostWords) return "";
+  std::vector<std::string> words = Words(Fold(label));
+  return words.empty() ? "" : words.back();
+}
+
 std::vector<std::string_view> Sentences(std::string_view text) {
   std::vector<std::string_view> out;
   for (size_t start = 0; start < text.size();) {

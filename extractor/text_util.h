@@ -15,6 +15,10 @@ namespace overens {
 std::string Fold(std::string_view s);
 // Words of folded text: runs of word bytes (IsWordByte).
 std::vector<std::string> Words(std::string_view s);
+// The word a label of one or two words ends in, folded ("Klart senast" ->
+// "senast", "Ansvarig" -> "ansvarig"): what a field's label is looked up by.
+// Empty when `label` has no word or more than two.
+std::string LabelWord(std::string_view label);
 // The sentences of `text`, cut at each ". " (the period and the space
 // dropped; a last sentence keeps its own end).
 std::vector<std::string_view> Sentences(std::string_view text);

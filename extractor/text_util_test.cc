@@ -43,6 +43,14 @@ TEST_CASE("StartsUpper and StartsLower know the Swedish letters", "[text_util]")
   CHECK_FALSE(StartsLower("Ö"));
 }
 
+TEST_CASE("LabelWord gives the folded last word of a short label", "[text_util]") {
+  CHECK(LabelWord("Ansvarig") == "ansvarig");
+  CHECK(LabelWord("Klart senast") == "senast");
+  CHECK(LabelWord("Läge") == "läge");
+  CHECK(LabelWord("").empty());
+  CHECK(LabelWord("Vi följer upp detta").empty());  // more than two words: no label
+}
+
 TEST_CASE("Sentences cuts at a period and a space", "[text_util]") {
   using V = std::vector<std::string_view>;
   CHECK(Sentences("Ansvar: BUP. Tid: Q3 2025.") == V{"Ansvar: BUP", "Tid: Q3 2025."});
