@@ -44,6 +44,12 @@ int ToInt(std::string_view s) {
   return v;
 }
 
+// The second year of a pair ("2025/26", "2025–2026"): two digits are a year
+// of the first one's century.
+int SecondYear(int first, std::string_view second) {
+  return ToInt(second) + (second.size() == 2 ? (first / 100) * 100 : 0);
+}
+
 struct Interval {
   std::optional<CivilDate> start, end;
   Grain grain;
@@ -53,6 +59,8 @@ Interval YearSpan(int y1, int y2, Grain g) { return {CivilDate{y1, 1, 1}, CivilD
 Interval MonthSpan(int y, int m1, int m2, Grain g) {
   return {CivilDate{y, m1, 1}, CivilDate::EndOfMonth(y, m2), g};
 }
+// The index-th period of `months` months of year y (quarter 2: April to June).
+Interval PeriodSpan(int y, int index, int months, Grain g) { return MonthSpan(y, (index - 1) * months + 1, index * months, g); }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 std::string Lower(re2::StringPiece s) {
@@ -158,44 +166,37 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   // första/andra kvartalet 2024, kvartal 2 2024, Q2 2024
   add("\\b(första|andra|tredje|fjärde|1:a|2:a|3:e|4:e)\\s+kvartalet\\s+(?:år\\s+)?" + Y + "\\b",
       [](const G& g, int) -> std::optional<Interval> {
-        int q = OrdinalNumber(g[0]);
-        return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
+        return PeriodSpan(ToInt(g[1]), OrdinalNumber(g[0]), 3, Grain::kQuarter);
       });
   add("\\b(?:Q|kv\\.?\\s?|kvartal\\s*)([1-4])(?:[\\s,-]*|/)(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
-        int q = ToInt(g[0]);
-        return MonthSpan(ToInt(g[1]), q * 3 - 2, q * 3, Grain::kQuarter);
+        return PeriodSpan(ToInt(g[1]), ToInt(g[0]), 3, Grain::kQuarter);
       });
   // 2025 Q3, 2025-Q3: the year first
   add("\\b" + Y + "\\s*-?\\s*Q([1-4])\\b", [](const G& g, int) -> std::optional<Interval> {
-        int q = ToInt(g[1]);
-        return MonthSpan(ToInt(g[0]), q * 3 - 2, q * 3, Grain::kQuarter);
+        return PeriodSpan(ToInt(g[0]), ToInt(g[1]), 3, Grain::kQuarter);
       }, true);
   // T2 2025, tertial 2 2025, andra tertialet 2025: the regions' four-month periods
   add("\\b(?:T|tertial\\s*)([1-3])[\\s,-]*(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
-        int t = ToInt(g[0]);
-        return MonthSpan(ToInt(g[1]), t * 4 - 3, t * 4, Grain::kTertial);
+        return PeriodSpan(ToInt(g[1]), ToInt(g[0]), 4, Grain::kTertial);
       });
   add("\\b(första|andra|tredje|1:a|2:a|3:e)\\s+tertialet\\s+(?:år\\s+)?" + Y + "\\b",
       [](const G& g, int) -> std::optional<Interval> {
-        int t = OrdinalNumber(g[0]);
-        return MonthSpan(ToInt(g[1]), t * 4 - 3, t * 4, Grain::kTertial);
+        return PeriodSpan(ToInt(g[1]), OrdinalNumber(g[0]), 4, Grain::kTertial);
       });
   // årsskiftet 2025/2026: the last day of the first year
   add("årsskiftet\\s+" + Y + "\\s*(?:/|–|-)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
-        int a = ToInt(g[0]), b = ToInt(g[1]);
-        if (g[1].size() == 2) b += (a / 100) * 100;
-        if (b != a + 1) return std::nullopt;
+        int a = ToInt(g[0]);
+        if (SecondYear(a, g[1]) != a + 1) return std::nullopt;
         CivilDate last{a, 12, 31};
         return Interval{last, last, Grain::kDay};
       });
   // första halvåret 2024, halvår 2 2024
   add("\\b(första|andra|senare|1:a|2:a)\\s+halvåret\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
-        int h = g[0][0] == 's' || g[0][0] == 'S' ? 2 : OrdinalNumber(g[0]);
-        return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
+        int h = g[0][0] == 's' || g[0][0] == 'S' ? 2 : OrdinalNumber(g[0]);  // "senare halvåret"
+        return PeriodSpan(ToInt(g[1]), h, 6, Grain::kHalfYear);
       });
   add("\\b(?:halvår\\s*|H)([12])\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
-        int h = ToInt(g[0]);
-        return MonthSpan(ToInt(g[1]), h == 1 ? 1 : 7, h == 1 ? 6 : 12, Grain::kHalfYear);
+        return PeriodSpan(ToInt(g[1]), ToInt(g[0]), 6, Grain::kHalfYear);
       });
   // hösten 2023, våren 2024, ht 2023, vt-24
   add("\\b(våren|hösten|sommaren|vårterminen|höstterminen)\\s+(?:år\\s+)?" + Y + "\\b",
@@ -250,22 +251,20 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   p_->rules.back().after_day_is_invalid = true;
   // läsåret 2025/2026: August to June
   add("läsåret\\s+" + Y + "\\s*(?:/|–|-)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
-        int a = ToInt(g[0]), b = ToInt(g[1]);
-        if (g[1].size() == 2) b += (a / 100) * 100;
-        if (b != a + 1) return std::nullopt;
-        return Interval{CivilDate{a, 8, 1}, CivilDate{b, 6, 30}, Grain::kMonth};
+        int a = ToInt(g[0]);
+        if (SecondYear(a, g[1]) != a + 1) return std::nullopt;
+        return Interval{CivilDate{a, 8, 1}, CivilDate{a + 1, 6, 30}, Grain::kMonth};
       });
   // 2025-12: a year and a month, where the digits cannot end a range of years ("2011-12" can)
   add(kYearMonthPattern, [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[0]), m = ToInt(g[1]);
-        if ((y / 100) * 100 + m > y) return std::nullopt;
+        if (SecondYear(y, g[1]) > y) return std::nullopt;
         return MonthSpan(y, m, m, Grain::kMonth);
       }, true);
   p_->rules.back().finder = FindYearMonth;
   // 2023–2025, 2023-25, 2021/2022
   add(kYearRangePattern, [](const G& g, int) -> std::optional<Interval> {
-        int a = ToInt(g[0]), b = ToInt(g[1]);
-        if (g[1].size() == 2) b += (a / 100) * 100;
+        int a = ToInt(g[0]), b = SecondYear(a, g[1]);
         if (b <= a || b - a > 20) return std::nullopt;
         return YearSpan(a, b, Grain::kYears);
       }, true);
