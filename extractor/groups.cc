@@ -65,6 +65,13 @@ std::vector<int> Numbers(const std::vector<std::string>& words) {
   return out;
 }
 
+// Words that only join the content words of a target group ("och", "som",
+// "med"); they move around when a list item is dropped.
+bool IsFunctionWord(std::string_view w) {
+  static const std::set<std::string_view> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det"};
+  return kFunction.count(w) > 0;
+}
+
 Deviation Classify(const std::vector<std::string>& local, const std::vector<std::string>& framework) {
   if (local == framework) return Deviation::kNone;
   std::vector<int> ln = Numbers(local), fn = Numbers(framework);
@@ -80,17 +87,15 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
   }
   // Function words move around when a list item is dropped ("läkemedel eller
   // dopningsmedel"); only content words decide what was added or removed.
-  static const std::vector<std::string> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det"};
-  auto is_function = [](const std::string& w) { return std::find(kFunction.begin(), kFunction.end(), w) != kFunction.end(); };
   std::vector<bool> keep_local = InCommon(local, framework), keep_fw = InCommon(framework, local);
   std::vector<std::string> added_raw, added, removed;
   for (size_t i = 0; i < local.size(); ++i)
     if (!keep_local[i]) {
       added_raw.push_back(local[i]);
-      if (!is_function(local[i])) added.push_back(local[i]);
+      if (!IsFunctionWord(local[i])) added.push_back(local[i]);
     }
   for (size_t i = 0; i < framework.size(); ++i)
-    if (!keep_fw[i] && !is_function(framework[i])) removed.push_back(framework[i]);
+    if (!keep_fw[i] && !IsFunctionWord(framework[i])) removed.push_back(framework[i]);
   if (added.empty() && removed.empty()) return Deviation::kNone;
   static const std::vector<std::string> kWidening = {"samt", "och", "även", "inklusive", "inkl", "eller", "respektive"};
   if (removed.empty())
@@ -231,10 +236,9 @@ std::vector<std::string_view> ProseListParts(std::string_view list) {
 // this short ("barn och unga med psykisk ohälsa" shares as many words with
 // TG2 as with TG1). nullopt when no group is clearly named.
 std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
-  static const std::set<std::string_view> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det", "för"};
   std::vector<std::string_view> content;
   for (const std::string& w : words)
-    if (!kFunction.count(w)) content.push_back(w);
+    if (!IsFunctionWord(w) && w != "för") content.push_back(w);  // "för" joins words in a prose part too
   if (content.empty()) return std::nullopt;
   const auto& groups = run.compiled.target_group_words;
   std::vector<size_t> held(groups.size(), 0);
