@@ -91,13 +91,17 @@ int main(int argc, char** argv) {
   auto rules = overens::RegisterAllRules();
   overens::CheckOptions options;
   options.as_of = {2026, 11, 22};
-  size_t findings = 0;
-  auto t0 = Clock::now();
-  for (const std::string& t : texts) {
+  auto extract_and_check = [&](const std::string& t) {
     overens::SourceText src{"bench.txt", t, "utf-8", {}};
     overens::Document d = pipeline.value()->extractor().Extract(overens::Normalize(src), "bench.txt");
-    findings += overens::RunRules(rules, d, pipeline.value()->reference(), options).size();
-  }
+    return overens::RunRules(rules, d, pipeline.value()->reference(), options).size();
+  };
+  // Patterns that are compiled on first use (function-local statics) are
+  // compiled here, untimed: the figure is the steady state of a long run.
+  for (const std::string& t : demo) extract_and_check(Variant(t, 0));
+  size_t findings = 0;
+  auto t0 = Clock::now();
+  for (const std::string& t : texts) findings += extract_and_check(t);
   auto t1 = Clock::now();
   double mb = static_cast<double>(bytes) / 1e6;
   std::printf("extract+check: %d documents, %.2f MB in %.3f s = %.1f MB/s (one core), %zu findings\n", docs, mb,
