@@ -81,7 +81,30 @@ struct GrammarRule {
   bool needs_anchor = false;
   bool after_day_is_invalid = false;  // a day number before it means a full date that failed
   bool blocks_when_invalid = false;   // "32 januari 2023": nothing inside may be read as a date
+  // When set and true for a match starting at `begin`, the match is no date of this rule.
+  bool (*rejects)(std::string_view text, size_t begin) = nullptr;
 };
+
+// "före ", "till ", "i ": a preposition and a space right before `begin`.
+bool AfterPreposition(std::string_view text, size_t begin) {
+  static constexpr std::string_view kPrepositions[] = {"före", "innan", "inför", "till", "efter", "under",
+                                                       "runt", "kring", "i",     "fram till"};
+  if (begin < 2 || text[begin - 1] != ' ') return false;
+  std::string_view before = text.substr(0, begin - 1);
+  return std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](std::string_view p) {
+    if (before.size() < p.size()) return false;
+    std::string_view word = before.substr(before.size() - p.size());
+    bool starts_word = before.size() == p.size() || !IsWordByte(before[before.size() - p.size() - 1]);
+    return starts_word && Lower(re2::StringPiece(word.data(), word.size())) == p;
+  });
+}
+
+// "jul" alone, without the full stop of July's abbreviation: "före jul 2025"
+// is Christmas, "jul 2025" in a list of months is July.
+bool IsBareJul(std::string_view text, size_t begin) {
+  std::string_view word = text.substr(begin, 4);
+  return word.size() == 4 && Lower(re2::StringPiece(word.data(), 3)) == "jul" && (word[3] == ' ' || word[3] == ',');
+}
 
 }  // namespace
 
@@ -92,9 +115,9 @@ struct DateGrammar::Patterns {
   // Words one of the open-end (bit 0) or open-start (bit 1) prefixes below
   // must contain, so most dates need neither pattern ("senast" as "enast":
   // RE2 would also take "ſ" for "s").
-  KeywordGate prefix_words{{{"fr"}, {"enast", "t.", "till", "före", "innan"}}};
-  RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan)\s+(den\s+|i\s+|under\s+)?$)"};
-  RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från)\s+(den\s+)?$)"};
+  KeywordGate prefix_words{{{"fr", "efter", "tidigast"}, {"enast", "t.", "till", "före", "innan", "inför"}}};
+  RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan|inför)\s+(den\s+|i\s+|under\s+)?$)"};
+  RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från|efter|tidigast)\s+(den\s+)?$)"};
   RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
   RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};
 };
@@ -249,6 +272,17 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         return MonthSpan(ToInt(g[1]), MonthNumber(g[0]), MonthNumber(g[0]), Grain::kMonth);
       });
   p_->rules.back().after_day_is_invalid = true;
+  p_->rules.back().rejects = [](std::string_view text, size_t begin) {
+    return IsBareJul(text, begin) && AfterPreposition(text, begin);
+  };
+  // före jul 2025, julen 2025: Christmas Eve
+  add("\\b(?:julen|jul)\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        CivilDate eve{ToInt(g[0]), 12, 24};
+        return Interval{eve, eve, Grain::kDay};
+      });
+  p_->rules.back().rejects = [](std::string_view text, size_t begin) {
+    return IsBareJul(text, begin) && !AfterPreposition(text, begin);
+  };
   // läsåret 2025/2026: August to June
   add("läsåret\\s+" + Y + "\\s*(?:/|–|-)\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
         int a = ToInt(g[0]);
@@ -418,6 +452,7 @@ bool InAddress(const RE2& url, std::string_view text, size_t begin) {
 bool IsFalseDate(const GrammarRule& rule, std::string_view text, size_t b, size_t e, const RE2& url,
                  const RE2& citation_before) {
   if (InAddress(url, text, b)) return true;
+  if (rule.rejects && rule.rejects(text, b)) return true;
   if (rule.after_day_is_invalid && b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) return true;  // "32 januari 2023"
   if (!rule.starts_with_year) return false;
   if (LooksLikeCitation(text, b, e, citation_before)) {
@@ -517,13 +552,20 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
     uint64_t words = !before.empty() && IsRe2Space(before.back()) ? p_->prefix_words.Scan(before) : 0;
     if ((words & 1) && RE2::PartialMatch(before, p_->open_end_prefix, &prefix)) {
       size_t pb = static_cast<size_t>(prefix.data() - text.data());
-      if (i + 1 < kept.size() &&
+      std::string word = Lower(prefix);
+      if (word == "efter" || word == "tidigast") {
+        // "efter sommaren 2025" starts when the summer has ended; "tidigast hösten 2025" when it starts.
+        if (word == "efter" && m.end_date) m.start = CivilDate::FromDaysSinceEpoch(m.end_date->DaysSinceEpoch() + 1);
+        m.open_end = true;
+        m.end_date.reset();
+        m.begin = pb;
+      } else if (i + 1 < kept.size() &&
           RE2::FullMatch(text.substr(m.end, kept[i + 1].begin - m.end), kRangeJoin)) {
         m.end_date = kept[i + 1].end_date;
         m.end = kept[i + 1].end;
         ++i;
         m.begin = pb;
-      } else if (Lower(prefix) != "från") {
+      } else if (word != "från") {
         // Bare "från 2013-06-10" names a date ("the framework from ..."), not an open start.
         m.open_end = true;
         m.end_date.reset();
@@ -536,6 +578,12 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
     } else if ((words & 2) && RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());
       m.open_start = true;
+      std::string word = Lower(prefix);
+      // "före 2026" and "innan sommaren 2025" end before the period starts;
+      // "senast 2025" at its end. A day is left whole ("före den 1 mars").
+      bool before_period = word == "före" || word == "innan" || word == "inför";
+      if (before_period && m.grain != Grain::kDay && m.start)
+        m.end_date = CivilDate::FromDaysSinceEpoch(m.start->DaysSinceEpoch() - 1);
       m.start.reset();
     } else if (!before.empty() && before.back() == ' ' && RE2::PartialMatch(before, p_->plain_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());  // "under hösten 2023" reads better whole

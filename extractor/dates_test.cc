@@ -131,6 +131,28 @@ const Case kParses[] = {
     {"v. 12–14 2025", "2025-03-17", "2025-04-06"},
     {"vecka 1 2025", "2024-12-30", "2025-01-05"},
     {"senast vecka 12 2025", "", "2025-03-23"},
+    // "före"/"innan"/"inför" a period end where it starts; "senast" where it ends
+    {"före 2026", "", "2025-12-31"},
+    {"innan sommaren 2025", "", "2025-05-31"},
+    {"inför hösten 2025", "", "2025-08-31"},
+    {"före mars 2025", "", "2025-02-28"},
+    {"före vecka 12 2025", "", "2025-03-16"},
+    {"senast mars 2025", "", "2025-03-31"},
+    {"före den 1 mars 2025", "", "2025-03-01"},
+    // "efter" a period starts when it has ended, "tidigast" when it starts
+    {"efter sommaren 2025", "2025-09-01", ""},
+    {"efter 2025-06-30", "2025-07-01", ""},
+    {"efter årsskiftet 2025/2026", "2026-01-01", ""},
+    {"tidigast hösten 2025", "2025-09-01", ""},
+    // Christmas: "jul" after a preposition, or "julen"; July otherwise
+    {"före jul 2025", "", "2025-12-24"},
+    {"i jul 2025", "2025-12-24", "2025-12-24"},
+    {"julen 2025", "2025-12-24", "2025-12-24"},
+    {"efter jul 2025", "2025-12-25", ""},
+    {"jul 2025", "2025-07-01", "2025-07-31"},
+    {"i jul. 2025", "2025-07-01", "2025-07-31"},
+    {"juni–jul 2025", "2025-06-01", "2025-07-31"},
+    {"4 jul 2025", "2025-07-04", "2025-07-04"},
 };
 
 // None of these may yield a date.
@@ -249,6 +271,20 @@ TEST_CASE("citations, amounts and other numbers are not dates", "[dates]") {
     CHECK(grammar.Scan(text).empty());
   }
   CHECK(std::size(kNotDates) >= 80);
+}
+
+TEST_CASE("bare jul is Christmas after a preposition and July elsewhere", "[dates]") {
+  DateGrammar grammar;
+  auto christmas = grammar.Scan("Utbildningen ska vara klar till jul 2025 och följas upp efter jul 2025.");
+  REQUIRE(christmas.size() == 2);
+  CHECK(christmas[0].text == "jul 2025");
+  CHECK(christmas[0].start->ToString() == "2025-12-24");
+  CHECK(christmas[1].open_end);
+  CHECK(christmas[1].start->ToString() == "2025-12-25");
+  auto july = grammar.Scan("Klart: jul 2025. Tidplan: jun, jul 2025.");
+  REQUIRE(july.size() == 2);
+  CHECK(july[0].end_date->ToString() == "2025-07-31");
+  CHECK(july[1].end_date->ToString() == "2025-07-31");
 }
 
 TEST_CASE("dates keep their position in running text", "[dates]") {
