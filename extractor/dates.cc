@@ -213,6 +213,17 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
         CivilDate last{a, 12, 31};
         return Interval{last, last, Grain::kDay};
       });
+  // halvårsskiftet 2025: the last day of June
+  add("\\bhalvårsskiftet\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        CivilDate last{ToInt(g[0]), 6, 30};
+        return Interval{last, last, Grain::kDay};
+      });
+  // utgången av 2025, utgången av juni 2025: the last day
+  add("\\butgången\\s+av\\s+(?:år\\s+)?(?:" + M + "\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        int y = ToInt(g[1]);
+        CivilDate last = g[0].empty() ? CivilDate{y, 12, 31} : CivilDate::EndOfMonth(y, MonthNumber(g[0]));
+        return Interval{last, last, Grain::kDay};
+      });
   // första halvåret 2024, halvår 2 2024
   add("\\b(första|andra|senare|1:a|2:a)\\s+halvåret\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         int h = g[0][0] == 's' || g[0][0] == 'S' ? 2 : OrdinalNumber(g[0]);  // "senare halvåret"

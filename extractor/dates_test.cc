@@ -144,6 +144,10 @@ const Case kParses[] = {
     {"efter 2025-06-30", "2025-07-01", ""},
     {"efter årsskiftet 2025/2026", "2026-01-01", ""},
     {"tidigast hösten 2025", "2025-09-01", ""},
+    {"halvårsskiftet 2025", "2025-06-30", "2025-06-30"},
+    {"senast halvårsskiftet 2025", "", "2025-06-30"},
+    {"utgången av 2025", "2025-12-31", "2025-12-31"},
+    {"före utgången av juni 2026", "", "2026-06-30"},
     // Christmas: "jul" after a preposition, or "julen"; July otherwise
     {"före jul 2025", "", "2025-12-24"},
     {"i jul 2025", "2025-12-24", "2025-12-24"},

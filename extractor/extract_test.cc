@@ -808,5 +808,30 @@ TEST_CASE("an activity written as a duty with its agent ('följs upp av X')", "[
   CHECK(d.responsibilities[0].due == CivilDate{2025, 12, 31});
 }
 
+TEST_CASE("an area heading may name the children's area as its target group does", "[extract]") {
+  Fixture f;
+  auto area_of = [&](const std::string& heading) {
+    Document d = f.Extract("Handlingsplan 2025\n\n1. " + heading + "\n\nAktiviteter\nKommunen ska utbilda personal under 2025.\n");
+    return d.areas.size() == 1 ? d.areas[0].framework_id.value_or("-") : "none";
+  };
+  CHECK(area_of("Barn och ungas psykiska hälsa") == "BARN-UNGA");
+  CHECK(area_of("Barn och unga med psykisk ohälsa") == "BARN-UNGA");
+  CHECK(area_of("Psykisk ohälsa hos barn och unga") == "BARN-UNGA");
+  CHECK(area_of("Äldre med psykisk ohälsa") == "-");
+}
+
+TEST_CASE("a due or status field in a parenthesis is read in words", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\n1. Suicidprevention\n\nAktiviteter\n"
+      "- Översyn av rutin för riskbedömning (ansvar: Psykiatri Skåne, tid: löpande)\n"
+      "- Utbildning i MHFA (ansvar: Elevhälsan, status: klar)\n");
+  REQUIRE(d.responsibilities.size() == 2);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Psykiatri Skåne"));
+  CHECK(d.responsibilities[0].due_text == "löpande");
+  CHECK(d.responsibilities[1].status == "klar");
+  CHECK(d.responsibilities[1].done);
+}
+
 }  // namespace
 }  // namespace overens

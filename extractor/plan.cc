@@ -475,15 +475,27 @@ void SetStatus(const ExtractionRun& run, std::string_view status, Responsibility
   r.done = !words.empty() && run.ref.vocabulary.done_words.count(words[0]);
 }
 
-// The value of a status field ("Status: Klar", "Läge: Pågår") on lines
-// [first, last], alone on its line or as one sentence of a field line.
-std::string RecordStatus(const ExtractionRun& run, size_t first, size_t last) {
+// The value of a field labelled with one of `labels` on lines [first, last]:
+// a field line ("Status: Klar"), one sentence of one ("Ansvar: BUP. Tid:
+// Löpande."), or one part of a parenthesis ("(ansvarig: BUP, tid: löpande)").
+std::string FieldValue(const ExtractionRun& run, size_t first, size_t last, const std::unordered_set<std::string>& labels) {
+  auto value_of = [&](std::string_view part) -> std::optional<std::string_view> {
+    size_t colon = part.find(": ");
+    if (colon == std::string_view::npos || !labels.count(LabelWord(part.substr(0, colon)))) return std::nullopt;
+    return part.substr(colon + 2);
+  };
   for (size_t i = first; i <= last; ++i) {
-    if (run.structure.field_label[i].empty()) continue;
-    for (std::string_view sentence : Sentences(run.Line(i))) {
-      size_t colon = sentence.find(": ");
-      if (colon != std::string_view::npos && run.ref.vocabulary.status_columns.count(LabelWord(sentence.substr(0, colon))))
-        return std::string(sentence.substr(colon + 2));
+    std::string_view line = run.Line(i);
+    if (!run.structure.field_label[i].empty())
+      for (std::string_view sentence : Sentences(line))
+        if (auto v = value_of(sentence)) return std::string(*v);
+    for (size_t open = line.find('('); open != std::string_view::npos; open = line.find('(', open + 1)) {
+      std::string_view inside = line.substr(open + 1, line.find(')', open) - open - 1);
+      for (size_t b = 0, e; b < inside.size(); b = e + 1) {
+        e = std::min(inside.find_first_of(",;", b), inside.size());
+        std::string part = Trim(inside.substr(b, e - b));
+        if (auto v = value_of(part)) return Trim(*v, " .");
+      }
     }
   }
   return "";
@@ -611,8 +623,11 @@ void ExtractResponsibilities(ExtractionRun& run) {
     r.span = run.SpanOfLine(line);
     size_t record_end = RecordEnd(run, k);
     r.due = DueWithin(run, line, record_end, &r.due_text);
+    // "tid: löpande", "Klart: Vid behov": when, said in words
+    if (!r.due) r.due_text = FieldValue(run, line, record_end, run.ref.vocabulary.due_columns);
+    if (EmptyCell(r.due_text)) r.due_text.clear();
     r.area = AreaAt(run, r.span.line);
-    SetStatus(run, RecordStatus(run, line, record_end), r);
+    SetStatus(run, FieldValue(run, line, record_end, run.ref.vocabulary.status_columns), r);
     run.doc.responsibilities.push_back(std::move(r));
   }
   // Table rows came first; the text's order is the reader's.

@@ -121,10 +121,11 @@ void ExtractFrequencies(ExtractionRun& run) {
   // Both patterns are read line by line, so they must not match a line break
   // (literal spaces only: no \s, '.' or negated class); see Gate::kCountPerYear.
   static const RE2 kPerYear(
-      R"((?i)\b((?:ca |minst |cirka |högst )?(\d{1,2}|en|ett|två|tre|fyra|fem|sex|tio|tolv) (?:gånger|tillfällen|möten|ggr)(?: per |/| om | i )(år|året|termin|halvår|månad|kvartal)))");
+      R"((?i)\b((?:ca |minst |cirka |högst )?(\d{1,2}|en|ett|två|tre|fyra|fem|sex|tio|tolv) (?:gånger|gång|tillfällen|möten|ggr)(?: per |/| om | i )(år|året|termin|halvår|tertial|månad|kvartal|vecka)))");
   // No leading \b: RE2's word boundary does not know that "Å" is a letter, so
   // the letter before is checked by hand (a [^\p{L}] prefix makes the pass slow).
-  static const RE2 kAnnual(R"((?i)(årlig(?:en|t|a)?|en gång per år|varje år|halvårsvis|kvartalsvis|månadsvis|varje månad|varje kvartal)\b)");
+  static const RE2 kAnnual(
+      R"((?i)(årlig(?:en|t|a)?|en gång per år|varje år|halvårsvis|kvartalsvis|månadsvis|varje månad|varje kvartal|varje tertial|tertialvis|varje halvår|varje termin|terminsvis|varje vecka|veckovis)\b)");
   static const std::pair<std::string_view, double> kNumbers[] = {{"en", 1}, {"ett", 1}, {"två", 2}, {"tre", 3}, {"fyra", 4},
                                                                  {"fem", 5}, {"sex", 6}, {"tio", 10}, {"tolv", 12}};
   struct Hit {
@@ -143,7 +144,12 @@ void ExtractFrequencies(ExtractionRun& run) {
     for (auto [w, v] : kNumbers)
       if (Fold(count) == w) n = v;
     if (n == 0) n = std::stod(count);
-    double per_year = unit.rfind("år", 0) == 0 ? n : unit == "termin" || unit == "halvår" ? n * 2 : unit == "kvartal" ? n * 4 : n * 12;
+    double per_year = unit.rfind("år", 0) == 0                  ? n
+                      : unit == "termin" || unit == "halvår" ? n * 2
+                      : unit == "tertial"                    ? n * 3
+                      : unit == "kvartal"                    ? n * 4
+                      : unit == "vecka"                      ? n * 52
+                                                             : n * 12;
     hits.push_back({line, std::string(match[1].data(), match[1].size()), per_year});
   });
   ForEachMatchOnLines(run, Gate::kRecurrence, kAnnual, match, 1, [&](size_t line) {
@@ -151,8 +157,13 @@ void ExtractFrequencies(ExtractionRun& run) {
     if (LetterEndsAt(all, begin)) return;  // "fårlig", "Värdeårlig": inside a word
     std::string text(match[0].data(), match[0].size());
     std::string f = Fold(text);
-    double per_year = f.find("halvår") != std::string::npos ? 2 : f.find("kvartal") != std::string::npos ? 4
-                      : f.find("månad") != std::string::npos ? 12 : 1;
+    auto has = [&](std::string_view w) { return f.find(w) != std::string::npos; };
+    double per_year = has("halvår") || has("termin") ? 2
+                      : has("tertial")               ? 3
+                      : has("kvartal")               ? 4
+                      : has("månad")                 ? 12
+                      : has("veck")                  ? 52
+                                                     : 1;
     hits.push_back({line, text, per_year});
   });
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.line < b.line; });

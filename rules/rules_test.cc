@@ -216,6 +216,34 @@ TEST_CASE("activity.no-deadline is silent when the activity says when, or recurs
   CHECK(count("• Styrgruppen tar fram en handlingsplan från och med 2025.") == 1);  // a start is no deadline
   CHECK(count("• Styrgruppen tar fram en handlingsplan.") == 1);
   CHECK(count("• Styrgruppen redovisar handlingsplanen i mars varje år.") == 0);  // recurring
+  CHECK(count("• Styrgruppen följer upp antalet SIP varje tertial.") == 0);
+  CHECK(count("• Styrgruppen följer upp antalet SIP en gång per tertial.") == 0);
+  CHECK(count("• Styrgruppen följer upp antalet SIP varje tisdag.") == 1);  // no frequency we read
+  // A parenthesis of fields that says when in words
+  CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, tid: löpande).") == 0);
+  CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, klart: vid behov).") == 0);
+  CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, tid: -).") == 1);
+  CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen).") == 1);
+}
+
+TEST_CASE("deadline.passed reads före, efter and jul as a reader does", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  // Findings beyond those of the rest of the text on that day.
+  auto count = [&](const std::string& activity, CivilDate as_of) {
+    std::string without = Replace(clean, "• Styrgruppen tar fram en handlingsplan under 2025.", "• Styrgruppen tar fram en handlingsplan.");
+    return h.Count(Replace(clean, "• Styrgruppen tar fram en handlingsplan under 2025.", activity), "deadline.passed", as_of) -
+           h.Count(without, "deadline.passed", as_of);
+  };
+  // Christmas, not July
+  CHECK(count("• Styrgruppen tar fram en handlingsplan före jul 2025.", {2025, 10, 1}) == 0);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan före jul 2025.", {2026, 1, 10}) == 1);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan i jul. 2025.", {2025, 10, 1}) == 1);  // July, abbreviated
+  // "efter" a period is a start, not a deadline
+  CHECK(count("• Styrgruppen tar fram en handlingsplan efter sommaren 2025.", {2025, 10, 1}) == 0);
+  // "före" a period ends when it starts
+  CHECK(count("• Styrgruppen tar fram en handlingsplan före sommaren 2025.", {2025, 7, 1}) == 1);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan senast sommaren 2025.", {2025, 7, 1}) == 0);
 }
 
 // An activity table's due column may say when in words ("Löpande"), and an
