@@ -115,8 +115,9 @@ struct DateGrammar::Patterns {
   // Words one of the open-end (bit 0) or open-start (bit 1) prefixes below
   // must contain, so most dates need neither pattern ("senast" as "enast":
   // RE2 would also take "ſ" for "s").
-  KeywordGate prefix_words{{{"fr", "efter", "tidigast"}, {"enast", "t.", "till", "före", "innan", "inför"}}};
-  RE2 open_start_prefix{R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan|inför)\s+(den\s+|i\s+|under\s+)?$)"};
+  KeywordGate prefix_words{{{"fr", "efter", "tidigast"}, {"enast", "t.", "till", "före", "innan", "inför", "längst"}}};
+  RE2 open_start_prefix{
+      R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan|inför|längst till|fram till|längst)\s+(den\s+|i\s+|under\s+)?$)"};
   RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från|efter|tidigast)\s+(den\s+)?$)"};
   RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
   RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};

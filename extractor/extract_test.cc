@@ -177,6 +177,23 @@ TEST_CASE("a validity renewed a year at a time has no end", "[extract]") {
   // Must not: a renewal ruled out, or one to be decided.
   CHECK_FALSE(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och förlängs inte automatiskt.").until_further_notice);
   CHECK_FALSE(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och kan förlängas efter beslut.").until_further_notice);
+  // Going on after the date in other words
+  CHECK(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31. Därefter löper den vidare med ett års uppsägningstid.")
+            .until_further_notice);
+  CHECK(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och fortsätter därefter att gälla.").until_further_notice);
+  // Renewed once: a later end, not none
+  Validity once = validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31. Om ingen part säger upp den förlängs den med ett år.");
+  CHECK_FALSE(once.until_further_notice);
+  CHECK(once.until == CivilDate{2025, 12, 31});
+  CHECK(once.renewed_until == CivilDate{2026, 12, 31});
+  CHECK_FALSE(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och kan förlängas med ett år.").renewed_until);
+  // "tills vidare, dock längst": the last day holds
+  Validity capped = validity("Överenskommelsen gäller från och med 2024-01-01 och tills vidare, dock längst till och med 2027-12-31.");
+  CHECK_FALSE(capped.until_further_notice);
+  CHECK(capped.until == CivilDate{2027, 12, 31});
+  Validity until_new = validity("Överenskommelsen gäller till dess att en ny har antagits, dock längst till 2027-12-31.");
+  CHECK_FALSE(until_new.from);
+  CHECK(until_new.until == CivilDate{2027, 12, 31});
 }
 
 TEST_CASE("a legal reference's chapter and paragraph, before the name, after it or after its SFS number", "[extract]") {

@@ -41,22 +41,33 @@ void ExtractValidity(ExtractionRun& run) {
   // goes on after the end date as "tills vidare" does; "förlängs inte" does not.
   static const RE2 kRenewed(
       R"((?i)förlängs (?:därefter |sedan )?(?:automatiskt|(?:med )?(?:ett|två|tre|\d+) år(?:et)? (?:i taget|åt gången|per gång)))");
-  auto renewed = [&](const std::string& text) {
-    return (text.find("förläng") != std::string::npos || text.find("Förläng") != std::string::npos) &&
-           RE2::PartialMatch(text, kRenewed);
+  // Once: "förlängs den med ett år om ingen part säger upp den".
+  static const RE2 kRenewedOnce(R"((?i)förlängs (?:den )?(?:därefter |sedan )?(?:automatiskt )?med (ett|två|tre|\d+) år\b)");
+  auto mentions_renewal = [](const std::string& text) {
+    return text.find("förläng") != std::string::npos || text.find("Förläng") != std::string::npos;
   };
+  // "Därefter löper den vidare", "fortsätter att gälla": no end after the date.
+  static const RE2 kGoesOn(R"((?i)löper (?:den )?(?:därefter )?vidare|fortsätter (?:den )?(?:därefter )?att gälla|gäller (?:den )?därefter (?:vidare|med))");
+  // "tills vidare, dock längst till och med 2027-12-31": a last day all the same.
+  static const RE2 kAtMost(R"((?i)\blängst\b)");
   // "tolv månaders uppsägningstid", "uppsägningstiden är tolv månader".
   static const RE2 kNotice(R"((?i)(\S+) (?:månaders|månader) uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) månader)");
   static const RE2 kNoticeYears(R"((?i)(\S+) års uppsägning|uppsägningstid(?:en)? (?:är|om|på|av) (\S+) år\b)");
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "giltighetstid") continue;
     Validity v;
-    bool any = false;
+    bool any = false, capped = false;
+    std::optional<int> renewal_years;
     for (const Unit& u : run.structure.units) {
       if (u.heading != static_cast<int>(h)) continue;
       if (!any) v.span = run.SpanOfLine(u.first);
       if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
-      if (RE2::PartialMatch(u.text, kUntilFurther) || renewed(u.text)) v.until_further_notice = true, any = true;
+      if (RE2::PartialMatch(u.text, kUntilFurther) || RE2::PartialMatch(u.text, kGoesOn) ||
+          (mentions_renewal(u.text) && RE2::PartialMatch(u.text, kRenewed)))
+        v.until_further_notice = true, any = true;
+      std::string years;
+      if (mentions_renewal(u.text) && RE2::PartialMatch(u.text, kRenewedOnce, &years)) renewal_years = NumberWord(years);
+      capped = capped || RE2::PartialMatch(u.text, kAtMost);
       for (auto [pattern, months] : {std::pair{&kNotice, 1}, {&kNoticeYears, 12}}) {
         std::string before, after;
         if (!RE2::PartialMatch(u.text, *pattern, &before, &after)) continue;
@@ -75,6 +86,10 @@ void ExtractValidity(ExtractionRun& run) {
       }
     }
     if (!any) continue;  // a section that says nothing of it; a later one may
+    if (capped && v.until) v.until_further_notice = false;
+    if (renewal_years && v.until && !v.until_further_notice)
+      v.renewed_until = CivilDate::Make(v.until->year + *renewal_years, v.until->month, v.until->day)
+                            .value_or(CivilDate::EndOfMonth(v.until->year + *renewal_years, v.until->month));
     run.doc.validity = v;
     return;
   }

@@ -155,10 +155,12 @@ struct Validity {
   bool until_further_notice = false;
   std::optional<CivilDate> until;
   std::optional<int> notice_months;
+  // "förlängs med ett år" (once, unless given notice): the end after the renewal
+  std::optional<CivilDate> renewed_until;
   SourceSpan span;
   template <class V> void Visit(V& v) {
     v("from", from); v("from_text", from_text); v("until_further_notice", until_further_notice);
-    v("until", until); v("notice_months", notice_months); v("span", span);
+    v("until", until); v("notice_months", notice_months); v("renewed_until", renewed_until); v("span", span);
   }
   bool operator==(const Validity&) const = default;
 };

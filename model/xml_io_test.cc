@@ -33,7 +33,7 @@ Document Sample() {
   a.follow_up_span = {423, 1, 18};
   a.span = {326, 1, 9};
   d.areas.push_back(a);
-  d.validity = Validity{std::nullopt, "beslutsdatum", true, std::nullopt, 18, {195, 1, 10}};
+  d.validity = Validity{std::nullopt, "beslutsdatum", true, std::nullopt, 18, CivilDate{2026, 12, 31}, {195, 1, 10}};
   d.dispute_steps.push_back({3, "Skånegemensam samverkansgrupp psykiatri (SSP)", "SSP", {110, 1, 5}});
   d.frequencies.push_back({"två gånger per år", 2, {356, 1, 17}});
   d.legal_references.push_back({std::string("SoL-2001"), "SoL (2 kap 7 §)", std::nullopt, "2", "7 §", {271, 5, 3}});

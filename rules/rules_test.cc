@@ -180,6 +180,10 @@ TEST_CASE("outdated.validity-ended needs an end before --as-of and no 'tills vid
   CHECK(terms("fr.o.m. 2022-02-01 t.o.m. 2024-05-31 med") == 1);
   CHECK(terms("från och med 2022-02-01 till och med 2024-06-30 med") == 0);
   CHECK(terms("från och med 2022-02-01 till och med 2024-05-31 och därefter tills vidare med") == 0);
+  // Renewed once by a year: ended only when the year has passed
+  CHECK(terms("från och med 2022-02-01 till och med 2024-05-31. Den förlängs med ett år om ingen part säger upp den. Den gäller med") == 0);
+  CHECK(terms("från och med 2021-02-01 till och med 2023-05-31. Den förlängs med ett år om ingen part säger upp den. Den gäller med") == 1);
+  CHECK(terms("från och med 2022-02-01 och tills vidare, dock längst till och med 2024-05-31, med") == 1);
 }
 
 TEST_CASE("rules are chosen by id, group and severity", "[rules]") {
