@@ -303,10 +303,19 @@ TEST_CASE("a principal represented 'genom' its units", "[extract]") {
   Document d = f.Extract(
       "Lokal överenskommelse\n\nParter\nParterna är Lunds kommun, Eslövs kommun och Region Skåne genom "
       "Barn- och ungdomspsykiatrin och Habiliteringen.\n");
-  REQUIRE(d.parties.size() == 2);
-  CHECK(d.parties[0].text == "Barn- och ungdomspsykiatrin");
-  CHECK(d.parties[0].principal == Principal::kRegion);
-  CHECK(d.parties[1].text == "Habiliteringen");
+  // The kommuner named before the region are parties in their own right.
+  REQUIRE(d.parties.size() == 4);
+  CHECK(d.parties[0].text == "Lunds kommun");
+  CHECK(d.parties[0].principal == Principal::kKommun);
+  CHECK(d.parties[1].text == "Eslövs kommun");
+  CHECK(d.parties[2].text == "Barn- och ungdomspsykiatrin");
+  CHECK(d.parties[2].principal == Principal::kRegion);
+  CHECK(d.parties[3].text == "Habiliteringen");
+  // Must not: words before the region that name no kommun.
+  Document vague = f.Extract(
+      "Lokal överenskommelse\n\nParter\nParterna är berörda verksamheter i kommunerna och Region Skåne genom BUP.\n");
+  REQUIRE(vague.parties.size() == 1);
+  CHECK(vague.parties[0].text == "BUP");
   // Must not: "genom" after something that is no principal.
   CHECK(f.Extract("Lokal överenskommelse\n\nParter\nArbetet sker genom samverkan och dialog.\n").parties.empty());
 }

@@ -336,6 +336,26 @@ void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::s
   }
 }
 
+// The principals a list names by name ("Parter är Höörs kommun, Hörby
+// kommun"), each a party; `at` is where the list starts in u.text. A part
+// that is no short name of a kommun or region is left out.
+void AddNamedPrincipals(ExtractionRun& run, const Unit& u, std::string_view list, size_t at) {
+  for (std::string_view lead : {" är ", "mellan "})
+    if (size_t k = list.rfind(lead); k != std::string_view::npos) {
+      at += k + lead.size();
+      list.remove_prefix(k + lead.size());
+    }
+  constexpr size_t kMostWords = 4;
+  for (size_t pos = 0; pos < list.size();) {
+    size_t comma = list.find(", ", pos), och = list.find(" och ", pos);
+    size_t end = std::min({comma, och, list.size()});
+    std::string name = Trim(list.substr(pos, end - pos));
+    std::optional<Principal> p = PrincipalOf(name);
+    if (p && StartsUpper(name) && WordCount(name) <= kMostWords) AddParty(run, *p, name, run.LineInUnit(u, at + pos));
+    pos = end == list.size() ? end : end + (end == comma ? 2 : 5);
+  }
+}
+
 // Each sentence of u that says whom a principal is represented by
 // ("Kommunerna företräds av socialtjänsten, elevhälsan och LSS.", "Region
 // Skåne genom BUP och Habiliteringen"); false when none does.
@@ -355,11 +375,15 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
       // "... och Region Skåne genom Barn- och ungdomspsykiatrin och Habiliteringen":
       // the principal is the last of the names before "genom".
       std::string_view before = sentence.substr(0, genom);
-      size_t cut = 0;
-      for (std::string_view sep : {", ", " och ", " är "})
-        if (size_t at = before.rfind(sep); at != std::string_view::npos) cut = std::max(cut, at + sep.size());
+      size_t cut = 0, earlier_end = 0;
+      for (std::string_view sep : {", ", " och ", " är "}) {
+        size_t at = before.rfind(sep);
+        if (at != std::string_view::npos && at + sep.size() > cut) cut = at + sep.size(), earlier_end = at;
+      }
       p = PrincipalOf(before.substr(cut));
       list_at = genom + 7;
+      // "Parter är Höörs kommun, Hörby kommun och Region Skåne genom ...": the principals named before it.
+      if (p) AddNamedPrincipals(run, u, before.substr(0, earlier_end), start);
     }
     if (!p) continue;
     std::string_view list = sentence.substr(list_at);
