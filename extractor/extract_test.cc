@@ -227,6 +227,22 @@ TEST_CASE("target groups listed in one sentence are placed by the words they sha
                "funktionsnedsättning\n") == std::vector<std::string>{"TG3 none"});
 }
 
+TEST_CASE("a short list item is placed in the group holding its words when Dice cannot tell", "[extract]") {
+  Fixture f;
+  auto groups = [&](const std::string& items) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\nMålgrupper\nÖverenskommelsen gäller\n" + items).target_groups)
+      out.push_back(tg.framework_id.value_or("-") + " " + std::string(ToString(tg.deviation)));
+    return out;
+  };
+  const std::string tg4 = "- personer i alla åldrar som missbrukar alkohol, narkotika eller spel om pengar,\n";
+  CHECK(groups("- barn och unga med psykisk ohälsa,\n" + tg4 + "- personer med samsjuklighet.\n") ==
+        std::vector<std::string>{"TG1 reworded", "TG4 narrowed", "- none"});
+  // Must not: an item whose words two groups hold alike, or too few of them.
+  CHECK(groups("- vuxna med psykisk funktionsnedsättning,\n" + tg4 + "- personer med psykisk ohälsa.\n") ==
+        std::vector<std::string>{"- none", "TG4 narrowed", "- none"});
+}
+
 TEST_CASE("a signature line of several places dates the agreement", "[extract]") {
   Fixture f;
   const std::string body = "Lokal överenskommelse\n\nParter\nKommunerna och regionen.\n\nText.\n\n";

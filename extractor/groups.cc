@@ -194,15 +194,41 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   return {};
 }
 
+// The framework group a short part of a prose list names: the one holding
+// the most of its content words, at least three in four, and more than any
+// other group. Dice, which list items are placed by, is unreliable on parts
+// this short ("barn och unga med psykisk ohälsa" shares as many words with
+// TG2 as with TG1). nullopt when no group is clearly named.
+std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
+  std::vector<std::string_view> content;
+  for (const std::string& w : words)
+    if (!IsFunctionWord(w) && w != "för") content.push_back(w);  // "för" joins words in a prose part too
+  if (content.empty()) return std::nullopt;
+  const auto& groups = run.compiled.target_group_words;
+  std::vector<size_t> held(groups.size(), 0);
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (std::string_view w : content) held[g] += std::find(groups[g].begin(), groups[g].end(), w) != groups[g].end();
+  size_t best = static_cast<size_t>(std::max_element(held.begin(), held.end()) - held.begin());
+  bool unique = std::count(held.begin(), held.end(), held[best]) == 1;
+  if (!unique || held[best] * 4 < content.size() * 3) return std::nullopt;
+  return best;
+}
+
 // A target group as the text names it, placed in the framework by meaning.
 TargetGroup PlacedGroup(const ExtractionRun& run, std::string text, size_t line) {
   TargetGroup tg;
   tg.text = std::move(text);
   std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
   TgMatch best = BestTargetGroup(run, meaning);
-  if (best.item && best.score >= 0.55) {
-    tg.framework_id = best.item->id;
-    tg.deviation = Classify(Words(meaning), run.compiled.target_group_words[best.index]);
+  std::vector<std::string> words = Words(meaning);
+  std::optional<size_t> placed;
+  if (best.item && best.score >= 0.55) placed = best.index;
+  // A short item Dice cannot place ("barn och unga med psykisk ohälsa") may
+  // still clearly name one group.
+  else placed = GroupHoldingMostOf(run, words);
+  if (placed) {
+    tg.framework_id = run.ref.framework.target_groups[*placed].id;
+    tg.deviation = Classify(words, run.compiled.target_group_words[*placed]);
   }
   tg.span = run.SpanOfLine(line);
   return tg;
@@ -228,26 +254,6 @@ std::vector<std::string_view> ProseListParts(std::string_view list) {
     list.remove_prefix(cut + skip);
   }
   return parts;
-}
-
-// The framework group a short part of a prose list names: the one holding
-// the most of its content words, at least three in four, and more than any
-// other group. Dice, which list items are placed by, is unreliable on parts
-// this short ("barn och unga med psykisk ohälsa" shares as many words with
-// TG2 as with TG1). nullopt when no group is clearly named.
-std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
-  std::vector<std::string_view> content;
-  for (const std::string& w : words)
-    if (!IsFunctionWord(w) && w != "för") content.push_back(w);  // "för" joins words in a prose part too
-  if (content.empty()) return std::nullopt;
-  const auto& groups = run.compiled.target_group_words;
-  std::vector<size_t> held(groups.size(), 0);
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (std::string_view w : content) held[g] += std::find(groups[g].begin(), groups[g].end(), w) != groups[g].end();
-  size_t best = static_cast<size_t>(std::max_element(held.begin(), held.end()) - held.begin());
-  bool unique = std::count(held.begin(), held.end(), held[best]) == 1;
-  if (!unique || held[best] * 4 < content.size() * 3) return std::nullopt;
-  return best;
 }
 
 // Target groups named in one sentence right under the Målgrupper heading
