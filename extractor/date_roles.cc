@@ -53,6 +53,11 @@ bool NearResponsibleField(const ExtractionRun& run, size_t line) {
   return false;
 }
 
+bool InSection(const ExtractionRun& run, size_t line, std::string_view section_id) {
+  const Heading* h = run.HeadingOf(line);
+  return h && h->section_id == section_id;
+}
+
 bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeading b) {
   const Heading* h = run.HeadingOf(line);
   return h && (h->sub == a || h->sub == b) && run.structure.heading_at_line[line] < 0;
@@ -85,7 +90,11 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
       if (m.start && *m.start <= s.date && m.end_date && s.date <= *m.end_date) return DateRole::kFrameworkDate;
     if (m.start && m.start->year == run.ref.framework.date.year) return DateRole::kFrameworkDate;
   }
-  if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kValid) && !m.open_start) return DateRole::kValidFrom;
+  if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kValid)) {
+    // "Avtalet gäller ... till och med den 31 december 2025": when it ends, not a task's deadline.
+    if (!m.open_start) return DateRole::kValidFrom;
+    if (InSection(run, fd.line, "giltighetstid") || !RE2::PartialMatch(sentence, kShall)) return DateRole::kValidUntil;
+  }
   if (m.open_end) return DateRole::kStart;
   if (m.open_start) return DateRole::kDeadline;
   if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kMeeting)) return DateRole::kMeeting;

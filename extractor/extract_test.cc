@@ -243,6 +243,27 @@ TEST_CASE("a short list item is placed in the group holding its words when Dice 
         std::vector<std::string>{"- none", "TG4 narrowed", "- none"});
 }
 
+TEST_CASE("the end of the validity is no deadline, and parties may be named in the title", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Överenskommelse\nom samverkan mellan Trelleborgs kommun, Svedala kommun och Region Skåne avseende psykisk hälsa\n\n"
+      "Giltighet\nAvtalet gäller från undertecknandet och till och med den 31 december 2025.\n\n"
+      "Ansvar\nKommunen ska senast 2025-06-30 ta fram en rutin.\n");
+  std::vector<std::pair<std::string, DateRole>> roles;
+  for (const DateSpan& date : d.dates) roles.emplace_back(date.text, date.role);
+  CHECK(roles == std::vector<std::pair<std::string, DateRole>>{{"till och med den 31 december 2025", DateRole::kValidUntil},
+                                                                {"senast 2025-06-30", DateRole::kDeadline}});
+  REQUIRE(d.validity);
+  CHECK(d.validity->until == CivilDate{2025, 12, 31});
+  REQUIRE(d.parties.size() == 3);
+  CHECK(d.parties[0].text == "Trelleborgs kommun");
+  CHECK(d.parties[2].text == "Region Skåne");
+  CHECK(d.parties[2].principal == Principal::kRegion);
+  // Must not: a title naming one principal only, or none by name.
+  CHECK(f.Extract("Överenskommelse\nom samverkan mellan Trelleborgs kommun och regionen\n\nText.\n").parties.empty());
+  CHECK(f.Extract("Överenskommelse\nom samverkan mellan kommunerna och Region Skåne\n\nText.\n").parties.empty());
+}
+
 TEST_CASE("a signature line of several places dates the agreement", "[extract]") {
   Fixture f;
   const std::string body = "Lokal överenskommelse\n\nParter\nKommunerna och regionen.\n\nText.\n\n";

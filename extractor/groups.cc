@@ -362,6 +362,30 @@ void AddNamedPrincipals(ExtractionRun& run, const Unit& u, std::string_view list
   }
 }
 
+// "Överenskommelse om samverkan mellan Trelleborgs kommun, Svedala kommun och
+// Region Skåne avseende ...": the principals an agreement's opening lines
+// name, when no Parter section does. Only when both a kommun and the region
+// are named by name, so that a list cut short names no principal as missing.
+void AddPartiesOfTitle(ExtractionRun& run) {
+  constexpr size_t kTitleLines = 6;
+  for (const Unit& u : run.structure.units) {
+    if (u.first >= kTitleLines) break;
+    size_t between = u.text.find("mellan ");
+    if (between == std::string::npos) continue;
+    std::string_view list = std::string_view(u.text).substr(between + 7);
+    for (std::string_view end : {" avseende ", " om ", " kring ", " gällande ", " angående ", " för ", ". "})
+      list = list.substr(0, list.find(end));
+    size_t before = run.doc.parties.size();
+    AddNamedPrincipals(run, u, list, between + 7);
+    auto named = [&](Principal p) {
+      return std::any_of(run.doc.parties.begin() + static_cast<long>(before), run.doc.parties.end(),
+                         [&](const Party& party) { return party.principal == p; });
+    };
+    if (named(Principal::kKommun) && named(Principal::kRegion)) return;
+    run.doc.parties.resize(before);
+  }
+}
+
 // Each sentence of u that says whom a principal is represented by
 // ("Kommunerna företräds av socialtjänsten, elevhälsan och LSS.", "Region
 // Skåne genom BUP och Habiliteringen"); false when none does.
@@ -473,6 +497,7 @@ void ExtractParties(ExtractionRun& run) {
     AddPartiesUnderPrincipalHeadings(run, h);
     break;
   }
+  if (run.doc.parties.empty()) AddPartiesOfTitle(run);
 }
 
 }  // namespace overens
