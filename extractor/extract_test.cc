@@ -264,6 +264,24 @@ TEST_CASE("the end of the validity is no deadline, and parties may be named in t
   CHECK(f.Extract("Överenskommelse\nom samverkan mellan kommunerna och Region Skåne\n\nText.\n").parties.empty());
 }
 
+TEST_CASE("a heading naming an area with an activity table under it is an area", "[extract]") {
+  Fixture f;
+  const std::string table =
+      "Aktivitet                                   Ansvarig              Tidplan\n"
+      "Hälsosamtal för personer med LSS-insatser   Kommunerna            HT 2025\n"
+      "Gemensam rutin för somatisk screening       Psykiatri Skåne       Q1 2026\n";
+  Document d = f.Extract("Handlingsplan 2025\n\nUtvecklingsområde: Kroppslig hälsa\n\n" + table);
+  REQUIRE(d.areas.size() == 1);
+  CHECK(d.areas[0].name == "Kroppslig hälsa");
+  CHECK(d.areas[0].framework_id == std::optional<std::string>("KROPPSLIG-HALSA"));
+  CHECK(d.areas[0].follow_up == FollowUp::kUnknown);
+  REQUIRE(d.responsibilities.size() == 2);
+  CHECK(d.responsibilities[1].area == "Kroppslig hälsa");
+  // Must not: a heading naming no framework area, or an area heading with prose under it.
+  CHECK(f.Extract("Handlingsplan 2025\n\nUtvecklingsområde: Fritid\n\n" + table).areas.empty());
+  CHECK(f.Extract("Handlingsplan 2025\n\nKroppslig hälsa\n\nPersoner med psykisk ohälsa har sämre hälsa.\n").areas.empty());
+}
+
 TEST_CASE("a signature line of several places dates the agreement", "[extract]") {
   Fixture f;
   const std::string body = "Lokal överenskommelse\n\nParter\nKommunerna och regionen.\n\nText.\n\n";

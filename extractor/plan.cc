@@ -84,14 +84,25 @@ void AreasListed(ExtractionRun& run) {
   run.doc.areas = std::move(listed);
 }
 
+// "Utvecklingsområde: Kroppslig hälsa": the area's name after its label.
+std::string AreaName(std::string_view heading) {
+  size_t colon = heading.find(": ");
+  if (colon != std::string_view::npos && Fold(heading.substr(0, colon)).find("område") != std::string::npos)
+    heading.remove_prefix(colon + 2);
+  return Trim(heading, " .:");
+}
+
 // Areas whose activities are written as records ("1. Suicidprevention",
-// then "1.1 Kartläggning ..." and "Ansvarig: ..."): a heading that names a
-// framework area, with a responsible field before the next such heading or
-// main section. Records say nothing of follow-up, so it stays unknown.
+// then "1.1 Kartläggning ..." and "Ansvarig: ...") or as rows of an activity
+// table: a heading that names a framework area, with a responsible field or
+// a table row before the next such heading or main section. Neither says
+// anything of follow-up, so it stays unknown.
 void AreasWithRecords(ExtractionRun& run) {
   if (run.doc.kind != DocumentKind::kLokalOverenskommelse && run.doc.kind != DocumentKind::kHandlingsplan) return;
   const auto& headings = run.structure.headings;
   const auto& labels = run.structure.field_label;
+  std::vector<bool> in_table;
+  ActivityTables(run, in_table);
   auto main_section = [](const Heading& h) { return !h.section_id.empty() && h.section_id != "utvecklingsomraden"; };
   for (size_t h = 0; h < headings.size(); ++h) {
     if (headings[h].sub != SubHeading::kNone || main_section(headings[h])) continue;
@@ -106,11 +117,11 @@ void AreasWithRecords(ExtractionRun& run) {
     size_t end_line = end < headings.size() ? headings[end].line : labels.size();
     bool has_record = false;
     for (size_t i = headings[h].last_line + 1; i < end_line && !has_record; ++i)
-      has_record = !labels[i].empty() && run.ref.vocabulary.responsible_columns.count(labels[i]);
+      has_record = (!labels[i].empty() && run.ref.vocabulary.responsible_columns.count(labels[i])) || in_table[i];
     size_t next = end - 1;  // the headings up to `end` are this one's: none starts an area of its own
     if (has_record) {
       Area area;
-      area.name = Trim(headings[h].text, " .:");
+      area.name = AreaName(headings[h].text);
       area.framework_id = id;
       area.follow_up = FollowUp::kUnknown;
       area.span = run.SpanOfLine(headings[h].line);
