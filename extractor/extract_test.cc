@@ -182,7 +182,7 @@ TEST_CASE("a validity renewed a year at a time has no end", "[extract]") {
             .until_further_notice);
   CHECK(validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31 och fortsätter därefter att gälla.").until_further_notice);
   // Renewed once: a later end, not none
-  Validity once = validity("Överenskommelsen gäller 2024-01-01\u20132025-12-31. Om ingen part säger upp den förlängs den med ett år.");
+  Validity once = validity("Avtalet gäller 2024-01-01\u20132025-12-31. Om ingen part säger upp det förlängs det med ett år.");
   CHECK_FALSE(once.until_further_notice);
   CHECK(once.until == CivilDate{2025, 12, 31});
   CHECK(once.renewed_until == CivilDate{2026, 12, 31});

@@ -527,9 +527,9 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
     r.span = run.SpanOfLine(row.first);
     if (row.due) {
       DateSpan& due = run.doc.dates[*row.due];
-      due.role = DateRole::kDeadline;  // what the column says it is
-      r.due = due.end ? due.end : due.start;
       r.due_text = due.text;
+      // What the column says it is, unless it opens a period ("efter sommaren 2026"): a start has no deadline.
+      if (due.end) due.role = DateRole::kDeadline, r.due = due.end;
     } else if (std::string when = Trim(row.due_text, " .,;"); !EmptyCell(when)) {
       r.due_text = when;  // "Löpande": when, said in words
     }

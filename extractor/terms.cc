@@ -42,7 +42,7 @@ void ExtractValidity(ExtractionRun& run) {
   static const RE2 kRenewed(
       R"((?i)förlängs (?:därefter |sedan )?(?:automatiskt|(?:med )?(?:ett|två|tre|\d+) år(?:et)? (?:i taget|åt gången|per gång)))");
   // Once: "förlängs den med ett år om ingen part säger upp den".
-  static const RE2 kRenewedOnce(R"((?i)förlängs (?:den )?(?:därefter |sedan )?(?:automatiskt )?med (ett|två|tre|\d+) år\b)");
+  static const RE2 kRenewedOnce(R"((?i)förlängs (?:den |det )?(?:därefter |sedan )?(?:automatiskt )?med (ett|två|tre|\d+) år\b)");
   auto mentions_renewal = [](const std::string& text) {
     return text.find("förläng") != std::string::npos || text.find("Förläng") != std::string::npos;
   };
