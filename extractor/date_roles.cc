@@ -104,7 +104,8 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
   if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
   if (AfterDueLabel(run, before, in_plan || NearResponsibleField(run, fd.line))) return DateRole::kDeadline;
-  if (in_plan && m.grain == Grain::kDay) return DateRole::kDeadline;  // "utbildningsdagar 23/11 2025"
+  // "utbildningsdagar 23/11 2025", "genomförs vecka 10–12 2025"
+  if (in_plan && (m.grain == Grain::kDay || m.grain == Grain::kWeek)) return DateRole::kDeadline;
   return DateRole::kReference;
 }
 

@@ -512,6 +512,16 @@ std::string FieldValue(const ExtractionRun& run, size_t first, size_t last, cons
   return "";
 }
 
+// "inom tre månader från beslut", "inom fem arbetsdagar": a time from an
+// event rather than a date, which says when all the same.
+std::string RelativeDue(std::string_view action) {
+  static const RE2 kWithin(
+      R"((?i)\binom (?:\d{1,3}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|fjorton) (?:arbets)?(?:dagar|dag|veckor|vecka|månader|månad|år)\b)");
+  if (action.find("inom ") == std::string_view::npos && action.find("Inom ") == std::string_view::npos) return "";
+  std::string_view found;
+  return FindFirst(kWithin, action, &found) ? std::string(found) : "";
+}
+
 // Each row of an activity table; an empty responsible cell (or a dash)
 // names nobody, and a date in the due column is the row's deadline. Sets
 // in_table (see ActivityTables).
@@ -634,9 +644,10 @@ void ExtractResponsibilities(ExtractionRun& run) {
     r.span = run.SpanOfLine(line);
     size_t record_end = RecordEnd(run, k);
     r.due = DueWithin(run, line, record_end, &r.due_text);
-    // "tid: löpande", "Klart: Vid behov": when, said in words
+    // "tid: löpande", "Klart: Vid behov", "inom tre månader": when, said in words
     if (!r.due) r.due_text = FieldValue(run, line, record_end, run.ref.vocabulary.due_columns);
     if (EmptyCell(r.due_text)) r.due_text.clear();
+    if (!r.due && r.due_text.empty()) r.due_text = RelativeDue(r.action);
     r.area = AreaAt(run, r.span.line);
     SetStatus(run, FieldValue(run, line, record_end, run.ref.vocabulary.status_columns), r);
     run.doc.responsibilities.push_back(std::move(r));

@@ -228,6 +228,10 @@ TEST_CASE("activity.no-deadline is silent when the activity says when, or recurs
   CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, klart: vid behov).") == 0);
   CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, tid: -).") == 1);
   CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen).") == 1);
+  // A time from an event says when, too
+  CHECK(count("• Styrgruppen tar fram en handlingsplan inom tre månader från beslut.") == 0);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan inom 6 veckor.") == 0);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan inom ramen för samverkan.") == 1);
 }
 
 TEST_CASE("deadline.passed reads före, efter and jul as a reader does", "[rules]") {
@@ -248,6 +252,9 @@ TEST_CASE("deadline.passed reads före, efter and jul as a reader does", "[rules
   // "före" a period ends when it starts
   CHECK(count("• Styrgruppen tar fram en handlingsplan före sommaren 2025.", {2025, 7, 1}) == 1);
   CHECK(count("• Styrgruppen tar fram en handlingsplan senast sommaren 2025.", {2025, 7, 1}) == 0);
+  // Weeks of a plan's activity are when it is due, as a day is
+  CHECK(count("• Styrgruppen tar fram en handlingsplan vecka 10\u201312 2025.", {2025, 6, 1}) == 1);
+  CHECK(count("• Styrgruppen tar fram en handlingsplan vecka 10\u201312 2025.", {2025, 3, 20}) == 0);
 }
 
 // An activity table's due column may say when in words ("Löpande"), and an
