@@ -182,6 +182,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up, RE2::Quiet);
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));
+  c->target_group_markers = TargetGroupMarkers(c->target_group_words);
   for (const std::string& head : ref.vocabulary.actor_heads) {
     if (head.size() >= 5) c->actor_stems.push_back(head);
     if (head.size() >= CompiledReference::kShortestCompoundHead) c->compound_heads.push_back(head);

@@ -84,6 +84,8 @@ struct CompiledReference {
   std::vector<std::vector<std::string>> target_group_words;  // folded, variants applied, per framework group
   Lexicon target_group_lexicon;                        // the words of the above
   std::vector<WordBag> target_group_bags;              // the above as bags of that lexicon
+  // Per framework group, its content words no other group has ("missbrukar", "hemmet").
+  std::vector<std::vector<std::string>> target_group_markers;
   // The vocabulary's actor heads of five or more bytes, sorted: an inflected
   // word that starts with one names the same actor ("vårdcentralerna").
   std::vector<std::string> actor_stems;
@@ -96,6 +98,8 @@ struct CompiledReference {
 
 // Folded words of `text` with the vocabulary's spelling variants applied.
 std::vector<std::string> MeaningWords(const Vocabulary& vocab, std::string_view text);
+// Per group of `groups` (each its MeaningWords), the content words no other group has.
+std::vector<std::vector<std::string>> TargetGroupMarkers(const std::vector<std::vector<std::string>>& groups);
 
 // A kommun or delregion name in the joined text.
 struct PlaceMention {

@@ -243,6 +243,23 @@ TEST_CASE("a short list item is placed in the group holding its words when Dice 
         std::vector<std::string>{"- none", "TG4 narrowed", "- none"});
 }
 
+TEST_CASE("an item naming two words only one group has is that group's", "[extract]") {
+  Fixture f;
+  auto groups = [&](const std::string& items) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\nMålgrupper\nÖverenskommelsen omfattar:\n" + items).target_groups)
+      out.push_back(tg.framework_id.value_or("-") + " " + std::string(ToString(tg.deviation)));
+    return out;
+  };
+  const std::string tg3 = "• Personer i alla åldrar med psykisk funktionsnedsättning\n";
+  // "missbruk" and "beroende" are TG4's words alone, though "personer i alla åldrar med" is nearer TG3.
+  CHECK(groups(tg3 + "• Personer i alla åldrar med missbruk eller beroende\n• Barn och unga placerade utanför hemmet\n") ==
+        std::vector<std::string>{"TG3 none", "TG4 reworded", "TG2 reworded"});
+  // Must not: an item about other people than the group's, or naming one such word only.
+  CHECK(groups(tg3 + "• Äldre som har psykisk ohälsa och riskerar att utveckla demens\n• Äldre personer med psykisk ohälsa\n") ==
+        std::vector<std::string>{"TG3 none", "- none", "- none"});
+}
+
 TEST_CASE("the end of the validity is no deadline, and parties may be named in the title", "[extract]") {
   Fixture f;
   Document d = f.Extract(

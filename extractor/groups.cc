@@ -37,6 +37,41 @@ std::vector<std::string> MeaningWords(const Vocabulary& vocab, std::string_view 
 
 namespace {
 
+// Words that only join the content words of a target group ("och", "som",
+// "med"); they move around when a list item is dropped.
+bool IsFunctionWord(std::string_view w) {
+  static const std::set<std::string_view> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det"};
+  return kFunction.count(w) > 0;
+}
+
+// Whether `word` is `marker` or one is the other's start, at least six bytes
+// long ("missbruk" of "missbrukar", "beroende" of "beroendeframkallande").
+bool SharesStem(std::string_view word, std::string_view marker) {
+  constexpr size_t kShortestStem = 6;
+  if (word == marker) return true;
+  std::string_view shorter = word.size() < marker.size() ? word : marker, longer = word.size() < marker.size() ? marker : word;
+  return shorter.size() >= kShortestStem && longer.starts_with(shorter);
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> TargetGroupMarkers(const std::vector<std::vector<std::string>>& groups) {
+  std::vector<std::vector<std::string>> markers(groups.size());
+  for (size_t g = 0; g < groups.size(); ++g)
+    for (const std::string& w : groups[g]) {
+      bool elsewhere = false;
+      for (size_t o = 0; o < groups.size() && !elsewhere; ++o)
+        elsewhere = o != g && std::find(groups[o].begin(), groups[o].end(), w) != groups[o].end();
+      // Short words ("har", "att", "20") say too little of the group to mark it.
+      constexpr size_t kShortestMarker = 4;
+      if (!elsewhere && w.size() >= kShortestMarker && std::find(markers[g].begin(), markers[g].end(), w) == markers[g].end())
+        markers[g].push_back(w);
+    }
+  return markers;
+}
+
+namespace {
+
 // Longest common subsequence mask of a against b.
 std::vector<bool> InCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::vector<std::vector<int>> dp(a.size() + 1, std::vector<int>(b.size() + 1, 0));
@@ -63,13 +98,6 @@ std::vector<int> Numbers(const std::vector<std::string>& words) {
     if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) && w.size() < 4)
       out.push_back(std::stoi(w));
   return out;
-}
-
-// Words that only join the content words of a target group ("och", "som",
-// "med"); they move around when a list item is dropped.
-bool IsFunctionWord(std::string_view w) {
-  static const std::set<std::string_view> kFunction = {"och", "eller", "samt", "som", "i", "med", "till", "av", "de", "det"};
-  return kFunction.count(w) > 0;
 }
 
 Deviation Classify(const std::vector<std::string>& local, const std::vector<std::string>& framework) {
@@ -194,6 +222,18 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   return {};
 }
 
+// Whether the text of `words` is about group g's people: its first word
+// ("barn", "personer") is among the group's words, or the group covers all
+// ages. "Äldre som har psykisk ohälsa och riskerar att utveckla demens"
+// shares most of its words with TG1 but is no TG1.
+bool AboutGroupsPeople(const ExtractionRun& run, size_t g, const std::vector<std::string>& words) {
+  const std::vector<std::string>& group = run.compiled.target_group_words[g];
+  if (words.empty() || std::find(group.begin(), group.end(), words.front()) != group.end()) return true;
+  for (size_t i = 0; i + 1 < group.size(); ++i)
+    if (group[i] == "alla" && group[i + 1] == "åldrar") return true;
+  return false;
+}
+
 // The framework group a short part of a prose list names: the one holding
 // the most of its content words, at least three in four, and more than any
 // other group. Dice, which list items are placed by, is unreliable on parts
@@ -210,8 +250,27 @@ std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::ve
     for (std::string_view w : content) held[g] += std::find(groups[g].begin(), groups[g].end(), w) != groups[g].end();
   size_t best = static_cast<size_t>(std::max_element(held.begin(), held.end()) - held.begin());
   bool unique = std::count(held.begin(), held.end(), held[best]) == 1;
-  if (!unique || held[best] * 4 < content.size() * 3) return std::nullopt;
+  if (!unique || held[best] * 4 < content.size() * 3 || !AboutGroupsPeople(run, best, words)) return std::nullopt;
   return best;
+}
+
+// The group whose marker words (TargetGroupMarkers) an item names, at least
+// two of them and none of another group's ("personer i alla åldrar med
+// missbruk eller beroende": TG4, though Dice puts it nearer TG3 by the words
+// TG3 and TG4 share).
+std::optional<size_t> GroupOfMarkers(const ExtractionRun& run, const std::vector<std::string>& words) {
+  constexpr size_t kFewestMarkers = 2;
+  const auto& markers = run.compiled.target_group_markers;
+  std::optional<size_t> found;
+  for (size_t g = 0; g < markers.size(); ++g) {
+    size_t named = static_cast<size_t>(std::count_if(markers[g].begin(), markers[g].end(), [&](const std::string& m) {
+      return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return SharesStem(w, m); });
+    }));
+    if (named == 0) continue;
+    if (found || named < kFewestMarkers) return std::nullopt;  // another group's too, or too few
+    found = g;
+  }
+  return found && AboutGroupsPeople(run, *found, words) ? found : std::nullopt;
 }
 
 // A target group as the text names it, placed in the framework by meaning.
@@ -221,8 +280,10 @@ TargetGroup PlacedGroup(const ExtractionRun& run, std::string text, size_t line)
   std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
   TgMatch best = BestTargetGroup(run, meaning);
   std::vector<std::string> words = Words(meaning);
-  std::optional<size_t> placed;
-  if (best.item && best.score >= 0.55) placed = best.index;
+  std::optional<size_t> placed = GroupOfMarkers(run, words);
+  if (placed) {
+    // Its own words name the group, whatever it shares with others
+  } else if (best.item && best.score >= 0.55) placed = best.index;
   // A short item Dice cannot place ("barn och unga med psykisk ohälsa") may
   // still clearly name one group.
   else placed = GroupHoldingMostOf(run, words);
