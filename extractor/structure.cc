@@ -289,6 +289,19 @@ struct StructureAnalyzer::Impl {
     return false;
   }
 
+  // "1. Närmaste chef" right above "2. Förvaltningschef": lines numbered one
+  // after the other, with nothing between them, are a list rather than
+  // headings, unless they name sections (checked before this).
+  static bool InNumberedRun(const NormalizedText& t, size_t i) {
+    auto order_of = [&](size_t k) {
+      int order = 0;
+      std::string_view rest;
+      return k < t.lines.size() && ParseNumberedStep(t.lines[k].text, order, rest) ? order : 0;
+    };
+    int order = order_of(i);
+    return order > 0 && (order_of(i + 1) == order + 1 || (order > 1 && i > 0 && order_of(i - 1) == order - 1));
+  }
+
   // Whether line i can be a heading; sets *label to its text's label when
   // that was needed to decide, so the heading need not be labelled twice.
   bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading, std::optional<Label>* label) const {
@@ -314,6 +327,7 @@ struct StructureAnalyzer::Impl {
       if ((*label)->sub != SubHeading::kNone || !(*label)->section_id.empty()) return true;
     }
     if (text.find(", ") != std::string::npos) return false;
+    if (InNumberedRun(t, i)) return false;
     if (ContinuesIntoSentence(t, i, false)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
     if (i == 0) return true;

@@ -24,6 +24,17 @@ TEST_CASE("headings name sections and sub-headings; numbering is not part of the
   CHECK(s.headings[3].sub == SubHeading::kGoal);
 }
 
+// "1. Närmaste chef" under "Tvister" used to chain on as headings.
+TEST_CASE("lines numbered one after the other are a list, not headings", "[structure]") {
+  Structure s = Analyze("Tvister\n1. Närmaste chef\n2. Förvaltningschef\n3. Delregional ledningsgrupp\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Tvister"});
+  CHECK(s.units.size() == 3);
+  // Must not: numbered headings with text between them, or numbered section names.
+  CHECK(HeadingTexts(Analyze("Avtal\n\n1. Bakgrund\nText om bakgrunden.\n\n2. Syfte\nText om syftet.\n")) ==
+        std::vector<std::string>{"Avtal", "Bakgrund", "Syfte"});
+  CHECK(HeadingTexts(Analyze("Avtal\n\n1. Parter\n2. Tvister\nSe ramen.\n")) == std::vector<std::string>{"Avtal", "Parter", "Tvister"});
+}
+
 // "Ansvarig: BUP" after a heading used to chain on as a heading of its own.
 TEST_CASE("a field line is no heading and starts a unit of its own", "[structure]") {
   Structure s = Analyze("Kartläggning av väntetider\nAnsvarig: Psykiatri Skåne\nKlart: 2025-06-30\n\n"

@@ -115,6 +115,28 @@ void ExtractRepeals(ExtractionRun& run) {
 // ... lyfts frågan till SSP och därefter till Centralt Samverkansorgan"):
 // the framework's bodies it names, in the order named. Nothing when the
 // text defers to the framework's ladder, which it then need not repeat.
+// A ladder in prose that names none of the framework's bodies ("... lyfts
+// frågan till förvaltningschefer och därefter till delregional
+// ledningsgrupp"): the bodies a question is raised to, in order, each a step.
+void EscalationSteps(ExtractionRun& run, size_t heading) {
+  static const RE2 kRaised(
+      R"((?i)\b(?:lyfts|hänskjuts|överlämnas|förs)\s+(?:frågan\s+|ärendet\s+|tvisten\s+)?(?:vidare\s+)?till\s+([^.,;]{3,80}?)(?:\s+och\s+(?:därefter|sedan|slutligen)\s+till\s+([^.,;]{3,80}?))?\s*(?:[.,;]|$))");
+  for (const Unit& u : run.structure.units) {
+    if (u.heading != static_cast<int>(heading)) continue;
+    re2::StringPiece in(u.text), first, then;
+    while (RE2::FindAndConsume(&in, kRaised, &first, &then)) {
+      for (re2::StringPiece body : {first, then}) {
+        if (body.empty()) continue;
+        DisputeStep step;
+        step.order = static_cast<int>(run.doc.dispute_steps.size()) + 1;
+        step.actor = std::string(body.data(), body.size());
+        step.span = run.SpanOfLine(run.LineInUnit(u, static_cast<size_t>(body.data() - u.text.data())));
+        run.doc.dispute_steps.push_back(std::move(step));
+      }
+    }
+  }
+}
+
 void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
   struct Named {
     size_t unit, offset;
@@ -130,6 +152,10 @@ void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
       std::string_view m;
       if (FindFirst(*p.re, units[k].text, &m)) named.push_back({k, static_cast<size_t>(m.data() - units[k].text.data()), &p, m});
     }
+  }
+  if (named.empty()) {
+    EscalationSteps(run, heading);
+    return;
   }
   std::sort(named.begin(), named.end(),
             [](const Named& a, const Named& b) { return std::tie(a.unit, a.offset) < std::tie(b.unit, b.offset); });

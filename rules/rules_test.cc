@@ -288,6 +288,13 @@ TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers 
   CHECK(count("Tvister löses av berörda chefer.") == 0);  // names no body: nothing to compare
   CHECK(count("1. Berörda chefer.\n2. SSP.\n3. CSO.") == 0);  // the bodies by their abbreviations
   CHECK(count("1. Berörda chefer.\n2. SSP.") == 1);
+  // Items without full stops are a list, not numbered headings
+  CHECK(count("1. Berörda chefer\n2. Skånegemensam samverkansgrupp psykiatri (SSP)\n3. Centralt samverkansorgan") == 0);
+  CHECK(count("1. Berörda chefer\n2. Förvaltningschefer\n3. Delregional ledningsgrupp") == 2);
+  // A ladder in prose that is raised to bodies below SSP and CSO only
+  CHECK(count("Tvister löses i första hand av berörda chefer. Om de inte enas lyfts frågan till förvaltningscheferna och "
+              "därefter till delregional ledningsgrupp.") == 2);
+  CHECK(count("Om parterna inte enas lyfts frågan till Centralt samverkansorgan.") == 1);  // skips SSP
 }
 
 // Headings name the framework's sections in more ways than its own words.
