@@ -260,6 +260,9 @@ def main():
     # sections by name, and a ladder on the line where it starts, with both ladders quoted
     case("compare sections", ["compare", "--no-color", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-mellersta-2019.txt"], 1,
          stdout=r"section 'Utvecklingsområden' only in the first \[compare\.section\]")
+    # a renewal once shows with the end it moves to
+    case("compare renewal", ["compare", "--no-color", "corpus/demo/lo-malmo-2024.txt", "corpus/synthetic/lo-malmo-2024-rubrikparter.txt"], 1,
+         stdout=r"second: \"2026-03-31 \(förlängs till 2027-03-31\)\"")
     case("compare ladders", ["compare", "--no-color", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-malmo-2024.txt"], 1,
          stdout=r":[1-9][0-9]*: dispute ladder has 4 vs 3 steps \[compare\.dispute\]\n    first:  \"1\. Enhetschefer")
     baseline = os.path.join(d, "baseline.json")

@@ -70,7 +70,9 @@ std::vector<Diff> Differences(const Document& a, const Document& b, const Refere
     out.push_back({"compare.delregion", "delregion differs", a.delregion.value_or("-"), b.delregion.value_or("-"), 1, 1});
   auto until = [](const Document& d) {
     if (!d.validity) return std::string("-");
-    return d.validity->until ? d.validity->until->ToString() : d.validity->until_further_notice ? "tills vidare" : "-";
+    const Validity& v = *d.validity;
+    if (!v.until) return std::string(v.until_further_notice ? "tills vidare" : "-");
+    return v.until->ToString() + (v.renewed_until ? " (förlängs till " + v.renewed_until->ToString() + ")" : "");
   };
   if (until(a) != until(b))
     out.push_back({"compare.validity", "valid until differs", until(a), until(b), a.validity ? a.validity->span.line : 0,
