@@ -53,6 +53,53 @@ bool NearResponsibleField(const ExtractionRun& run, size_t line) {
   return false;
 }
 
+// What the verb nearest a date says of its time: a report of what was done
+// ("genomfördes i oktober 2024", "Under 2024 har kommunerna utbildat"), a
+// plan ("ska upprepas under hösten 2025"), or nothing said.
+enum class Tense { kNone, kPast, kPlanned };
+
+Tense TenseOfWord(const std::vector<std::string_view>& words, size_t i) {
+  static constexpr std::string_view kPlanned[] = {"ska", "skall", "kommer", "planeras", "avses", "bör"};
+  // Past passives: "startades", "genomfördes", "antogs", "hölls", "användes", "ställdes", "sattes", "köptes".
+  // Not any "-des": "områdes" is a genitive.
+  static constexpr std::string_view kPastEndings[] = {"ades", "ordes", "ördes", "ogs", "ölls", "ändes", "lldes", "ttes", "ptes", "ktes"};
+  // A supine after "har"/"hade", a word or two on: "har kommunerna utbildat", "har genomförts".
+  static constexpr std::string_view kSupineEndings[] = {"at", "it", "rt", "gt", "ts"};
+  std::string w = Fold(words[i]);
+  if (std::find(std::begin(kPlanned), std::end(kPlanned), w) != std::end(kPlanned)) return Tense::kPlanned;
+  constexpr size_t kShortestVerb = 5;
+  auto ends_in = [&](std::string_view word, auto& endings) {
+    return word.size() >= kShortestVerb &&
+           std::any_of(std::begin(endings), std::end(endings), [&](std::string_view e) { return word.ends_with(e); });
+  };
+  if (ends_in(w, kPastEndings)) return Tense::kPast;
+  for (size_t back = 1; back <= 3 && back <= i; ++back) {
+    std::string before = Fold(words[i - back]);
+    if ((before == "har" || before == "hade") && ends_in(w, kSupineEndings)) return Tense::kPast;
+  }
+  return Tense::kNone;
+}
+
+// The tense of the verb nearest before the date at `at` in `sentence`, or,
+// when there is none, nearest after it.
+Tense TenseAround(std::string_view sentence, size_t at) {
+  std::vector<std::string_view> words;
+  size_t first_after = 0;
+  for (size_t i = 0; i < sentence.size();) {
+    while (i < sentence.size() && !IsWordByte(sentence[i])) ++i;
+    size_t b = i;
+    while (i < sentence.size() && IsWordByte(sentence[i])) ++i;
+    if (i == b) break;
+    if (b < at) first_after = words.size() + 1;
+    words.push_back(sentence.substr(b, i - b));
+  }
+  for (size_t i = first_after; i-- > 0;)
+    if (Tense t = TenseOfWord(words, i); t != Tense::kNone) return t;
+  for (size_t i = first_after; i < words.size(); ++i)
+    if (Tense t = TenseOfWord(words, i); t != Tense::kNone) return t;
+  return Tense::kNone;
+}
+
 bool InSection(const ExtractionRun& run, size_t line, std::string_view section_id) {
   const Heading* h = run.HeadingOf(line);
   return h && h->section_id == section_id;
@@ -102,6 +149,9 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   std::string_view before = std::string_view(joined).substr(look, m.begin - look);
   bool prefixed = RE2::PartialMatch(m.text, kDeadlineStart) || RE2::PartialMatch(before, kDeadlinePrefix);
   bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
+  // "Under 2024 har kommunerna utbildat ...", "som genomfördes i oktober 2024": what was done, not when it is due.
+  if ((prefixed || in_plan) && TenseAround(sentence, m.begin - static_cast<size_t>(sentence.data() - joined.data())) == Tense::kPast)
+    return DateRole::kReference;
   if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
   if (AfterDueLabel(run, before, in_plan || NearResponsibleField(run, fd.line))) return DateRole::kDeadline;
   // "utbildningsdagar 23/11 2025", "genomförs vecka 10–12 2025"

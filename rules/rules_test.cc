@@ -252,6 +252,11 @@ TEST_CASE("deadline.passed reads före, efter and jul as a reader does", "[rules
   // "före" a period ends when it starts
   CHECK(count("• Styrgruppen tar fram en handlingsplan före sommaren 2025.", {2025, 7, 1}) == 1);
   CHECK(count("• Styrgruppen tar fram en handlingsplan senast sommaren 2025.", {2025, 7, 1}) == 0);
+  // What was done is no deadline; what is planned is
+  CHECK(count("• Under 2024 har styrgruppen tagit fram en handlingsplan.", {2025, 6, 1}) == 0);
+  CHECK(count("• Handlingsplanen som antogs i oktober 2024 ska revideras under hösten 2025.", {2026, 1, 10}) == 1);
+  CHECK(count("• Styrgruppen ska under 2024 ta fram en handlingsplan.", {2025, 6, 1}) == 1);
+  CHECK(count("• Varje områdes handlingsplan tas fram under 2024.", {2025, 6, 1}) == 1);  // a genitive, not a past tense
   // Weeks of a plan's activity are when it is due, as a day is
   CHECK(count("• Styrgruppen tar fram en handlingsplan vecka 10\u201312 2025.", {2025, 6, 1}) == 1);
   CHECK(count("• Styrgruppen tar fram en handlingsplan vecka 10\u201312 2025.", {2025, 3, 20}) == 0);
