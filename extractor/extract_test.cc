@@ -299,6 +299,22 @@ TEST_CASE("a heading naming an area with an activity table under it is an area",
   CHECK(f.Extract("Handlingsplan 2025\n\nKroppslig hälsa\n\nPersoner med psykisk ohälsa har sämre hälsa.\n").areas.empty());
 }
 
+TEST_CASE("a part of a numbered framework area is no area of its own", "[extract]") {
+  Fixture f;
+  auto areas = [&](const std::string& body) {
+    std::vector<std::string> out;
+    for (const Area& a : f.Extract("Handlingsplan 2025\n\n" + body).areas) out.push_back(a.name);
+    return out;
+  };
+  const std::string rest = "\nFå SIP hölls med barn.\n\nAktiviteter\nSocialtjänsten ska följa upp rutinen.\n";
+  CHECK(areas("1. Samordnad individuell plan (SIP)\n\nNuläge" + rest) == std::vector<std::string>{"Samordnad individuell plan (SIP)"});
+  CHECK(areas("1. Samordnad individuell plan (SIP)\n\n1.1 Nuläge" + rest) ==
+        std::vector<std::string>{"Samordnad individuell plan (SIP)"});
+  // Must not: a sibling numbered alike, or headings without numbers.
+  CHECK(areas("1. Samordnad individuell plan (SIP)\n\n2. Skolnärvaro" + rest) == std::vector<std::string>{"Skolnärvaro"});
+  CHECK(areas("Samordnad individuell plan (SIP)\n\nNuläge" + rest) == std::vector<std::string>{"Nuläge"});
+}
+
 TEST_CASE("a signature line of several places dates the agreement", "[extract]") {
   Fixture f;
   const std::string body = "Lokal överenskommelse\n\nParter\nKommunerna och regionen.\n\nText.\n\n";

@@ -131,6 +131,17 @@ void AreasWithRecords(ExtractionRun& run) {
   }
 }
 
+// How many numbers a heading's numbering has: "2." 1, "2.1" 2, none 0.
+size_t NumberingDepth(std::string_view line) {
+  size_t depth = 0, i = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') {
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    ++depth;
+    if (i < line.size() && line[i] == '.') ++i;
+  }
+  return depth;
+}
+
 }  // namespace
 
 void ExtractAreas(ExtractionRun& run) {
@@ -157,6 +168,16 @@ void ExtractAreas(ExtractionRun& run) {
       size_t child = pending.back();
       size_t start = child;
       auto child_id = MapToFrameworkArea(run, headings[child].text);
+      // "1. Samordnad individuell plan", then "Nuläge": a part of a numbered
+      // framework area, unnumbered or numbered deeper, is no area of its own.
+      if (!child_id) {
+        size_t depth = NumberingDepth(run.Line(headings[child].line));
+        for (size_t p : pending) {
+          size_t parent_depth = NumberingDepth(run.Line(headings[p].line));
+          if (p != child && parent_depth > 0 && (depth == 0 || depth > parent_depth) && MapToFrameworkArea(run, headings[p].text))
+            child = start = p, child_id = MapToFrameworkArea(run, headings[p].text);
+        }
+      }
       // A parent heading naming the same framework area ("Barn och ungas psykiska hälsa" > "TSI").
       for (size_t p : pending)
         if (p != child && !area_headings.empty() && child_id && MapToFrameworkArea(run, headings[p].text) == child_id) start = p;
