@@ -315,6 +315,23 @@ TEST_CASE("a part of a numbered framework area is no area of its own", "[extract
   CHECK(areas("Samordnad individuell plan (SIP)\n\nNuläge" + rest) == std::vector<std::string>{"Nuläge"});
 }
 
+TEST_CASE("parties named on lines of their own under Parter", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "LOKAL ÖVERENSKOMMELSE\n\nPARTER\nSocialnämnden i Ystads kommun\nSocialnämnden i Tomelilla kommun\n"
+      "Region Skåne genom Psykiatri Skåne och Skånevård Sund\n\nTVISTER\nSe ramöverenskommelsen.\n");
+  std::vector<std::pair<Principal, std::string>> parties;
+  for (const Party& p : d.parties) parties.emplace_back(p.principal, p.text);
+  CHECK(parties == std::vector<std::pair<Principal, std::string>>{{Principal::kKommun, "Socialnämnden i Ystads kommun"},
+                                                                 {Principal::kKommun, "Socialnämnden i Tomelilla kommun"},
+                                                                 {Principal::kRegion, "Psykiatri Skåne"},
+                                                                 {Principal::kRegion, "Skånevård Sund"}});
+  // Must not: a heading naming a principal with its own list under it is no party itself.
+  Document listed = f.Extract("Avtal\n\nParter\n\nRegion Skåne\n\u2022 BUP\n\u2022 Vuxenpsykiatrin\n");
+  REQUIRE(listed.parties.size() == 2);
+  CHECK(listed.parties[0].text == "BUP");
+}
+
 TEST_CASE("a signature line of several places dates the agreement", "[extract]") {
   Fixture f;
   const std::string body = "Lokal överenskommelse\n\nParter\nKommunerna och regionen.\n\nText.\n\n";

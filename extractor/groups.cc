@@ -496,6 +496,17 @@ bool AddPartyRow(ExtractionRun& run, const Unit& u) {
   return true;
 }
 
+// A line under the Parter heading that names a party and has nothing under
+// it, read as a heading ("Socialnämnden i Ystads kommun", "Region Skåne genom
+// Psykiatri Skåne och Skånevård Sund"): the party itself, or those it is
+// represented by.
+void AddPartyHeading(ExtractionRun& run, const Heading& h, Principal p) {
+  constexpr size_t kMostWords = 10;
+  if (h.last_line != h.line || WordCount(h.text) > kMostWords) return;
+  Unit u{h.line, h.line, h.text, Bullet::kNone, -1};
+  if (!AddRepresentedParties(run, u)) AddParty(run, p, h.text, h.line);
+}
+
 // The lists under headings that name a principal ("Region Skåne",
 // "Kommunerna") right after the Parter heading at index `parter`, up to the
 // next framework section.
@@ -504,8 +515,10 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
   for (size_t h = parter + 1; h < headings.size() && headings[h].section_id.empty() && headings[h].sub == SubHeading::kNone; ++h) {
     std::optional<Principal> p = PrincipalOf(headings[h].text);
     if (!p) continue;
+    bool empty = true;
     for (const Unit& u : run.structure.units) {
       if (u.heading != static_cast<int>(h)) continue;
+      empty = false;
       if (u.bullet != Bullet::kNone) {
         if (p) AddParty(run, *p, std::string(ItemText(u)), u.first);
       } else {
@@ -514,6 +527,7 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
         p = WordCount(u.text) <= 4 ? PrincipalOf(u.text) : std::nullopt;
       }
     }
+    if (empty) AddPartyHeading(run, headings[h], *PrincipalOf(headings[h].text));
   }
 }
 
