@@ -122,6 +122,11 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   const std::string& joined = run.text.joined;
   std::string_view sentence = SentenceAround(joined, m.begin, m.end);
   if (doc.date && m.start == doc.date && m.grain == Grain::kDay) return DateRole::kAgreementDate;
+  // "Reviderad 2024-05-01", "Överenskommelsen reviderades i maj 2024"; not "ska revideras senast ...".
+  static const RE2 kRevised(R"((?i)\b(?:reviderad|reviderades|reviderats|uppdaterad|uppdaterades|uppdaterats)\b)");
+  if ((m.grain == Grain::kDay || m.grain == Grain::kMonth) && !m.open_start && !m.open_end &&
+      RE2::PartialMatch(sentence, kRevised) && !RE2::PartialMatch(sentence, kShall))
+    return DateRole::kRevised;
   bool is_heading = run.structure.heading_at_line[fd.line] >= 0;
   bool in_title = fd.line < 4;
   std::string_view line = run.Line(fd.line);

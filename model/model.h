@@ -27,7 +27,7 @@ enum class DocumentKind { kLokalOverenskommelse, kRamoverenskommelse, kHandlings
 enum class Deviation { kNone, kExtended, kNarrowed, kReworded };
 enum class Principal { kKommun, kRegion };
 enum class Grain { kDay, kMonth, kQuarter, kSeason, kHalfYear, kYear, kYears, kWeek, kTertial };
-enum class DateRole { kAgreementDate, kFrameworkDate, kValidFrom, kDeadline, kPlanPeriod, kMeeting, kReference, kStart, kValidUntil };
+enum class DateRole { kAgreementDate, kFrameworkDate, kValidFrom, kDeadline, kPlanPeriod, kMeeting, kReference, kStart, kValidUntil, kRevised };
 enum class Severity { kError, kWarning, kInfo };
 enum class FollowUp { kUnknown, kPresent, kEmpty, kAbsent };
 
@@ -48,8 +48,9 @@ template <> struct EnumNames<Grain> {
                                                               "year", "years", "week",    "tertial"};
 };
 template <> struct EnumNames<DateRole> {
-  static constexpr std::array<std::string_view, 9> kNames = {
-      "agreement-date", "framework-date", "valid-from", "deadline", "plan-period", "meeting", "reference", "start", "valid-until"};
+  static constexpr std::array<std::string_view, 10> kNames = {
+      "agreement-date", "framework-date", "valid-from",  "deadline", "plan-period",
+      "meeting",        "reference",      "start",       "valid-until", "revised"};
 };
 template <> struct EnumNames<Severity> {
   static constexpr std::array<std::string_view, 3> kNames = {"error", "warning", "info"};

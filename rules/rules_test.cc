@@ -125,6 +125,14 @@ TEST_CASE("outdated.agreement-age uses the review interval", "[rules]") {
   std::string clean = CleanText();
   CHECK(h.Count(clean, "outdated.agreement-age", {2027, 12, 31}) == 0);
   CHECK(h.Count(clean, "outdated.agreement-age", {2028, 1, 10}) == 1);
+  // Counted from its last revision, when the text names one; a revision still to come is none.
+  std::string first_line = clean.substr(0, clean.find('\n') + 1);
+  CHECK(h.Count(Replace(clean, first_line, first_line + "Reviderad 2026-05-01\n"), "outdated.agreement-age", {2028, 1, 10}) == 0);
+  CHECK(h.Count(Replace(clean, first_line, first_line + "Överenskommelsen reviderades i maj 2026.\n"), "outdated.agreement-age",
+                {2028, 1, 10}) == 0);
+  CHECK(h.Count(Replace(clean, first_line, first_line + "Den ska revideras senast 2026-05-01.\n"), "outdated.agreement-age",
+                {2028, 1, 10}) == 1);
+  CHECK(h.Count(Replace(clean, first_line, first_line + "Reviderad 2024-05-01\n"), "outdated.agreement-age", {2028, 6, 10}) == 1);
 }
 
 TEST_CASE("table.sum-mismatch judges readable rows only", "[rules]") {

@@ -16,14 +16,22 @@ class OutdatedAgreementAgeRule final : public Rule {
   std::vector<Finding> Check(const RuleContext& ctx) const override {
     const Document& doc = ctx.doc;
     if (!IsAgreement(doc.kind) || !doc.date) return {};
-    int age = doc.date->YearsUntil(ctx.options.as_of);
-    if (age < ctx.options.review_years) return {};
+    // Its age counts from its last revision, when the text names one ("Reviderad 2024-05-01").
+    CivilDate since = *doc.date;
     SourceSpan span{1, 1, 0};
-    for (const DateSpan& d : doc.dates)
-      if (d.role == DateRole::kAgreementDate) span = d.span;
-    return {Make(ctx, span, "agreement dated " + doc.date->ToString() + " is " + std::to_string(age) +
+    std::string quote = doc.date->ToString(), revised;
+    for (const DateSpan& d : doc.dates) {
+      if (d.role == DateRole::kAgreementDate && revised.empty()) span = d.span;
+      if (d.role == DateRole::kRevised && d.start && since < *d.start && !(ctx.options.as_of < *d.start)) {
+        since = *d.start, span = d.span, quote = d.text;
+        revised = ", last revised " + d.start->ToString() + ",";
+      }
+    }
+    int age = since.YearsUntil(ctx.options.as_of);
+    if (age < ctx.options.review_years) return {};
+    return {Make(ctx, span, "agreement dated " + doc.date->ToString() + revised + " is " + std::to_string(age) +
                                 " years old; review interval is " + std::to_string(ctx.options.review_years) + " years",
-                 doc.date->ToString())};
+                 quote)};
   }
 };
 
