@@ -138,8 +138,11 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
                {"plan", "aktivitet", "kortsiktiga", "långsiktiga", "period", "utvecklingsområden"}))
     return DateRole::kPlanPeriod;
   if ((m.grain == Grain::kDay || m.grain == Grain::kYear) && mentions(sentence, {"ramöverenskommelse"})) {
+    // "... 2021-02-11, som ersatte ramöverenskommelsen från 2015-03-16": an old framework named as replaced is history.
+    static const RE2 kReplaced(R"((?i)\b(?:ersatte|ersatt|ersatts|ersätter|ersattes|upphävde|upphävdes|tidigare|föregående)\b)");
     for (const auto& s : run.ref.framework.superseded)
-      if (m.start && *m.start <= s.date && m.end_date && s.date <= *m.end_date) return DateRole::kFrameworkDate;
+      if (m.start && *m.start <= s.date && m.end_date && s.date <= *m.end_date)
+        return RE2::PartialMatch(sentence, kReplaced) ? DateRole::kReference : DateRole::kFrameworkDate;
     if (m.start && m.start->year == run.ref.framework.date.year) return DateRole::kFrameworkDate;
   }
   if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kValid)) {

@@ -120,6 +120,15 @@ TEST_CASE("party.municipality-missing names the kommuner left out", "[rules]") {
   CHECK(h.Count(two_missing, "party.municipality-missing") == 2);
 }
 
+TEST_CASE("outdated.framework leaves alone an old framework named as replaced", "[rules]") {
+  Harness h;
+  std::string clean = CleanText();
+  auto count = [&](const std::string& words) { return h.Count(Replace(clean, "Ramöverenskommelsen 2021-02-11", words), "outdated.framework"); };
+  CHECK(count("Ramöverenskommelsen från 2015-03-16") == 1);
+  CHECK(count("Ramöverenskommelsen 2021-02-11, som ersatte ramöverenskommelsen från 2015-03-16,") == 0);
+  CHECK(count("Den tidigare ramöverenskommelsen från 2015-03-16 har ersatts, och ramöverenskommelsen 2021-02-11") == 0);
+}
+
 TEST_CASE("outdated.agreement-age uses the review interval", "[rules]") {
   Harness h;
   std::string clean = CleanText();
