@@ -58,6 +58,15 @@ bool NearResponsibleField(const ExtractionRun& run, size_t line) {
 // plan ("ska upprepas under hösten 2025"), or nothing said.
 enum class Tense { kNone, kPast, kPlanned };
 
+// Whether `word`, its ASCII letters lowered, ends with `lower` (or equals it, `whole`).
+bool MatchesLower(std::string_view word, std::string_view lower, bool whole) {
+  if (word.size() < lower.size() || (whole && word.size() != lower.size())) return false;
+  std::string_view tail = word.substr(word.size() - lower.size());
+  for (size_t k = 0; k < tail.size(); ++k)
+    if ((tail[k] >= 'A' && tail[k] <= 'Z' ? tail[k] + 32 : tail[k]) != lower[k]) return false;
+  return true;
+}
+
 Tense TenseOfWord(const std::vector<std::string_view>& words, size_t i) {
   static constexpr std::string_view kPlanned[] = {"ska", "skall", "kommer", "planeras", "avses", "bör"};
   // Past passives: "startades", "genomfördes", "antogs", "hölls", "användes", "ställdes", "sattes", "köptes".
@@ -65,18 +74,17 @@ Tense TenseOfWord(const std::vector<std::string_view>& words, size_t i) {
   static constexpr std::string_view kPastEndings[] = {"ades", "ordes", "ördes", "ogs", "ölls", "ändes", "lldes", "ttes", "ptes", "ktes"};
   // A supine after "har"/"hade", a word or two on: "har kommunerna utbildat", "har genomförts".
   static constexpr std::string_view kSupineEndings[] = {"at", "it", "rt", "gt", "ts"};
-  std::string w = Fold(words[i]);
-  if (std::find(std::begin(kPlanned), std::end(kPlanned), w) != std::end(kPlanned)) return Tense::kPlanned;
-  constexpr size_t kShortestVerb = 5;
-  auto ends_in = [&](std::string_view word, auto& endings) {
-    return word.size() >= kShortestVerb &&
-           std::any_of(std::begin(endings), std::end(endings), [&](std::string_view e) { return word.ends_with(e); });
+  std::string_view w = words[i];
+  auto any = [&](auto& list, bool whole) {
+    return std::any_of(std::begin(list), std::end(list), [&](std::string_view e) { return MatchesLower(w, e, whole); });
   };
-  if (ends_in(w, kPastEndings)) return Tense::kPast;
-  for (size_t back = 1; back <= 3 && back <= i; ++back) {
-    std::string before = Fold(words[i - back]);
-    if ((before == "har" || before == "hade") && ends_in(w, kSupineEndings)) return Tense::kPast;
-  }
+  if (any(kPlanned, true)) return Tense::kPlanned;
+  constexpr size_t kShortestVerb = 5;
+  if (w.size() < kShortestVerb) return Tense::kNone;
+  if (any(kPastEndings, false)) return Tense::kPast;
+  if (!any(kSupineEndings, false)) return Tense::kNone;
+  for (size_t back = 1; back <= 3 && back <= i; ++back)
+    if (MatchesLower(words[i - back], "har", true) || MatchesLower(words[i - back], "hade", true)) return Tense::kPast;
   return Tense::kNone;
 }
 
@@ -125,7 +133,8 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   // "Reviderad 2024-05-01", "Överenskommelsen reviderades i maj 2024"; not "ska revideras senast ...".
   static const RE2 kRevised(R"((?i)\b(?:reviderad|reviderades|reviderats|uppdaterad|uppdaterades|uppdaterats)\b)");
   if ((m.grain == Grain::kDay || m.grain == Grain::kMonth) && !m.open_start && !m.open_end &&
-      RE2::PartialMatch(sentence, kRevised) && !RE2::PartialMatch(sentence, kShall))
+      run.Mentions(Gate::kRevised) && RE2::PartialMatch(sentence, kRevised) &&
+      !RE2::PartialMatch(sentence, kShall))
     return DateRole::kRevised;
   bool is_heading = run.structure.heading_at_line[fd.line] >= 0;
   bool in_title = fd.line < 4;
@@ -157,14 +166,14 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   std::string_view before = std::string_view(joined).substr(look, m.begin - look);
   bool prefixed = RE2::PartialMatch(m.text, kDeadlineStart) || RE2::PartialMatch(before, kDeadlinePrefix);
   bool in_plan = InSubSection(run, fd.line, SubHeading::kActivities, SubHeading::kFollowUp);
+  bool due = (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) ||
+             AfterDueLabel(run, before, in_plan || NearResponsibleField(run, fd.line)) ||
+             (in_plan && (m.grain == Grain::kDay || m.grain == Grain::kWeek));  // "utbildningsdagar 23/11 2025", "vecka 10–12 2025"
   // "Under 2024 har kommunerna utbildat ...", "som genomfördes i oktober 2024": what was done, not when it is due.
-  if ((prefixed || in_plan) && TenseAround(sentence, m.begin - static_cast<size_t>(sentence.data() - joined.data())) == Tense::kPast)
-    return DateRole::kReference;
-  if (prefixed && (in_plan || RE2::PartialMatch(sentence, kShall))) return DateRole::kDeadline;
-  if (AfterDueLabel(run, before, in_plan || NearResponsibleField(run, fd.line))) return DateRole::kDeadline;
-  // "utbildningsdagar 23/11 2025", "genomförs vecka 10–12 2025"
-  if (in_plan && (m.grain == Grain::kDay || m.grain == Grain::kWeek)) return DateRole::kDeadline;
-  return DateRole::kReference;
+  if (due && (prefixed || in_plan) &&
+      TenseAround(sentence, m.begin - static_cast<size_t>(sentence.data() - joined.data())) == Tense::kPast)
+    due = false;
+  return due ? DateRole::kDeadline : DateRole::kReference;
 }
 
 }  // namespace

@@ -34,11 +34,12 @@ std::vector<std::vector<std::string_view>> GateWords() {
       {"lämna ett svar", "e-postadressen publiceras", "publicerad den", "läs mer om", "dela sidan"},
       {"upphävs", "upphör att gälla", "ersätter", "ersätts"},
       {"sum", "total"},
-      {"gång", "tillfällen", "möten", "ggr"},
+      {"gånger", "gång per", "gång i", "gång om", "gång/", "tillfällen", "möten", "ggr"},
       {"årlig", "en gång per år", "varje år", "halvårsvis", "kvartalsvis", "månadsvis", "varje månad", "varje kvartal",
        "varje tertial", "tertialvis", "varje halvår", "varje termin", "terminsvis", "varje vecka", "veckovis"},
       {"i år", "nästa år", "nästkommande år", "förra året", "i fjol"},
       {"utvecklingsområde"},
+      {"reviderad", "reviderat", "uppdaterad", "uppdaterat"},
   };
 }
 

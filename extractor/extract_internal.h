@@ -40,6 +40,7 @@ enum class Gate : uint8_t {
   kRecurrence,    // references.cc: kAnnual
   kRelativeYear,  // date_roles.cc: kRelative
   kAddedArea,     // plan.cc: kAddedArea
+  kRevised,       // date_roles.cc: kRevised
   // From the reference data; every match of the guarded pattern starts with a word.
   kPlace,           // place_alternatives: the kommun and delregion names
   kDelregionAlias,  // delregion_alias_union
@@ -47,7 +48,7 @@ enum class Gate : uint8_t {
   kPlaceholder,     // placeholders; placeholder_of_word maps each word to its pattern
   kRenamed,         // renamed_union
 };
-std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kAddedArea
+std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kRevised
 
 constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>(g); }
 // Gates whose words the scan locates. kTotals, kCountPerYear and kRecurrence

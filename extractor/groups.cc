@@ -264,7 +264,7 @@ std::optional<size_t> GroupOfMarkers(const ExtractionRun& run, const std::vector
   std::optional<size_t> found;
   for (size_t g = 0; g < markers.size(); ++g) {
     size_t named = static_cast<size_t>(std::count_if(markers[g].begin(), markers[g].end(), [&](const std::string& m) {
-      return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return SharesStem(w, m); });
+      return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w[0] == m[0] && SharesStem(w, m); });
     }));
     if (named == 0) continue;
     if (found || named < kFewestMarkers) return std::nullopt;  // another group's too, or too few
