@@ -62,7 +62,7 @@ enum class Tense { kNone, kPast, kPlanned };
 bool MatchesLower(std::string_view word, std::string_view lower, bool whole) {
   if (word.size() < lower.size() || (whole && word.size() != lower.size())) return false;
   std::string_view tail = word.substr(word.size() - lower.size());
-  for (size_t k = 0; k < tail.size(); ++k)
+  for (size_t k = tail.size(); k-- > 0;)  // from the end: most words differ in their last letter
     if ((tail[k] >= 'A' && tail[k] <= 'Z' ? tail[k] + 32 : tail[k]) != lower[k]) return false;
   return true;
 }
