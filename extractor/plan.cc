@@ -504,7 +504,9 @@ bool EmptyCell(std::string_view text) { return text.empty() || text == "-" || te
 void SetStatus(const ExtractionRun& run, std::string_view status, Responsibility& r) {
   r.status = Trim(status, " .,;");
   std::vector<std::string> words = Words(Fold(r.status));
-  r.done = !words.empty() && run.ref.vocabulary.done_words.count(words[0]);
+  // "Ej aktuell", "Inte aktuellt längre": no longer to be done, as "Utgår" is.
+  bool no_longer = words.size() >= 2 && (words[0] == "ej" || words[0] == "inte") && words[1].starts_with("aktuell");
+  r.done = !words.empty() && (run.ref.vocabulary.done_words.count(words[0]) || no_longer);
 }
 
 // The value of a field labelled with one of `labels` on lines [first, last]:

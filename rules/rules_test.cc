@@ -377,6 +377,17 @@ TEST_CASE("deadline.passed leaves alone an activity its table calls done", "[rul
   for (const Finding& f : h.Check(plan, {2026, 1, 1}))
     if (f.rule == "deadline.passed") lines.push_back(f.span.line);
   CHECK(lines == std::vector<int>{6});
+  // No longer to be done: cancelled, or no longer relevant; not yet done: still passed
+  const std::string cancelled =
+      "Handlingsplan 2024\n\nAktiviteter\n"
+      "Åtgärd                      Ansvar          Tidsplan        Status\n"
+      "Gemensam rutin för SIP      Styrgruppen     Q2 2024         Utgår\n"
+      "Utbildning i MI             BUP             hösten 2024     Ej aktuell\n"
+      "Kartläggning av behov       Elevhälsan      2024-09-30      Ej klar\n";
+  lines.clear();
+  for (const Finding& f : h.Check(cancelled, {2026, 1, 1}))
+    if (f.rule == "deadline.passed") lines.push_back(f.span.line);
+  CHECK(lines == std::vector<int>{7});
 }
 
 }  // namespace
