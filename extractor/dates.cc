@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstring>
 #include <functional>
+#include <map>
 
 #include <re2/re2.h>
 
@@ -500,22 +501,28 @@ bool IsFalseDate(const GrammarRule& rule, std::string_view text, size_t b, size_
 
 // Drops matches inside invalid full dates, then keeps the longest of
 // overlapping matches (ties: the earlier start), in text order.
-std::vector<DateMatch> KeepLongest(std::vector<DateMatch> found, const std::vector<Window>& blocked) {
-  found.erase(std::remove_if(found.begin(), found.end(),
-                             [&](const DateMatch& m) {
-                               return std::any_of(blocked.begin(), blocked.end(), [&](const auto& bl) {
-                                 return m.begin < bl.second && bl.first < m.end;
-                               });
-                             }),
-              found.end());
+std::vector<DateMatch> KeepLongest(std::vector<DateMatch> found, std::vector<Window> blocked) {
+  // Whether [b, e) overlaps a blocked window: the windows sorted by start, with the furthest end so far.
+  std::sort(blocked.begin(), blocked.end());
+  std::vector<size_t> furthest(blocked.size());
+  for (size_t i = 0; i < blocked.size(); ++i) furthest[i] = std::max(blocked[i].second, i ? furthest[i - 1] : 0);
+  auto is_blocked = [&](const DateMatch& m) {
+    size_t before_end = static_cast<size_t>(std::lower_bound(blocked.begin(), blocked.end(), Window{m.end, 0}) - blocked.begin());
+    return before_end > 0 && furthest[before_end - 1] > m.begin;
+  };
+  found.erase(std::remove_if(found.begin(), found.end(), is_blocked), found.end());
   std::sort(found.begin(), found.end(), [](const DateMatch& a, const DateMatch& b) {
     if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
     return a.begin < b.begin;
   });
+  // The kept matches never overlap, so the one starting last before m's end is the only one that can.
+  std::map<size_t, size_t> kept_spans;  // begin -> end
   std::vector<DateMatch> kept;
   for (DateMatch& m : found) {
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const DateMatch& k) { return m.begin < k.end && k.begin < m.end; });
-    if (!overlaps) kept.push_back(std::move(m));
+    auto next = kept_spans.lower_bound(m.end);
+    if (next != kept_spans.begin() && std::prev(next)->second > m.begin) continue;
+    kept_spans.emplace(m.begin, m.end);
+    kept.push_back(std::move(m));
   }
   std::sort(kept.begin(), kept.end(), [](const DateMatch& a, const DateMatch& b) { return a.begin < b.begin; });
   return kept;
@@ -564,7 +571,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
       }
     }
   }
-  return WithPrefixes(text, KeepLongest(std::move(found), blocked));
+  return WithPrefixes(text, KeepLongest(std::move(found), std::move(blocked)));
 }
 
 // Widens each match by a prefix that opens one end ("senast", "från och med")

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -157,6 +158,15 @@ struct ExtractionRun {
   }
   // The lines holding a word of the located gate, ascending.
   std::vector<size_t> LinesOf(Gate gate) const;
+  // The units under heading h. Units go by line, and so do their headings,
+  // so they are found by search rather than by reading every unit.
+  std::span<const Unit> UnitsUnder(size_t h) const {
+    const auto& units = structure.units;
+    auto before = [](const Unit& u, int heading) { return u.heading < heading; };
+    auto b = std::lower_bound(units.begin(), units.end(), static_cast<int>(h), before);
+    auto e = std::lower_bound(b, units.end(), static_cast<int>(h) + 1, before);
+    return {b, e};
+  }
   // For a located data gate: calls fn(pattern index, begin, match) for every
   // match of `patterns` in the joined text, as their PatternUnion's
   // ForEachMatch reports them. At each start of a word, the patterns that

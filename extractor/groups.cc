@@ -515,10 +515,8 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
   for (size_t h = parter + 1; h < headings.size() && headings[h].section_id.empty() && headings[h].sub == SubHeading::kNone; ++h) {
     std::optional<Principal> p = PrincipalOf(headings[h].text);
     if (!p) continue;
-    bool empty = true;
-    for (const Unit& u : run.structure.units) {
-      if (u.heading != static_cast<int>(h)) continue;
-      empty = false;
+    bool empty = run.UnitsUnder(h).empty();
+    for (const Unit& u : run.UnitsUnder(h)) {
       if (u.bullet != Bullet::kNone) {
         if (p) AddParty(run, *p, std::string(ItemText(u)), u.first);
       } else {
@@ -542,8 +540,8 @@ void ExtractParties(ExtractionRun& run) {
     // Not an optional: GCC takes its copy for uninitialized (-Wmaybe-uninitialized).
     bool listing = false;
     Principal principal = Principal::kKommun;
-    for (const Unit& u : run.structure.units) {
-      if (u.heading != static_cast<int>(h) || AddPartyRow(run, u)) continue;
+    for (const Unit& u : run.UnitsUnder(h)) {
+      if (AddPartyRow(run, u)) continue;
       size_t colon = u.text.find(':');
       if (colon != std::string::npos && colon + 1 < u.text.size() && colon < 60) {
         // "Kommunen: Socialtjänsten, Elevhälsan och LSS."

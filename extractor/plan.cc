@@ -39,8 +39,7 @@ void FollowUpOf(const ExtractionRun& run, size_t from, size_t to, Area& area) {
     any = true;
     std::string body;
     size_t first_line = headings[h].line;
-    for (const Unit& u : run.structure.units) {
-      if (u.heading != static_cast<int>(h)) continue;
+    for (const Unit& u : run.UnitsUnder(h)) {
       if (body.empty()) first_line = u.first;
       body += (body.empty() ? "" : " ") + u.text;
     }
@@ -472,8 +471,9 @@ std::optional<std::string> ResponsibleFieldAfter(const ExtractionRun& run, size_
 }
 
 std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t last, std::string* text) {
-  for (size_t i = 0; i < run.dates.size(); ++i) {
-    if (run.dates[i].line < first || run.dates[i].line > last) continue;
+  // The dates are in text order, so those on [first, last] are found by their lines.
+  auto from = std::lower_bound(run.dates.begin(), run.dates.end(), first, [](const FoundDate& d, size_t line) { return d.line < line; });
+  for (size_t i = static_cast<size_t>(from - run.dates.begin()); i < run.dates.size() && run.dates[i].line <= last; ++i) {
     const DateSpan& span = run.doc.dates[i];
     if (span.role == DateRole::kDeadline && span.end) {
       *text = span.text;

@@ -58,8 +58,7 @@ void ExtractValidity(ExtractionRun& run) {
     Validity v;
     bool any = false, capped = false;
     std::optional<int> renewal_years;
-    for (const Unit& u : run.structure.units) {
-      if (u.heading != static_cast<int>(h)) continue;
+    for (const Unit& u : run.UnitsUnder(h)) {
       if (!any) v.span = run.SpanOfLine(u.first);
       if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
       if (RE2::PartialMatch(u.text, kUntilFurther) || RE2::PartialMatch(u.text, kGoesOn) ||
@@ -121,8 +120,7 @@ void ExtractRepeals(ExtractionRun& run) {
 void EscalationSteps(ExtractionRun& run, size_t heading) {
   static const RE2 kRaised(
       R"((?i)\b(?:lyfts|hänskjuts|överlämnas|förs)\s+(?:frågan\s+|ärendet\s+|tvisten\s+)?(?:vidare\s+)?till\s+([^.,;]{3,80}?)(?:\s+och\s+(?:därefter|sedan|slutligen)\s+till\s+([^.,;]{3,80}?))?\s*(?:[.,;]|$))");
-  for (const Unit& u : run.structure.units) {
-    if (u.heading != static_cast<int>(heading)) continue;
+  for (const Unit& u : run.UnitsUnder(heading)) {
     re2::StringPiece in(u.text), first, then;
     while (RE2::FindAndConsume(&in, kRaised, &first, &then)) {
       for (re2::StringPiece body : {first, then}) {
@@ -145,8 +143,8 @@ void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
   };
   std::vector<Named> named;
   const auto& units = run.structure.units;
-  for (size_t k = 0; k < units.size(); ++k) {
-    if (units[k].heading != static_cast<int>(heading)) continue;
+  std::span<const Unit> under = run.UnitsUnder(heading);
+  for (size_t k = static_cast<size_t>(under.data() - units.data()); k < units.size() && units[k].heading == static_cast<int>(heading); ++k) {
     if (Fold(units[k].text).find("ramöverenskommelse") != std::string::npos) return;
     for (const NamedPattern& p : run.compiled.dispute_ends) {
       std::string_view m;
@@ -184,8 +182,7 @@ bool ParseLadderStep(std::string_view text, int& order, std::string_view& rest) 
 void ExtractDisputeLadder(ExtractionRun& run) {
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "tvister") continue;
-    for (const Unit& u : run.structure.units) {
-      if (u.heading != static_cast<int>(h)) continue;
+    for (const Unit& u : run.UnitsUnder(h)) {
       int order = 0;
       std::string_view rest;
       if (!ParseLadderStep(u.text, order, rest)) continue;

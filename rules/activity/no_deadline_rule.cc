@@ -6,6 +6,15 @@
 namespace overens {
 namespace {
 
+// Lines an activity's text may run over.
+constexpr int kLongestAction = 12;
+
+// The first item of `items` (in text order) on or after `line`.
+template <class T>
+typename std::vector<T>::const_iterator FirstOnOrAfter(const std::vector<T>& items, int line) {
+  return std::lower_bound(items.begin(), items.end(), line, [](const T& item, int l) { return item.span.line < l; });
+}
+
 class ActivityNoDeadlineRule final : public Rule {
  public:
   std::string_view id() const override { return "activity.no-deadline"; }
@@ -22,12 +31,13 @@ class ActivityNoDeadlineRule final : public Rule {
       if (!r.actor || r.due || !r.due_text.empty() || r.area.empty()) continue;
       // "... följs upp i december 2025": a time with an end, though not
       // called a deadline, still says by when ("från och med 2023" does not).
-      bool dated = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateSpan& d) {
-        return d.end && (d.span.line == r.span.line || r.action.find(d.text) != std::string::npos);
-      });
+      // The action starts on its line and is at most a few lines long.
+      bool dated = false;
+      for (auto d = FirstOnOrAfter(doc.dates, r.span.line); d != doc.dates.end() && d->span.line <= r.span.line + kLongestAction && !dated; ++d)
+        dated = d->end && (d->span.line == r.span.line || r.action.find(d->text) != std::string::npos);
       // "... i mars varje år": a recurring task has no one deadline.
-      bool recurring = std::any_of(doc.frequencies.begin(), doc.frequencies.end(),
-                                   [&](const Frequency& f) { return f.span.line == r.span.line; });
+      auto f = FirstOnOrAfter(doc.frequencies, r.span.line);
+      bool recurring = f != doc.frequencies.end() && f->span.line == r.span.line;
       if (!dated && !recurring)
         out.push_back(Make(ctx, r.span, "activity of " + *r.actor + " has no deadline", r.action));
     }

@@ -33,9 +33,12 @@ class DeadlinePassedRule final : public Rule {
   // The activity whose deadline d is: the last one due by its words that
   // starts on or before its line (a table row's date is in a cell of its own).
   static const Responsibility* ActivityDueOn(const Document& doc, const DateSpan& d) {
+    // Responsibilities are in text order: only those starting up to three lines before d are looked at.
+    const auto& all = doc.responsibilities;
+    auto r = std::lower_bound(all.begin(), all.end(), d.span.line - 3, [](const Responsibility& x, int l) { return x.span.line < l; });
     const Responsibility* found = nullptr;
-    for (const Responsibility& r : doc.responsibilities)
-      if (r.due_text == d.text && r.span.line <= d.span.line && r.span.line + 3 >= d.span.line) found = &r;
+    for (; r != all.end() && r->span.line <= d.span.line; ++r)
+      if (r->due_text == d.text) found = &*r;
     return found;
   }
 };
