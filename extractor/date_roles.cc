@@ -78,10 +78,12 @@ Tense TenseOfWord(const std::vector<std::string_view>& words, size_t i) {
   auto any = [&](auto& list, bool whole) {
     return std::any_of(std::begin(list), std::end(list), [&](std::string_view e) { return MatchesLower(w, e, whole); });
   };
-  if (any(kPlanned, true)) return Tense::kPlanned;
-  constexpr size_t kShortestVerb = 5;
-  if (w.size() < kShortestVerb) return Tense::kNone;
-  if (any(kPastEndings, false)) return Tense::kPast;
+  constexpr size_t kLongestPlanned = 8, kShortestVerb = 5;
+  if (w.size() <= kLongestPlanned && any(kPlanned, true)) return Tense::kPlanned;
+  // Every past ending above ends in "s", every supine in "s" or "t": most words are done with here.
+  char last = w.back() >= 'A' && w.back() <= 'Z' ? static_cast<char>(w.back() + 32) : w.back();
+  if (w.size() < kShortestVerb || (last != 's' && last != 't')) return Tense::kNone;
+  if (last == 's' && any(kPastEndings, false)) return Tense::kPast;
   if (!any(kSupineEndings, false)) return Tense::kNone;
   for (size_t back = 1; back <= 3 && back <= i; ++back)
     if (MatchesLower(words[i - back], "har", true) || MatchesLower(words[i - back], "hade", true)) return Tense::kPast;
