@@ -265,7 +265,7 @@ TEST_CASE("the end of the validity is no deadline, and parties may be named in t
   Document d = f.Extract(
       "Överenskommelse\nom samverkan mellan Trelleborgs kommun, Svedala kommun och Region Skåne avseende psykisk hälsa\n\n"
       "Giltighet\nAvtalet gäller från undertecknandet och till och med den 31 december 2025.\n\n"
-      "Ansvar\nKommunen ska senast 2025-06-30 ta fram en rutin.\n");
+      "Ansvar\nKommunen ska senast 2025-06-30 ta fram en rutin.\n\nTvister\nSe ramöverenskommelsen.\n\nMålgrupper\nBarn.\n");
   std::vector<std::pair<std::string, DateRole>> roles;
   for (const DateSpan& date : d.dates) roles.emplace_back(date.text, date.role);
   CHECK(roles == std::vector<std::pair<std::string, DateRole>>{{"till och med den 31 december 2025", DateRole::kValidUntil},
@@ -277,8 +277,17 @@ TEST_CASE("the end of the validity is no deadline, and parties may be named in t
   CHECK(d.parties[2].text == "Region Skåne");
   CHECK(d.parties[2].principal == Principal::kRegion);
   // Must not: a title naming one principal only, or none by name.
-  CHECK(f.Extract("Överenskommelse\nom samverkan mellan Trelleborgs kommun och regionen\n\nText.\n").parties.empty());
-  CHECK(f.Extract("Överenskommelse\nom samverkan mellan kommunerna och Region Skåne\n\nText.\n").parties.empty());
+  const std::string sections = "\n\nTvister\nSe ramöverenskommelsen.\n\nGiltighetstid\nGäller tills vidare.\n\nMålgrupper\nBarn.\n";
+  CHECK(f.Extract("Överenskommelse\nom samverkan mellan Trelleborgs kommun och regionen" + sections).parties.empty());
+  CHECK(f.Extract("Överenskommelse\nom samverkan mellan kommunerna och Region Skåne" + sections).parties.empty());
+  // A title wrapped onto a second line, read as one heading
+  Document wrapped = f.Extract("Överenskommelse om samverkan kring barn och unga\nmellan Lunds kommun och Region Skåne\n\n"
+                               "Tvister\nSe ramöverenskommelsen.\n\nGiltighetstid\nGäller tills vidare.\n\nMålgrupper\nBarn.\n");
+  REQUIRE(wrapped.parties.size() == 2);
+  CHECK(wrapped.parties[0].text == "Lunds kommun");
+  // Must not: a news item about an agreement between them
+  CHECK(f.Extract("Ny lokal överenskommelse mellan Region Skåne och Helsingborgs stad\n\nDen 1 oktober 2021 börjar den gälla.\n")
+            .parties.empty());
 }
 
 TEST_CASE("a heading naming an area with an activity table under it is an area", "[extract]") {

@@ -429,8 +429,17 @@ void AddNamedPrincipals(ExtractionRun& run, const Unit& u, std::string_view list
 // are named by name, so that a list cut short names no principal as missing.
 void AddPartiesOfTitle(ExtractionRun& run) {
   constexpr size_t kTitleLines = 6;
-  for (const Unit& u : run.structure.units) {
-    if (u.first >= kTitleLines) break;
+  // The opening lines in blocks between blank lines, headings or not (a
+  // title may wrap: "Överenskommelse om ..." / "mellan Lunds kommun och ...").
+  std::vector<Unit> blocks;
+  size_t n = std::min(kTitleLines, run.text.lines.size());
+  for (size_t i = 0; i < n; ++i) {
+    const std::string& line = run.text.lines[i].text;
+    if (line.empty() || run.structure.left_out[i]) continue;
+    if (blocks.empty() || blocks.back().last + 1 != i) blocks.push_back(Unit{i, i, line, Bullet::kNone, -1});
+    else blocks.back().last = i, blocks.back().text += " " + line;
+  }
+  for (const Unit& u : blocks) {
     size_t between = u.text.find("mellan ");
     if (between == std::string::npos) continue;
     std::string_view list = std::string_view(u.text).substr(between + 7);
@@ -570,7 +579,8 @@ void ExtractParties(ExtractionRun& run) {
     AddPartiesUnderPrincipalHeadings(run, h);
     break;
   }
-  if (run.doc.parties.empty()) AddPartiesOfTitle(run);
+  // Only an agreement's title names its own parties; a news item's names the agreement's.
+  if (run.doc.parties.empty() && run.doc.kind == DocumentKind::kLokalOverenskommelse) AddPartiesOfTitle(run);
 }
 
 }  // namespace overens
