@@ -67,7 +67,7 @@ bool MatchesLower(std::string_view word, std::string_view lower, bool whole) {
   return true;
 }
 
-Tense TenseOfWord(const std::vector<std::string_view>& words, size_t i) {
+Tense TenseOfWord(std::span<const std::string_view> words, size_t i) {
   static constexpr std::string_view kPlanned[] = {"ska", "skall", "kommer", "planeras", "avses", "bör"};
   // Past passives: "startades", "genomfördes", "antogs", "hölls", "användes", "ställdes", "sattes", "köptes".
   // Not any "-des": "områdes" is a genitive.
@@ -93,16 +93,19 @@ Tense TenseOfWord(const std::vector<std::string_view>& words, size_t i) {
 // The tense of the verb nearest before the date at `at` in `sentence`, or,
 // when there is none, nearest after it.
 Tense TenseAround(std::string_view sentence, size_t at) {
-  std::vector<std::string_view> words;
-  size_t first_after = 0;
-  for (size_t i = 0; i < sentence.size();) {
+  // A sentence is at most some 480 bytes (SentenceAround): its words fit here, without allocating.
+  constexpr size_t kMostWords = 256;
+  std::array<std::string_view, kMostWords> storage;
+  size_t count = 0, first_after = 0;
+  for (size_t i = 0; i < sentence.size() && count < kMostWords;) {
     while (i < sentence.size() && !IsWordByte(sentence[i])) ++i;
     size_t b = i;
     while (i < sentence.size() && IsWordByte(sentence[i])) ++i;
     if (i == b) break;
-    if (b < at) first_after = words.size() + 1;
-    words.push_back(sentence.substr(b, i - b));
+    if (b < at) first_after = count + 1;
+    storage[count++] = sentence.substr(b, i - b);
   }
+  std::span<const std::string_view> words(storage.data(), count);
   for (size_t i = first_after; i-- > 0;)
     if (Tense t = TenseOfWord(words, i); t != Tense::kNone) return t;
   for (size_t i = first_after; i < words.size(); ++i)
