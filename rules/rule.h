@@ -3,6 +3,7 @@
 // state between calls.
 #pragma once
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,6 +43,12 @@ class Rule {
 // Kinds of document a rule family applies to.
 bool IsAgreement(DocumentKind k);         // lokal överenskommelse
 bool IsAgreementOrPlan(DocumentKind k);   // + handlingsplan
+// The first of `items` (spans in text order: dates, responsibilities,
+// frequencies) on or after source line `line`.
+template <class T>
+typename std::vector<T>::const_iterator FirstOnOrAfter(const std::vector<T>& items, int line) {
+  return std::lower_bound(items.begin(), items.end(), line, [](const T& item, int l) { return item.span.line < l; });
+}
 // Stable finding id: hex of a 64-bit FNV-1a over rule, file name and normalized evidence.
 std::string StableFindingId(std::string_view rule, std::string_view file, std::string_view evidence);
 

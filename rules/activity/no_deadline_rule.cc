@@ -9,12 +9,6 @@ namespace {
 // Lines an activity's text may run over.
 constexpr int kLongestAction = 12;
 
-// The first item of `items` (in text order) on or after `line`.
-template <class T>
-typename std::vector<T>::const_iterator FirstOnOrAfter(const std::vector<T>& items, int line) {
-  return std::lower_bound(items.begin(), items.end(), line, [](const T& item, int l) { return item.span.line < l; });
-}
-
 class ActivityNoDeadlineRule final : public Rule {
  public:
   std::string_view id() const override { return "activity.no-deadline"; }

@@ -35,7 +35,7 @@ class DeadlinePassedRule final : public Rule {
   static const Responsibility* ActivityDueOn(const Document& doc, const DateSpan& d) {
     // Responsibilities are in text order: only those starting up to three lines before d are looked at.
     const auto& all = doc.responsibilities;
-    auto r = std::lower_bound(all.begin(), all.end(), d.span.line - 3, [](const Responsibility& x, int l) { return x.span.line < l; });
+    auto r = FirstOnOrAfter(all, d.span.line - 3);
     const Responsibility* found = nullptr;
     for (; r != all.end() && r->span.line <= d.span.line; ++r)
       if (r->due_text == d.text) found = &*r;
