@@ -234,11 +234,11 @@ bool AboutGroupsPeople(const ExtractionRun& run, size_t g, const std::vector<std
   return false;
 }
 
-// The framework group a short part of a prose list names: the one holding
-// the most of its content words, at least three in four, and more than any
-// other group. Dice, which list items are placed by, is unreliable on parts
-// this short ("barn och unga med psykisk ohälsa" shares as many words with
-// TG2 as with TG1). nullopt when no group is clearly named.
+// The framework group a short part of a prose list, or a short list item,
+// names: the one holding the most of its content words, at least three in
+// four, and more than any other group. Dice is unreliable on texts this
+// short ("barn och unga med psykisk ohälsa" shares as many words with TG2 as
+// with TG1). nullopt when no group is clearly named.
 std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
   std::vector<std::string_view> content;
   for (const std::string& w : words)
@@ -280,13 +280,12 @@ TargetGroup PlacedGroup(const ExtractionRun& run, std::string text, size_t line)
   std::string meaning = MeaningText(run.ref.vocabulary, tg.text);
   TgMatch best = BestTargetGroup(run, meaning);
   std::vector<std::string> words = Words(meaning);
+  // Words only one group has name it, whatever the item shares with others;
+  // else Dice; else a short item Dice cannot place ("barn och unga med
+  // psykisk ohälsa") may still clearly name one group.
   std::optional<size_t> placed = GroupOfMarkers(run, words);
-  if (placed) {
-    // Its own words name the group, whatever it shares with others
-  } else if (best.item && best.score >= 0.55) placed = best.index;
-  // A short item Dice cannot place ("barn och unga med psykisk ohälsa") may
-  // still clearly name one group.
-  else placed = GroupHoldingMostOf(run, words);
+  if (!placed && best.item && best.score >= 0.55) placed = best.index;
+  if (!placed) placed = GroupHoldingMostOf(run, words);
   if (placed) {
     tg.framework_id = run.ref.framework.target_groups[*placed].id;
     tg.deviation = Classify(words, run.compiled.target_group_words[*placed]);
