@@ -126,7 +126,8 @@ std::optional<std::string> TitleDelregion(const ExtractionRun& run, const std::v
   return *named.begin();
 }
 
-std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
+// Sets *named when the text names the delregion it gives by name, not only by its kommuner.
+std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places, bool* named) {
   std::set<std::string> from_parties;
   for (const std::string& k : run.doc.municipalities) {
     auto d = run.compiled.delregion_of.find(k);
@@ -147,7 +148,10 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
     if (!m.kommun && run.compiled.delregion_names.count(m.name)) mentioned.insert(m.name);
   // A text naming most delregions is county-wide, not one delregion's.
   if (mentioned.size() >= 3) return std::nullopt;
-  if (from_parties.size() == 1) return *from_parties.begin();
+  if (from_parties.size() == 1) {
+    *named = mentioned.count(*from_parties.begin()) > 0;
+    return *from_parties.begin();
+  }
   std::string best;
   int best_n = 0, total = 0;
   for (auto& [name, n] : mentions) {
@@ -160,7 +164,9 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   // mentions point elsewhere, neither is trusted.
   std::optional<std::string> by_title = from_parties.empty() ? TitleDelregion(run, places) : std::nullopt;
   if (by_title && by_mentions && *by_title != *by_mentions) return std::nullopt;
-  return by_title ? by_title : by_mentions;
+  std::optional<std::string> found = by_title ? by_title : by_mentions;
+  *named = found && mentioned.count(*found) > 0;
+  return found;
 }
 
 // The document's own date: a labelled date ("Datum 2023-11-23", "beslutad
@@ -196,7 +202,7 @@ void ExtractDocumentInfo(ExtractionRun& run) {
   doc.kind = DetectKind(run);
   std::vector<PlaceMention> places = FindPlaces(run.compiled, run.text.joined, run.StartsOf(Gate::kPlace));
   if (doc.kind != DocumentKind::kRevision) doc.municipalities = Municipalities(run, places);
-  doc.delregion = DetectDelregion(run, places);
+  doc.delregion = DetectDelregion(run, places, &doc.delregion_named);
   doc.date = DocumentDate(run);
 }
 

@@ -260,6 +260,9 @@ struct Document {
   std::string file;
   DocumentKind kind = DocumentKind::kAnnat;
   std::optional<std::string> delregion;
+  // Whether the text names the delregion itself (its name or another name
+  // of it), not only kommuner in it.
+  bool delregion_named = false;
   std::optional<CivilDate> date;
   std::optional<CivilDate> framework_date;
   std::vector<std::string> municipalities;
@@ -281,7 +284,7 @@ struct Document {
   std::vector<OldName> old_names;
   std::vector<std::string> warnings;
   template <class V> void Visit(V& v) {
-    v("file", file); v("kind", kind); v("delregion", delregion); v("date", date);
+    v("file", file); v("kind", kind); v("delregion", delregion); v("delregion_named", delregion_named); v("date", date);
     v("framework_date", framework_date); v("municipalities", municipalities); v("plan_period", plan_period);
     v("target_groups", target_groups); v("parties", parties); v("dates", dates);
     v("responsibilities", responsibilities); v("areas", areas); v("validity", validity);

@@ -118,6 +118,10 @@ TEST_CASE("party.municipality-missing names the kommuner left out", "[rules]") {
   std::string two_missing = Replace(Replace(clean, "Delregion Sydväst – Svedala, Trelleborg och Vellinge", "Delregion Sydväst"),
                                     "Svedala, Trelleborg och Vellinge samt", "Trelleborg samt");
   CHECK(h.Count(two_missing, "party.municipality-missing") == 2);
+  // Must not: an agreement of one kommun that never names a delregion is that kommun's own.
+  std::string own = Replace(Replace(clean, "Delregion Sydväst – Svedala, Trelleborg och Vellinge", "Trelleborgs kommun och Region Skåne"),
+                            "Svedala, Trelleborg och Vellinge samt", "Trelleborg samt");
+  CHECK(h.Count(own, "party.municipality-missing") == 0);
 }
 
 TEST_CASE("outdated.framework leaves alone an old framework named as replaced", "[rules]") {

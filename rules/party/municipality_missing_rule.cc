@@ -22,6 +22,9 @@ class PartyMunicipalityMissingRule final : public Rule {
   std::vector<Finding> Check(const RuleContext& ctx) const override {
     const Document& doc = ctx.doc;
     if (!IsAgreement(doc.kind) || !doc.delregion || doc.municipalities.empty()) return {};
+    // An agreement of one kommun with the region ("mellan Lunds kommun och
+    // Region Skåne") that never names a delregion is that kommun's own.
+    if (doc.municipalities.size() == 1 && !doc.delregion_named) return {};
     std::vector<Finding> out;
     for (const Delregion& d : ctx.ref.delregions) {
       if (d.name != *doc.delregion) continue;
