@@ -159,6 +159,8 @@ struct Validity {
   // "förlängs med ett år" (once, unless given notice): the end after the renewal
   std::optional<CivilDate> renewed_until;
   SourceSpan span;
+  // The last day it is valid: its end, or where a renewal once moves it.
+  std::optional<CivilDate> LastValidDay() const { return renewed_until ? renewed_until : until; }
   template <class V> void Visit(V& v) {
     v("from", from); v("from_text", from_text); v("until_further_notice", until_further_notice);
     v("until", until); v("notice_months", notice_months); v("renewed_until", renewed_until); v("span", span);

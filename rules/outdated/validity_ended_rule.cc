@@ -16,7 +16,7 @@ class OutdatedValidityEndedRule final : public Rule {
     if (!IsAgreementOrPlan(doc.kind) || !doc.validity) return {};
     const Validity& v = *doc.validity;
     // "... och därefter tills vidare": the agreement goes on after the date.
-    if (!v.until || v.until_further_notice || !(v.renewed_until.value_or(*v.until) < ctx.options.as_of)) return {};
+    if (!v.until || v.until_further_notice || !(*v.LastValidDay() < ctx.options.as_of)) return {};
     std::string message = "the agreement was valid until " + v.until->ToString() +
                           (v.renewed_until ? ", renewed once to " + v.renewed_until->ToString() : "") + ", before " +
                           ctx.options.as_of.ToString();

@@ -169,9 +169,6 @@ class Xlsx {
   lxw_format *header_ = nullptr, *date_ = nullptr, *wrap_ = nullptr, *good_ = nullptr, *warn_ = nullptr, *bad_ = nullptr;
 };
 
-// The last day an agreement is valid: its end, or where a renewal once moves it.
-std::optional<CivilDate> EffectiveEnd(const Validity& v) { return v.renewed_until ? v.renewed_until : v.until; }
-
 void WriteOverview(Xlsx& x, const AuditData& a, const CheckOptions& options) {
   lxw_worksheet* ws = x.Sheet("Översikt", {{"Fil", 40}, {"Typ", 22}, {"Delregion", 12}, {"Datum", 12}, {"Ålder (år)", 10},
                                             {"Ramöverenskommelse", 18}, {"Planperiod slut", 14}, {"Giltig t.o.m.", 14},
@@ -186,7 +183,7 @@ void WriteOverview(Xlsx& x, const AuditData& a, const CheckOptions& options) {
     if (d.date) x.Number(ws, r, 4, d.date->YearsUntil(options.as_of));
     x.Date(ws, r, 5, d.framework_date);
     if (d.plan_period) x.Date(ws, r, 6, d.plan_period->end);
-    if (d.validity && d.validity->until) x.Date(ws, r, 7, EffectiveEnd(*d.validity));
+    if (d.validity && d.validity->until) x.Date(ws, r, 7, d.validity->LastValidDay());
     else if (d.validity && d.validity->until_further_notice) x.Text(ws, r, 7, "tills vidare");
     x.Number(ws, r, 8, row.errors);
     x.Number(ws, r, 9, row.warnings);
@@ -333,7 +330,7 @@ std::string Json(const AuditData& a, const CheckOptions& options) {
     out["documents"].push_back({{"file", r.doc->file}, {"kind", ToString(r.doc->kind)},
                                 {"delregion", r.doc->delregion ? J(*r.doc->delregion) : J(nullptr)},
                                 {"date", r.doc->date ? J(r.doc->date->ToString()) : J(nullptr)},
-                                {"valid_until", r.doc->validity && r.doc->validity->until ? J(EffectiveEnd(*r.doc->validity)->ToString())
+                                {"valid_until", r.doc->validity && r.doc->validity->until ? J(r.doc->validity->LastValidDay()->ToString())
                                                 : r.doc->validity && r.doc->validity->until_further_notice ? J("tills vidare") : J(nullptr)},
                                 {"errors", r.errors}, {"warnings", r.warnings}, {"info", r.infos}});
   out["matrix"] = J::array();
