@@ -58,15 +58,6 @@ bool NearResponsibleField(const ExtractionRun& run, size_t line) {
 // plan ("ska upprepas under hösten 2025"), or nothing said.
 enum class Tense { kNone, kPast, kPlanned };
 
-// Whether `word`, its ASCII letters lowered, ends with `lower` (or equals it, `whole`).
-bool MatchesLower(std::string_view word, std::string_view lower, bool whole) {
-  if (word.size() < lower.size() || (whole && word.size() != lower.size())) return false;
-  std::string_view tail = word.substr(word.size() - lower.size());
-  for (size_t k = tail.size(); k-- > 0;)  // from the end: most words differ in their last letter
-    if ((tail[k] >= 'A' && tail[k] <= 'Z' ? tail[k] + 32 : tail[k]) != lower[k]) return false;
-  return true;
-}
-
 Tense TenseOfWord(std::span<const std::string_view> words, size_t i) {
   static constexpr std::string_view kPlanned[] = {"ska", "skall", "kommer", "planeras", "avses", "bör"};
   // Past passives: "startades", "genomfördes", "antogs", "hölls", "användes", "ställdes", "sattes", "köptes".
@@ -76,7 +67,8 @@ Tense TenseOfWord(std::span<const std::string_view> words, size_t i) {
   static constexpr std::string_view kSupineEndings[] = {"at", "it", "rt", "gt", "ts"};
   std::string_view w = words[i];
   auto any = [&](auto& list, bool whole) {
-    return std::any_of(std::begin(list), std::end(list), [&](std::string_view e) { return MatchesLower(w, e, whole); });
+    return std::any_of(std::begin(list), std::end(list),
+                       [&](std::string_view e) { return whole ? EqualsLower(w, e) : EndsWithLower(w, e); });
   };
   constexpr size_t kLongestPlanned = 8, kShortestVerb = 5;
   if (w.size() <= kLongestPlanned && any(kPlanned, true)) return Tense::kPlanned;
@@ -86,7 +78,7 @@ Tense TenseOfWord(std::span<const std::string_view> words, size_t i) {
   if (last == 's' && any(kPastEndings, false)) return Tense::kPast;
   if (!any(kSupineEndings, false)) return Tense::kNone;
   for (size_t back = 1; back <= 3 && back <= i; ++back)
-    if (MatchesLower(words[i - back], "har", true) || MatchesLower(words[i - back], "hade", true)) return Tense::kPast;
+    if (EqualsLower(words[i - back], "har") || EqualsLower(words[i - back], "hade")) return Tense::kPast;
   return Tense::kNone;
 }
 

@@ -96,9 +96,8 @@ bool AfterPreposition(std::string_view text, size_t begin) {
   std::string_view before = text.substr(0, begin - 1);
   return std::any_of(std::begin(kPrepositions), std::end(kPrepositions), [&](std::string_view p) {
     if (before.size() < p.size()) return false;
-    std::string_view word = before.substr(before.size() - p.size());
     bool starts_word = before.size() == p.size() || !IsWordByte(before[before.size() - p.size() - 1]);
-    return starts_word && Lower(re2::StringPiece(word.data(), word.size())) == p;
+    return starts_word && EndsWithLower(before, p);
   });
 }
 
@@ -106,7 +105,7 @@ bool AfterPreposition(std::string_view text, size_t begin) {
 // is Christmas, "jul 2025" in a list of months is July.
 bool IsBareJul(std::string_view text, size_t begin) {
   std::string_view word = text.substr(begin, 4);
-  return word.size() == 4 && Lower(re2::StringPiece(word.data(), 3)) == "jul" && (word[3] == ' ' || word[3] == ',');
+  return word.size() == 4 && EqualsLower(word.substr(0, 3), "jul") && (word[3] == ' ' || word[3] == ',');
 }
 
 }  // namespace

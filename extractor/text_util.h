@@ -26,6 +26,17 @@ std::vector<std::string_view> Sentences(std::string_view text);
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.
 size_t WordCount(std::string_view s);
+// Whether `s`, its ASCII letters lowered, ends with `lower` (given in lower
+// case); compared from the end, where most words differ. No copy is made.
+inline bool EndsWithLower(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  std::string_view tail = s.substr(s.size() - lower.size());
+  for (size_t k = tail.size(); k-- > 0;)
+    if ((tail[k] >= 'A' && tail[k] <= 'Z' ? tail[k] + 32 : tail[k]) != lower[k]) return false;
+  return true;
+}
+// Whether `s`, its ASCII letters lowered, is `lower`.
+inline bool EqualsLower(std::string_view s, std::string_view lower) { return s.size() == lower.size() && EndsWithLower(s, lower); }
 bool StartsUpper(std::string_view s);
 bool StartsLower(std::string_view s);
 std::string Trim(std::string_view s, std::string_view junk = " \t\n");
