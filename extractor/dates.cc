@@ -415,11 +415,6 @@ struct RuleMatch {
   std::vector<re2::StringPiece> pieces;
 };
 
-// Stretches of `text` that can hold a date without an anchor year: every such
-// rule needs a run of two or more digits (a year, "vt-24"), and no date
-// reaches further than kBefore bytes before or kAfter bytes after its digits.
-// Scanning only these (with the whole text as context, so \b still sees the
-// neighbours) is what keeps a long text cheap.
 // The first ASCII digit at or after `i`, or text.size(). Eight bytes are
 // tested at a time (a digit is a byte b with b - '0' < 10): texts are mostly
 // letters, and this scan reads every byte of them.
@@ -441,6 +436,11 @@ size_t NextDigit(std::string_view text, size_t i) {
   return i;
 }
 
+// Stretches of `text` that can hold a date without an anchor year: every such
+// rule needs a run of two or more digits (a year, "vt-24"), and no date
+// reaches further than kBefore bytes before or kAfter bytes after its digits.
+// Scanning only these (with the whole text as context, so \b still sees the
+// neighbours) is what keeps a long text cheap.
 std::vector<Window> DigitWindows(std::string_view text) {
   constexpr size_t kBefore = 64, kAfter = 24;
   std::vector<Window> out;

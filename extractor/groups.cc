@@ -523,8 +523,12 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
   for (size_t h = parter + 1; h < headings.size() && headings[h].section_id.empty() && headings[h].sub == SubHeading::kNone; ++h) {
     std::optional<Principal> p = PrincipalOf(headings[h].text);
     if (!p) continue;
-    bool empty = run.UnitsUnder(h).empty();
-    for (const Unit& u : run.UnitsUnder(h)) {
+    std::span<const Unit> under = run.UnitsUnder(h);
+    if (under.empty()) {
+      AddPartyHeading(run, headings[h], *p);
+      continue;
+    }
+    for (const Unit& u : under) {
       if (u.bullet != Bullet::kNone) {
         if (p) AddParty(run, *p, std::string(ItemText(u)), u.first);
       } else {
@@ -533,7 +537,6 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
         p = WordCount(u.text) <= 4 ? PrincipalOf(u.text) : std::nullopt;
       }
     }
-    if (empty) AddPartyHeading(run, headings[h], *PrincipalOf(headings[h].text));
   }
 }
 

@@ -173,8 +173,8 @@ void ExtractAreas(ExtractionRun& run) {
         size_t depth = NumberingDepth(run.Line(headings[child].line));
         for (size_t p : pending) {
           size_t parent_depth = NumberingDepth(run.Line(headings[p].line));
-          if (p != child && parent_depth > 0 && (depth == 0 || depth > parent_depth) && MapToFrameworkArea(run, headings[p].text))
-            child = start = p, child_id = MapToFrameworkArea(run, headings[p].text);
+          if (p == pending.back() || parent_depth == 0 || (depth != 0 && depth <= parent_depth)) continue;
+          if (auto id = MapToFrameworkArea(run, headings[p].text)) child = start = p, child_id = id;
         }
       }
       // A parent heading naming the same framework area ("Barn och ungas psykiska hälsa" > "TSI").

@@ -43,9 +43,6 @@ void ExtractValidity(ExtractionRun& run) {
       R"((?i)förlängs (?:därefter |sedan )?(?:automatiskt|(?:med )?(?:ett|två|tre|\d+) år(?:et)? (?:i taget|åt gången|per gång)))");
   // Once: "förlängs den med ett år om ingen part säger upp den".
   static const RE2 kRenewedOnce(R"((?i)förlängs (?:den |det )?(?:därefter |sedan )?(?:automatiskt )?med (ett|två|tre|\d+) år\b)");
-  auto mentions_renewal = [](const std::string& text) {
-    return text.find("förläng") != std::string::npos || text.find("Förläng") != std::string::npos;
-  };
   // "Därefter löper den vidare", "fortsätter att gälla": no end after the date.
   static const RE2 kGoesOn(R"((?i)löper (?:den )?(?:därefter )?vidare|fortsätter (?:den )?(?:därefter )?att gälla|gäller (?:den )?därefter (?:vidare|med))");
   // "tills vidare, dock längst till och med 2027-12-31": a last day all the same.
@@ -61,11 +58,12 @@ void ExtractValidity(ExtractionRun& run) {
     for (const Unit& u : run.UnitsUnder(h)) {
       if (!any) v.span = run.SpanOfLine(u.first);
       if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
+      bool renewal = u.text.find("förläng") != std::string::npos || u.text.find("Förläng") != std::string::npos;
       if (RE2::PartialMatch(u.text, kUntilFurther) || RE2::PartialMatch(u.text, kGoesOn) ||
-          (mentions_renewal(u.text) && RE2::PartialMatch(u.text, kRenewed)))
+          (renewal && RE2::PartialMatch(u.text, kRenewed)))
         v.until_further_notice = true, any = true;
       std::string years;
-      if (mentions_renewal(u.text) && RE2::PartialMatch(u.text, kRenewedOnce, &years)) renewal_years = NumberWord(years);
+      if (renewal && RE2::PartialMatch(u.text, kRenewedOnce, &years)) renewal_years = NumberWord(years);
       capped = capped || RE2::PartialMatch(u.text, kAtMost);
       for (auto [pattern, months] : {std::pair{&kNotice, 1}, {&kNoticeYears, 12}}) {
         std::string before, after;
@@ -110,10 +108,6 @@ void ExtractRepeals(ExtractionRun& run) {
   }
 }
 
-// A ladder written as prose ("Tvister löses i första hand av berörda chefer
-// ... lyfts frågan till SSP och därefter till Centralt Samverkansorgan"):
-// the framework's bodies it names, in the order named. Nothing when the
-// text defers to the framework's ladder, which it then need not repeat.
 // A ladder in prose that names none of the framework's bodies ("... lyfts
 // frågan till förvaltningschefer och därefter till delregional
 // ledningsgrupp"): the bodies a question is raised to, in order, each a step.
@@ -135,6 +129,11 @@ void EscalationSteps(ExtractionRun& run, size_t heading) {
   }
 }
 
+// A ladder written as prose ("Tvister löses i första hand av berörda chefer
+// ... lyfts frågan till SSP och därefter till Centralt Samverkansorgan"):
+// the framework's bodies it names, in the order named. Nothing when the
+// text defers to the framework's ladder, which it then need not repeat;
+// without the framework's bodies, EscalationSteps.
 void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
   struct Named {
     size_t unit, offset;
@@ -142,9 +141,8 @@ void ProseDisputeLadder(ExtractionRun& run, size_t heading) {
     std::string_view text;
   };
   std::vector<Named> named;
-  const auto& units = run.structure.units;
-  std::span<const Unit> under = run.UnitsUnder(heading);
-  for (size_t k = static_cast<size_t>(under.data() - units.data()); k < units.size() && units[k].heading == static_cast<int>(heading); ++k) {
+  std::span<const Unit> units = run.UnitsUnder(heading);
+  for (size_t k = 0; k < units.size(); ++k) {
     if (Fold(units[k].text).find("ramöverenskommelse") != std::string::npos) return;
     for (const NamedPattern& p : run.compiled.dispute_ends) {
       std::string_view m;
