@@ -24,20 +24,17 @@ constexpr const char* kYear = "((?:19|20)\\d{2})";
 int MonthNumber(std::string_view m) {
   static constexpr std::string_view kPrefixes[] = {"jan", "feb", "mar", "apr", "maj", "jun",
                                                    "jul", "aug", "sep", "okt", "nov", "dec"};
-  std::string lower;
-  for (char c : m.substr(0, 3)) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
   for (int i = 0; i < 12; ++i)
-    if (lower == kPrefixes[i]) return i + 1;
+    if (EqualsLower(m.substr(0, 3), kPrefixes[i])) return i + 1;
   return 0;
 }
 
 int OrdinalNumber(std::string_view w) {
-  std::string lower;
-  for (char c : w) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  if (lower == "första" || lower == "1:a" || lower == "1") return 1;
-  if (lower == "andra" || lower == "2:a" || lower == "2") return 2;
-  if (lower == "tredje" || lower == "3:e" || lower == "3") return 3;
-  if (lower == "fjärde" || lower == "4:e" || lower == "4") return 4;
+  static constexpr std::string_view kOrdinals[4][3] = {
+      {"första", "1:a", "1"}, {"andra", "2:a", "2"}, {"tredje", "3:e", "3"}, {"fjärde", "4:e", "4"}};
+  for (int i = 0; i < 4; ++i)
+    for (std::string_view o : kOrdinals[i])
+      if (EqualsLower(w, o)) return i + 1;
   return 0;
 }
 
@@ -66,12 +63,6 @@ Interval MonthSpan(int y, int m1, int m2, Grain g) {
 Interval PeriodSpan(int y, int index, int months, Grain g) { return MonthSpan(y, (index - 1) * months + 1, index * months, g); }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-std::string Lower(re2::StringPiece s) {
-  std::string out(s.data(), s.size());
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
 
 using DigitFinder = bool (*)(std::string_view, size_t, size_t, DigitMatch&);
 
@@ -240,8 +231,9 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
       [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[1]);
         std::string_view s = g[0];
-        if (s.rfind("vår", 0) == 0 || s.rfind("Vår", 0) == 0 || s.rfind("VÅR", 0) == 0) return MonthSpan(y, 1, 6, Grain::kSeason);
-        if (s.rfind("som", 0) == 0 || s.rfind("Som", 0) == 0) return MonthSpan(y, 6, 8, Grain::kSeason);
+        auto starts = [&](std::string_view p) { return s.size() >= p.size() && EqualsLower(s.substr(0, p.size()), p); };
+        if (starts("vår")) return MonthSpan(y, 1, 6, Grain::kSeason);
+        if (starts("som")) return MonthSpan(y, 6, 8, Grain::kSeason);
         return MonthSpan(y, 9, 12, Grain::kSeason);
       });
   add("\\b(vt|ht)\\s*-?\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {
@@ -593,10 +585,11 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
     uint64_t words = !before.empty() && IsRe2Space(before.back()) ? p_->prefix_words.Scan(before) : 0;
     if ((words & 1) && RE2::PartialMatch(before, p_->open_end_prefix, &prefix)) {
       size_t pb = static_cast<size_t>(prefix.data() - text.data());
-      std::string word = Lower(prefix);
-      if (word == "efter" || word == "tidigast") {
+      std::string_view word(prefix.data(), prefix.size());
+      bool after = EqualsLower(word, "efter");
+      if (after || EqualsLower(word, "tidigast")) {
         // "efter sommaren 2025" starts when the summer has ended; "tidigast hösten 2025" when it starts.
-        if (word == "efter" && m.end_date) m.start = CivilDate::FromDaysSinceEpoch(m.end_date->DaysSinceEpoch() + 1);
+        if (after && m.end_date) m.start = CivilDate::FromDaysSinceEpoch(m.end_date->DaysSinceEpoch() + 1);
         m.open_end = true;
         m.end_date.reset();
         m.begin = pb;
@@ -606,7 +599,7 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
         m.end = kept[i + 1].end;
         ++i;
         m.begin = pb;
-      } else if (word != "från") {
+      } else if (!EqualsLower(word, "från")) {
         // Bare "från 2013-06-10" names a date ("the framework from ..."), not an open start.
         m.open_end = true;
         m.end_date.reset();
@@ -619,10 +612,10 @@ std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const st
     } else if ((words & 2) && RE2::PartialMatch(before, p_->open_start_prefix, &prefix)) {
       m.begin = static_cast<size_t>(prefix.data() - text.data());
       m.open_start = true;
-      std::string word = Lower(prefix);
+      std::string_view word(prefix.data(), prefix.size());
       // "före 2026" and "innan sommaren 2025" end before the period starts;
       // "senast 2025" at its end. A day is left whole ("före den 1 mars").
-      bool before_period = word == "före" || word == "innan" || word == "inför";
+      bool before_period = EqualsLower(word, "före") || EqualsLower(word, "innan") || EqualsLower(word, "inför");
       if (before_period && m.grain != Grain::kDay && m.start)
         m.end_date = CivilDate::FromDaysSinceEpoch(m.start->DaysSinceEpoch() - 1);
       m.start.reset();
@@ -648,8 +641,7 @@ std::optional<DateMatch> DateGrammar::ParseExpression(std::string_view text, con
   std::string_view rest_after = trim(text.substr(matches[0].end));
   static const std::string_view kFillers[] = {"", "i", "under", "den", "år", "inom", "under perioden"};
   auto is_filler = [&](std::string_view s) {
-    std::string lower = Lower(re2::StringPiece(s.data(), s.size()));
-    return std::find(std::begin(kFillers), std::end(kFillers), lower) != std::end(kFillers);
+    return std::any_of(std::begin(kFillers), std::end(kFillers), [&](std::string_view f) { return EqualsLower(s, f); });
   };
   bool footnote = rest_after.size() == 1 && IsDigit(rest_after[0]);  // "2023-05-041"
   if (!is_filler(rest_before) || !(rest_after.empty() || footnote)) return std::nullopt;

@@ -26,16 +26,23 @@ std::vector<std::string_view> Sentences(std::string_view text);
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.
 size_t WordCount(std::string_view s);
-// Whether `s`, its ASCII letters lowered, ends with `lower` (given in lower
-// case); compared from the end, where most words differ. No copy is made.
+// Whether `s`, its letters lowered, ends with `lower` (given in lower case);
+// compared from the end, where most words differ. No copy is made. Lowers
+// ASCII and the Latin-1 capitals in UTF-8 (Å Ä Ö É: C3 80-9E as C3 A0-BE),
+// so an all-caps "FÖRE" is "före".
 inline bool EndsWithLower(std::string_view s, std::string_view lower) {
   if (s.size() < lower.size()) return false;
   std::string_view tail = s.substr(s.size() - lower.size());
-  for (size_t k = tail.size(); k-- > 0;)
-    if ((tail[k] >= 'A' && tail[k] <= 'Z' ? tail[k] + 32 : tail[k]) != lower[k]) return false;
+  for (size_t k = tail.size(); k-- > 0;) {
+    char want = lower[k];
+    char got = tail[k] >= 'A' && tail[k] <= 'Z' ? static_cast<char>(tail[k] + 32) : tail[k];
+    bool latin1_capital = k > 0 && lower[k - 1] == '\xC3' && static_cast<unsigned char>(want) >= 0xA0 &&
+                          static_cast<unsigned char>(want) <= 0xBE && got == static_cast<char>(want - 0x20);
+    if (got != want && !latin1_capital) return false;
+  }
   return true;
 }
-// Whether `s`, its ASCII letters lowered, is `lower`.
+// Whether `s`, its letters lowered as EndsWithLower does, is `lower`.
 inline bool EqualsLower(std::string_view s, std::string_view lower) { return s.size() == lower.size() && EndsWithLower(s, lower); }
 bool StartsUpper(std::string_view s);
 bool StartsLower(std::string_view s);

@@ -43,6 +43,18 @@ TEST_CASE("StartsUpper and StartsLower know the Swedish letters", "[text_util]")
   CHECK_FALSE(StartsLower("Ö"));
 }
 
+TEST_CASE("EndsWithLower lowers ASCII and the Latin-1 capitals", "[text_util]") {
+  CHECK(EndsWithLower("senast FÖRE", "före"));
+  CHECK(EndsWithLower("Före", "före"));
+  CHECK(EqualsLower("ÅTGÄRD", "åtgärd"));
+  CHECK(EqualsLower("JUL", "jul"));
+  CHECK_FALSE(EqualsLower("FORE", "före"));
+  CHECK_FALSE(EqualsLower("fÖre", "fore"));
+  CHECK_FALSE(EndsWithLower("re", "före"));
+  // Only the capital of the letter asked for: "Ö" (C3 96) is no "ä" (C3 A4).
+  CHECK_FALSE(EqualsLower("FÖR", "fär"));
+}
+
 TEST_CASE("LabelWord gives the folded last word of a short label", "[text_util]") {
   CHECK(LabelWord("Ansvarig") == "ansvarig");
   CHECK(LabelWord("Klart senast") == "senast");
