@@ -122,6 +122,16 @@ TEST_CASE("party.municipality-missing names the kommuner left out", "[rules]") {
   std::string own = Replace(Replace(clean, "Delregion Sydväst – Svedala, Trelleborg och Vellinge", "Trelleborgs kommun och Region Skåne"),
                             "Svedala, Trelleborg och Vellinge samt", "Trelleborg samt");
   CHECK(h.Count(own, "party.municipality-missing") == 0);
+  // Naming two of three kommuner makes it the delregion's, with one missing;
+  // two of ten (Mellersta) are those two kommuners' own.
+  std::string most = Replace(Replace(clean, "Delregion Sydväst – Svedala, Trelleborg och Vellinge", "Trelleborgs kommun, Vellinge kommun och Region Skåne"),
+                             "Svedala, Trelleborg och Vellinge samt", "Trelleborg och Vellinge samt");
+  CHECK(h.Count(most, "party.municipality-missing") == 1);
+  std::string two_of_ten = Replace(Replace(Replace(Replace(clean, "Delregion Sydväst – Svedala, Trelleborg och Vellinge", "Lunds kommun, Lomma kommun och Region Skåne"),
+                                                   "Svedala, Trelleborg och Vellinge samt", "Lund och Lomma samt"),
+                                           "Trelleborg den", "Lund den"),
+                                   "Socialchef Trelleborgs kommun", "Socialchef Lunds kommun");
+  CHECK(h.Count(two_of_ten, "party.municipality-missing") == 0);
 }
 
 TEST_CASE("outdated.framework leaves alone an old framework named as replaced", "[rules]") {

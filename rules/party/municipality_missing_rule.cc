@@ -22,12 +22,17 @@ class PartyMunicipalityMissingRule final : public Rule {
   std::vector<Finding> Check(const RuleContext& ctx) const override {
     const Document& doc = ctx.doc;
     if (!IsAgreement(doc.kind) || !doc.delregion || doc.municipalities.empty()) return {};
-    // An agreement of one kommun with the region ("mellan Lunds kommun och
-    // Region Skåne") that never names a delregion is that kommun's own.
-    if (doc.municipalities.size() == 1 && !doc.delregion_named) return {};
     std::vector<Finding> out;
     for (const Delregion& d : ctx.ref.delregions) {
       if (d.name != *doc.delregion) continue;
+      // An agreement that never names its delregion and names at most half
+      // of its kommuner ("mellan Lunds kommun, Lomma kommun och Region
+      // Skåne") is those kommuners' own; naming most of them makes it the
+      // delregion's, and the rest are missing.
+      auto named = std::count_if(d.kommuner.begin(), d.kommuner.end(), [&](const std::string& k) {
+        return std::find(doc.municipalities.begin(), doc.municipalities.end(), k) != doc.municipalities.end();
+      });
+      if (!doc.delregion_named && static_cast<size_t>(named) * 2 <= d.kommuner.size()) return {};
       for (const std::string& k : d.kommuner) {
         if (std::find(doc.municipalities.begin(), doc.municipalities.end(), k) != doc.municipalities.end()) continue;
         SourceSpan span = doc.parties.empty() ? SourceSpan{1, 1, 0} : doc.parties.front().span;
