@@ -196,6 +196,27 @@ TEST_CASE("a validity renewed a year at a time has no end", "[extract]") {
   CHECK(until_new.until == CivilDate{2027, 12, 31});
 }
 
+// A validity given as a length from its start ends the day before the
+// start's anniversary.
+TEST_CASE("a validity of some years from its start has that last day", "[extract]") {
+  Fixture f;
+  auto validity = [&](const std::string& sentence) {
+    return f.Extract("Lokal överenskommelse\n\nGiltighetstid\n" + sentence + "\n").validity.value_or(Validity{});
+  };
+  CHECK(validity("Överenskommelsen gäller från och med den 1 januari 2025 och tre år framåt.").until == CivilDate{2027, 12, 31});
+  CHECK(validity("Överenskommelsen gäller från och med 2024-03-15 i två år.").until == CivilDate{2026, 3, 14});
+  CHECK(validity("Avtalet gäller från 1 juli 2025 under en period av fyra år.").until == CivilDate{2029, 6, 30});
+  CHECK(validity("Överenskommelsen gäller från och med 2025-01-01 under en treårsperiod.").until == CivilDate{2027, 12, 31});
+  // Must not: a length of something else, no start to count from, or going on.
+  CHECK_FALSE(validity("Överenskommelsen gäller från och med 2025-01-01. Den ses över efter två år.").until);
+  CHECK_FALSE(validity("Överenskommelsen gäller från undertecknandet och tre år framåt.").until);
+  CHECK_FALSE(validity("Överenskommelsen gäller från och med 2025-01-01 tills vidare och följs upp i tre år.").until);
+  // Renewed a year at a time after its years, as after a last day.
+  Validity renewed = validity("Överenskommelsen gäller från och med 2025-01-01 och tre år framåt och förlängs därefter med ett år i taget.");
+  CHECK(renewed.until == CivilDate{2027, 12, 31});
+  CHECK(renewed.until_further_notice);
+}
+
 TEST_CASE("a legal reference's chapter and paragraph, before the name, after it or after its SFS number", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -20,17 +20,37 @@ std::optional<int> NumberWord(std::string_view w) {
   return std::nullopt;
 }
 
-// Whether the sentence of `text` holding `date` speaks of the validity
-// itself, not of a revision or follow-up due by that date.
-bool SaysValidUntil(std::string_view text, std::string_view date) {
+// Whether the sentence of `text` holding byte `at` speaks of the validity
+// itself, not of a revision or follow-up due then.
+bool SpeaksOfValidity(std::string_view text, size_t at) {
   static const RE2 kValidity(R"((?i)\b(gäller|gälla|giltig|giltighet|upphör|löper)\w*)");
   static const RE2 kRevision(R"((?i)\b(revider|ses över|se över|följ(?:s|as) upp|utvärder|uppdater|omförhandl))");
-  size_t at = text.find(date);
-  if (at == std::string_view::npos) return false;
   size_t begin = text.rfind(". ", at), end = text.find(". ", at);
   begin = begin == std::string_view::npos ? 0 : begin + 2;
   std::string_view sentence = text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
   return RE2::PartialMatch(sentence, kValidity) && !RE2::PartialMatch(sentence, kRevision);
+}
+
+// Whether the sentence of `text` holding `date` speaks of the validity.
+bool SaysValidUntil(std::string_view text, std::string_view date) {
+  size_t at = text.find(date);
+  return at != std::string_view::npos && SpeaksOfValidity(text, at);
+}
+
+// The years a validity runs from its start ("gäller från och med 1 januari
+// 2025 och tre år framåt", "gäller i tre år", "för en period av två år",
+// "under en treårsperiod"), said in a sentence of the validity.
+std::optional<int> ValidityYears(std::string_view text) {
+  static const RE2 kYears(
+      R"((?i)(?:\b(?:i|under|för|om)\s+(?:en\s+(?:period|tid)\s+(?:av|om|på)\s+)?(\S+)\s+år\b|\b(\S+)\s+år\s+framåt\b|\b(?:en\s+)?(två|tre|fyra|fem)årsperiod))");
+  re2::StringPiece in(text.data(), text.size());
+  std::string plain, ahead, compound;
+  while (RE2::FindAndConsume(&in, kYears, &plain, &ahead, &compound)) {
+    std::optional<int> years = NumberWord(!plain.empty() ? plain : !ahead.empty() ? ahead : compound);
+    size_t at = static_cast<size_t>(in.data() - text.data()) - 1;
+    if (years && *years >= 1 && *years <= 10 && SpeaksOfValidity(text, at)) return years;
+  }
+  return std::nullopt;
 }
 
 void ExtractValidity(ExtractionRun& run) {
@@ -54,8 +74,9 @@ void ExtractValidity(ExtractionRun& run) {
     if (run.structure.headings[h].section_id != "giltighetstid") continue;
     Validity v;
     bool any = false, capped = false;
-    std::optional<int> renewal_years;
+    std::optional<int> renewal_years, years;
     for (const Unit& u : run.UnitsUnder(h)) {
+      if (!years) years = ValidityYears(u.text);
       if (!any) v.span = run.SpanOfLine(u.first);
       if (RE2::PartialMatch(u.text, kFromDecision)) v.from_text = "beslutsdatum", any = true;
       bool renewal = u.text.find("förläng") != std::string::npos || u.text.find("Förläng") != std::string::npos;
@@ -84,6 +105,11 @@ void ExtractValidity(ExtractionRun& run) {
     }
     if (!any) continue;  // a section that says nothing of it; a later one may
     if (capped && v.until) v.until_further_notice = false;
+    if (years && v.from && !v.until) {
+      CivilDate next_start = CivilDate::Make(v.from->year + *years, v.from->month, v.from->day)
+                                 .value_or(CivilDate{v.from->year + *years, 3, 1});  // from 29 February
+      v.until = CivilDate::FromDaysSinceEpoch(next_start.DaysSinceEpoch() - 1);
+    }
     if (renewal_years && v.until && !v.until_further_notice)
       v.renewed_until = CivilDate::Make(v.until->year + *renewal_years, v.until->month, v.until->day)
                             .value_or(CivilDate::EndOfMonth(v.until->year + *renewal_years, v.until->month));
