@@ -141,6 +141,42 @@ size_t NumberingDepth(std::string_view line) {
   return depth;
 }
 
+// Where the area whose heading is `h` ends, at `next` (the next area's
+// heading) at the latest: at the next main section ("Giltighetstid"), or at
+// a heading numbered above it ("3. Uppföljning" after "2.3 Kroppslig hälsa").
+size_t AreaEnd(const ExtractionRun& run, size_t h, size_t next) {
+  const auto& headings = run.structure.headings;
+  size_t depth = NumberingDepth(run.Line(headings[h].line));
+  for (size_t k = h + 1; k < next; ++k) {
+    if (headings[k].sub == SubHeading::kNone && !headings[k].section_id.empty() && headings[k].section_id != "utvecklingsomraden")
+      return k;
+    size_t k_depth = NumberingDepth(run.Line(headings[k].line));
+    if (depth > 0 && k_depth > 0 && k_depth < depth) return k;
+  }
+  return next;
+}
+
+// A plan followed up as a whole ("3. Uppföljning: Handlingsplanen följs upp
+// två gånger per år") outside every area, where no area has a follow-up of
+// its own: the areas' own follow-up is unknown, not missing. Where some
+// areas have one, the others still lack theirs; and a follow-up of the
+// agreement ("Styrgruppen följer upp överenskommelsen") says nothing of
+// its plan's areas.
+void FollowedUpAsAWhole(ExtractionRun& run, const std::vector<bool>& in_area) {
+  static const RE2 kOfThePlan(R"((?i)\b(?:handlings)?plan(?:en|ens)?\b|\baktivitet|utvecklingsområd)");
+  auto& areas = run.doc.areas;
+  if (std::any_of(areas.begin(), areas.end(), [](const Area& a) { return a.follow_up != FollowUp::kAbsent; })) return;
+  const auto& headings = run.structure.headings;
+  for (size_t h = 0; h < headings.size(); ++h) {
+    bool follow_up = headings[h].sub == SubHeading::kFollowUp || headings[h].section_id == "uppfoljning";
+    if (!follow_up || in_area[h]) continue;
+    std::span<const Unit> units = run.UnitsUnder(h);
+    if (std::none_of(units.begin(), units.end(), [](const Unit& u) { return RE2::PartialMatch(u.text, kOfThePlan); })) continue;
+    for (Area& a : areas) a.follow_up = FollowUp::kUnknown;
+    return;
+  }
+}
+
 }  // namespace
 
 void ExtractAreas(ExtractionRun& run) {
@@ -188,13 +224,11 @@ void ExtractAreas(ExtractionRun& run) {
     pending.clear();
     last_order = order;
   }
+  std::vector<bool> in_area(headings.size(), false);
   for (size_t i = 0; i < area_headings.size(); ++i) {
     size_t h = area_headings[i];
-    size_t end = i + 1 < area_headings.size() ? area_headings[i + 1] : headings.size();
-    // The area ends at the next main section (e.g. "Giltighetstid") too.
-    for (size_t k = h + 1; k < end; ++k)
-      if (headings[k].sub == SubHeading::kNone && !headings[k].section_id.empty() &&
-          headings[k].section_id != "utvecklingsomraden") { end = k; break; }
+    size_t end = AreaEnd(run, h, i + 1 < area_headings.size() ? area_headings[i + 1] : headings.size());
+    std::fill(in_area.begin() + static_cast<long>(h), in_area.begin() + static_cast<long>(end), true);
     Area area;
     area.name = Trim(headings[h].text, " .:");
     area.framework_id = MapToFrameworkArea(run, area.name);
@@ -202,6 +236,7 @@ void ExtractAreas(ExtractionRun& run) {
     FollowUpOf(run, h + 1, end, area);
     run.doc.areas.push_back(std::move(area));
   }
+  FollowedUpAsAWhole(run, in_area);
   if (run.doc.areas.empty()) AreasListed(run);
   if (run.doc.areas.empty()) AreasWithRecords(run);
   // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".

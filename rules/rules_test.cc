@@ -310,6 +310,23 @@ TEST_CASE("a table's due words and indicator column silence no-deadline and no-f
   CHECK(h.Count(without, "area.no-follow-up") == 1);
 }
 
+// A plan followed up as a whole covers its areas; a follow-up of the
+// agreement, or a plan whose other areas have their own, does not.
+TEST_CASE("area.no-follow-up leaves alone the areas of a plan followed up as a whole", "[rules]") {
+  Harness h;
+  auto plan = [](const std::string& own, const std::string& whole) {
+    return "Handlingsplan 2025\n\n1. Inledning\nPlanen gäller 2025.\n\n2. Aktiviteter\n\n2.1 Suicidprevention\n"
+           "Aktivitet: Utbildning i suicidriskbedömning.\nAnsvarig: Elevhälsan\nKlart: 2025-06-30\n" + own +
+           "\n2.2 Kroppslig hälsa\nAktivitet: Hälsosamtal på boenden.\nAnsvarig: Kommunerna\nKlart: 2025-12-31\n\n"
+           "3. Uppföljning\n" + whole + "\n";
+  };
+  CHECK(h.Count(plan("", "Handlingsplanen följs upp två gånger per år."), "area.no-follow-up") == 0);
+  // Must fire: the follow-up of the agreement, or one area followed up and the other not.
+  CHECK(h.Count(plan("", "Styrgruppen följer upp överenskommelsen varje år."), "area.no-follow-up") == 2);
+  CHECK(h.Count(plan("Uppföljning\nAntal utbildade redovisas årligen.\n", "Handlingsplanen följs upp två gånger per år."),
+                "area.no-follow-up") == 1);
+}
+
 TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers to the framework", "[rules]") {
   Harness h;
   auto count = [&](const std::string& tvister) {
