@@ -910,6 +910,20 @@ TEST_CASE("a duty's subject is no actor when it holds a clause or the duty is pa
   CHECK(d.responsibilities[0].actor == std::optional<std::string>("Arbetsgruppen"));
 }
 
+TEST_CASE("a party's undertaking ('åtar sig att', 'förbinder sig att') is a duty", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParternas åtaganden\nRegionen åtar sig att utse en fast vårdkontakt senast 2025-06-30.\n\n"
+      "Kommunerna förbinder sig att erbjuda boendestöd.\n\nParterna åtar sig gemensamt att upprätta SIP när behov finns.\n\n"
+      "Den som åtar sig ett uppdrag behöver mandat.\n");
+  std::vector<std::string> actors;
+  for (const Responsibility& r : d.responsibilities) actors.push_back(r.actor.value_or("-"));
+  // Must not: "Den som åtar sig" holds a clause, and names no one.
+  CHECK(actors == std::vector<std::string>{"Regionen", "Kommunerna", "Parterna"});
+  REQUIRE(!d.responsibilities.empty());
+  CHECK(d.responsibilities[0].due == CivilDate{2025, 6, 30});
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

@@ -393,7 +393,7 @@ bool ClauseOrPassive(const ExtractionRun& run, std::string_view actor, re2::Stri
 }
 
 // Duties stated in running text: "X ska ...", "X har som uppgift att ...",
-// "X ansvarar för ...", "... följs upp av X".
+// "X ansvarar för ...", "X åtar sig att ...", "... följs upp av X".
 std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   // The actor is the shortest run before a duty verb, of at most 91
   // characters. Counted after the match: as {1,90}? in the pattern, the
@@ -401,14 +401,14 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   // same either way.
   constexpr size_t kMaxActorRunes = 91;
   static const RE2 kDuty(
-      R"(^([A-ZÅÄÖ][^,.;:]+?) ((?:ska|skall) [a-zåäö]+|har (?:som (?:målsättning|uppgift)|ett (?:gemensamt )?ansvar|ansvar(?:et)?|i uppdrag) (?:att|för)|(?:är|blir) skyldig(?:a)? att|ansvarar för)\b)");
+      R"(^([A-ZÅÄÖ][^,.;:]+?) ((?:ska|skall) [a-zåäö]+|har (?:som (?:målsättning|uppgift)|ett (?:gemensamt )?ansvar|ansvar(?:et)?|i uppdrag) (?:att|för)|(?:är|blir) skyldig(?:a)? att|ansvarar för|(?:åtar|förbinder) sig)\b)");
   // The agent ends before "och", punctuation, or a word that starts an adverbial ("i december 2025").
   static const RE2 kAgent(
       R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt | i | under | senast | inom | varje | efter | före | per |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
   // Words each pattern needs, checked before any of them runs. kDuty's verb
   // follows an actor without ",.;:", so it stands before the first of them.
-  static const KeywordGate kDutyWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för"}});
+  static const KeywordGate kDutyWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för", " åtar sig", " förbinder sig"}});
   static const KeywordGate kAgentWords(
       {{"följs upp av ", "samordnas av ", "leds av ", "genomförs av ", "ansvaras av ", "bereds av ", "beslutas av "}});
   auto clause_end = std::find_if(s.begin(), s.end(), [](char c) { return c == ',' || c == '.' || c == ';' || c == ':'; });
