@@ -125,6 +125,11 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
   for (size_t i = 0; i < framework.size(); ++i)
     if (!keep_fw[i] && !IsFunctionWord(framework[i])) removed.push_back(framework[i]);
   if (added.empty() && removed.empty()) return Deviation::kNone;
+  // "Vuxna" for "personer i alla åldrar": some ages of all.
+  static const std::vector<std::string> kAges = {"barn", "unga", "ungdomar", "vuxna", "äldre"};
+  auto is_age = [&](const std::string& w) { return std::find(kAges.begin(), kAges.end(), w) != kAges.end(); };
+  bool all_ages_dropped = std::find(removed.begin(), removed.end(), "åldrar") != removed.end();
+  if (all_ages_dropped && !added.empty() && std::all_of(added.begin(), added.end(), is_age)) return Deviation::kNarrowed;
   static const std::vector<std::string> kWidening = {"samt", "och", "även", "inklusive", "inkl", "eller", "respektive"};
   if (removed.empty())
     return std::find(kWidening.begin(), kWidening.end(), added_raw.front()) != kWidening.end() ? Deviation::kExtended
@@ -222,36 +227,52 @@ std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
   return {};
 }
 
+bool CoversAllAges(const std::vector<std::string>& group) {
+  for (size_t i = 0; i + 1 < group.size(); ++i)
+    if (group[i] == "alla" && group[i + 1] == "åldrar") return true;
+  return false;
+}
+
 // Whether the text of `words` is about group g's people: its first word
 // ("barn", "personer") is among the group's words, or the group covers all
 // ages. "Äldre som har psykisk ohälsa och riskerar att utveckla demens"
 // shares most of its words with TG1 but is no TG1.
 bool AboutGroupsPeople(const ExtractionRun& run, size_t g, const std::vector<std::string>& words) {
   const std::vector<std::string>& group = run.compiled.target_group_words[g];
-  if (words.empty() || std::find(group.begin(), group.end(), words.front()) != group.end()) return true;
-  for (size_t i = 0; i + 1 < group.size(); ++i)
-    if (group[i] == "alla" && group[i + 1] == "åldrar") return true;
-  return false;
+  return words.empty() || std::find(group.begin(), group.end(), words.front()) != group.end() || CoversAllAges(group);
 }
 
 // The framework group a short part of a prose list, or a short list item,
-// names: the one holding the most of its content words, at least three in
-// four, and more than any other group. Dice is unreliable on texts this
-// short ("barn och unga med psykisk ohälsa" shares as many words with TG2 as
-// with TG1). nullopt when no group is clearly named.
+// names: among the groups about its people (AboutGroupsPeople), the only one
+// holding at least three in four of its content words, or of those the one
+// holding the most. Dice is unreliable on texts this short ("barn och unga
+// med psykisk ohälsa" shares as many words with TG2 as with TG1). A group of
+// all ages has the item's people, whoever they are: they count neither way
+// ("vuxna med psykisk funktionsnedsättning": TG3, narrowed to adults).
+// nullopt when no group is clearly named.
 std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
   std::vector<std::string_view> content;
   for (const std::string& w : words)
     if (!IsFunctionWord(w) && w != "för") content.push_back(w);  // "för" joins words in a prose part too
   if (content.empty()) return std::nullopt;
   const auto& groups = run.compiled.target_group_words;
-  std::vector<size_t> held(groups.size(), 0);
-  for (size_t g = 0; g < groups.size(); ++g)
-    for (std::string_view w : content) held[g] += std::find(groups[g].begin(), groups[g].end(), w) != groups[g].end();
-  size_t best = static_cast<size_t>(std::max_element(held.begin(), held.end()) - held.begin());
-  bool unique = std::count(held.begin(), held.end(), held[best]) == 1;
-  if (!unique || held[best] * 4 < content.size() * 3 || !AboutGroupsPeople(run, best, words)) return std::nullopt;
-  return best;
+  std::optional<size_t> best;
+  size_t best_held = 0;
+  bool tie = false;
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (!AboutGroupsPeople(run, g, words)) continue;
+    bool all_ages = CoversAllAges(groups[g]);
+    size_t held = 0, counted = 0;
+    for (size_t i = 0; i < content.size(); ++i) {
+      if (all_ages && i == 0 && content[0] == words.front()) continue;
+      ++counted;
+      held += std::find(groups[g].begin(), groups[g].end(), content[i]) != groups[g].end();
+    }
+    if (counted == 0 || held * 4 < counted * 3) continue;
+    if (best && held == best_held) tie = true;
+    else if (!best || held > best_held) best = g, best_held = held, tie = false;
+  }
+  return tie ? std::nullopt : best;
 }
 
 // The group whose marker words (TargetGroupMarkers) an item names, at least
