@@ -136,10 +136,11 @@ void ExtractRepeals(ExtractionRun& run) {
 
 // A ladder in prose that names none of the framework's bodies ("... lyfts
 // frågan till förvaltningschefer och därefter till delregional
-// ledningsgrupp"): the bodies a question is raised to, in order, each a step.
+// ledningsgrupp", "ska frågan lyftas till ..."): the bodies a question is
+// raised to, in order, each a step.
 void EscalationSteps(ExtractionRun& run, size_t heading) {
   static const RE2 kRaised(
-      R"((?i)\b(?:lyfts|hänskjuts|överlämnas|förs)\s+(?:frågan\s+|ärendet\s+|tvisten\s+)?(?:vidare\s+)?till\s+([^.,;]{3,80}?)(?:\s+och\s+(?:därefter|sedan|slutligen)\s+till\s+([^.,;]{3,80}?))?\s*(?:[.,;]|$))");
+      R"((?i)\b(?:lyft(?:a|)s|hänskjut(?:a|)s|överlämnas|för(?:a|)s)\s+(?:frågan\s+|ärendet\s+|tvisten\s+)?(?:vidare\s+)?till\s+([^.,;]{3,80}?)(?:\s+och\s+(?:därefter|sedan|slutligen)\s+till\s+([^.,;]{3,80}?))?\s*(?:[.,;]|$))");
   for (const Unit& u : run.UnitsUnder(heading)) {
     re2::StringPiece in(u.text), first, then;
     while (RE2::FindAndConsume(&in, kRaised, &first, &then)) {

@@ -348,6 +348,9 @@ TEST_CASE("dispute.incomplete reads a ladder written as prose, unless it defers 
   CHECK(count("Tvister löses i första hand av berörda chefer. Om de inte enas lyfts frågan till förvaltningscheferna och "
               "därefter till delregional ledningsgrupp.") == 2);
   CHECK(count("Om parterna inte enas lyfts frågan till Centralt samverkansorgan.") == 1);  // skips SSP
+  CHECK(count("Kan parterna inte enas ska frågan lyftas till ledningsgruppen för Familjen Helsingborg.") == 2);
+  // Must not: a question raised with no body to raise it to, read as no ladder.
+  CHECK(count("Frågan ska lyftas i god tid.") == 0);
 }
 
 // Headings name the framework's sections in more ways than its own words.
