@@ -10,7 +10,7 @@
 namespace overens {
 namespace {
 
-enum class ColumnKind { kOther, kActivity, kResponsible, kDue, kStatus, kFollowUp };
+enum class ColumnKind { kOther, kActivity, kResponsible, kDue, kStatus, kFollowUp, kArea };
 
 struct Column {
   ColumnKind kind = ColumnKind::kOther;
@@ -44,6 +44,7 @@ ColumnKind KindOf(const Vocabulary& v, std::string_view heading) {
   if (v.due_columns.count(first)) return ColumnKind::kDue;
   if (v.status_columns.count(first)) return ColumnKind::kStatus;
   if (v.follow_up_columns.count(first)) return ColumnKind::kFollowUp;
+  if (v.area_columns.count(first)) return ColumnKind::kArea;
   return ColumnKind::kOther;
 }
 
@@ -123,6 +124,7 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
       if (columns[k].kind == ColumnKind::kStatus) Append(open->row.status, open->texts[k]);
       if (columns[k].kind == ColumnKind::kDue) Append(open->row.due_text, open->texts[k]);
       if (columns[k].kind == ColumnKind::kFollowUp) Append(open->row.follow_up, open->texts[k]);
+      if (columns[k].kind == ColumnKind::kArea) Append(open->row.area, open->texts[k]);
     }
     if (!open->row.activity.empty()) rows.push_back(std::move(open->row));
     open.reset();
@@ -130,6 +132,8 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
   // Whether rows are set apart by blank lines: then a line right under
   // another goes on its row even when its cells start in upper case.
   bool spaced = heading + 1 < lines.size() && lines[heading + 1].blank();
+  // A table typed with tabs has a row per line: no cell wraps.
+  bool tabbed = lines[heading].TabSeparated();
   std::optional<bool> top;  // cells set at the top of their row
   bool blank_before = false;
   size_t i = heading + 1;
@@ -151,7 +155,7 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
     }
     if (!top) top = shape.other;
     bool starts_row;
-    if (!open) starts_row = true;
+    if (!open || (tabbed && l.TabSeparated())) starts_row = true;
     else if (*top) starts_row = shape.activity && shape.other && (blank_before || !(shape.lower || spaced));
     else starts_row = shape.activity && !shape.lower && (blank_before || (open->beside && !spaced));
     if (starts_row) {
@@ -187,10 +191,13 @@ std::optional<size_t> DueDate(const ExtractionRun& run, const ActivityRow& row, 
 
 }  // namespace
 
-std::vector<ActivityRow> ActivityTables(const ExtractionRun& run, std::vector<bool>& in_table) {
+const ActivityTableRows& ActivityTables(ExtractionRun& run) {
+  if (run.tables) return *run.tables;
   const auto& lines = run.text.lines;
+  ActivityTableRows& tables = run.tables.emplace();
+  std::vector<bool>& in_table = tables.in_table;
+  std::vector<ActivityRow>& rows = tables.rows;
   in_table.assign(lines.size(), false);
-  std::vector<ActivityRow> rows;
   for (size_t i = 0; i < lines.size();) {
     std::vector<Column> columns = lines[i].cells.empty() ? std::vector<Column>{} : HeadingColumns(run.ref.vocabulary, lines[i]);
     if (columns.empty()) {
@@ -202,7 +209,7 @@ std::vector<ActivityRow> ActivityTables(const ExtractionRun& run, std::vector<bo
     for (size_t r = before; r < rows.size(); ++r) rows[r].due = DueDate(run, rows[r], columns);
     i = next;
   }
-  return rows;
+  return tables;
 }
 
 }  // namespace overens

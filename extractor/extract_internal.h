@@ -124,6 +124,24 @@ struct FoundDate {
   size_t line = 0;
 };
 
+// A row of an action plan's activity table: a heading row of cells naming
+// what is done and who is responsible ("Aktivitet  Ansvarig  Klart"), then
+// rows whose cells line up under those headings.
+struct ActivityRow {
+  size_t first = 0, last = 0;  // line indexes; a row's cells may wrap onto more lines
+  std::string activity, responsible, status;
+  std::string due_text;   // the due column's words, a date or not ("Löpande")
+  std::string follow_up;  // a follow-up column's words ("Antal samtal")
+  std::string area;       // an area column's words ("Suicidprevention")
+  std::optional<size_t> due;  // index into doc.dates of the date in the row's due column
+};
+// Every activity table's rows, in order; in_table[i] is set for each line
+// the tables take, their heading rows included.
+struct ActivityTableRows {
+  std::vector<ActivityRow> rows;
+  std::vector<bool> in_table;
+};
+
 struct ExtractionRun {
   const NormalizedText& text;
   const Structure& structure;
@@ -135,6 +153,9 @@ struct ExtractionRun {
   std::vector<FoundDate> dates;  // dates[i] is doc.dates[i] before roles were given
   uint64_t gates = 0;            // compiled.gates->Scan(text.joined)
   std::vector<KeywordGate::Hit> hits;  // of the located gates, by offset
+  // The activity tables, read once: areas and responsibilities both need
+  // them. Reading them gives no date a role, so either may read them first.
+  std::optional<ActivityTableRows> tables;
 
   // Whether the text contains one of the gate's words, ignoring case. A match
   // RE2's (?i) would find only through a case fold outside Latin-1 (U+017F
@@ -222,19 +243,9 @@ inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* ma
 }
 
 // Field extractors, one per file; each appends to run.doc.
-// A row of an action plan's activity table: a heading row of cells naming
-// what is done and who is responsible ("Aktivitet  Ansvarig  Klart"), then
-// rows whose cells line up under those headings.
-struct ActivityRow {
-  size_t first = 0, last = 0;  // line indexes; a row's cells may wrap onto more lines
-  std::string activity, responsible, status;
-  std::string due_text;   // the due column's words, a date or not ("Löpande")
-  std::string follow_up;  // a follow-up column's words ("Antal samtal")
-  std::optional<size_t> due;  // index into doc.dates of the date in the row's due column
-};
-// Every activity table's rows, in order; in_table[i] is set for each line
-// the tables take, their heading rows included.
-std::vector<ActivityRow> ActivityTables(const ExtractionRun& run, std::vector<bool>& in_table);
+// Every activity table's rows, read on first use and kept on the run (see
+// ExtractionRun::tables).
+const ActivityTableRows& ActivityTables(ExtractionRun& run);
 
 void ExtractDocumentInfo(ExtractionRun& run);      // kind, delregion, municipalities, date
 void ExtractDates(ExtractionRun& run);             // dates with roles, plan period, framework date

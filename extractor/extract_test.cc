@@ -926,6 +926,32 @@ TEST_CASE("a party's undertaking ('åtar sig att', 'förbinder sig att') is a du
   CHECK(d.responsibilities[0].due == CivilDate{2025, 6, 30});
 }
 
+// A table typed with tabs: a row per line, its fields under their headings
+// however wide its tabs, and an area column naming each row's area.
+TEST_CASE("an activity table typed with tabs, with an area column", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2024\n\n"
+      "Insatsområde\tAktivitet\tAnsvarig\tTidsram\tStatus\n"
+      "Suicidprevention\tUtbilda skolpersonal i suicidprevention\tElevhälsan\tVT 2024\tGenomförd\n"
+      "Suicidprevention\tInventera behov av stöd till efterlevande\tSocialtjänsten\tdecember 2024\tPågår\n"
+      "Skolnärvaro\tKartlägga frånvaro\t\t2024-10-31\t\n");
+  std::vector<std::string> rows;
+  for (const Responsibility& r : d.responsibilities)
+    rows.push_back(r.actor.value_or("-") + " | " + (r.due ? r.due->ToString() : "-") + " | " + r.area + " | " + r.status);
+  CHECK(rows == std::vector<std::string>{"Elevhälsan | 2024-06-30 | Suicidprevention | Genomförd",
+                                         "Socialtjänsten | 2024-12-31 | Suicidprevention | Pågår",
+                                         "- | 2024-10-31 | Skolnärvaro | "});
+  std::vector<std::string> areas;
+  for (const Area& a : d.areas) areas.push_back(a.name + " " + a.framework_id.value_or("-"));
+  CHECK(areas == std::vector<std::string>{"Suicidprevention SUICIDPREVENTION", "Skolnärvaro -"});
+  // Must not: an area column naming no framework area (projects, say) names no areas.
+  Document funded = f.Extract(
+      "Handlingsplan 2024\n\nOmråde\tAktivitet\tAnsvarig\nLyftet\tUtbilda personal\tBUP\nBron\tStarta grupp\tKommunen\n");
+  CHECK(funded.responsibilities.size() == 2);
+  CHECK(funded.areas.empty());
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

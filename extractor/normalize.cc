@@ -146,20 +146,21 @@ class LineBuilder {
   }
   void Tab() {
     Space();
-    tab_ = true;
+    ++tabs_;
   }
   // Text that neither starts nor ends with a space and has no two in a row.
   void AppendCollapsed(std::string_view text) {
     if (text.empty()) return;
     if (spaces_ > 0 && !out_.empty()) {
       out_ += ' ';
-      if (spaces_ >= 2 || tab_) [[unlikely]] Gap();
+      if (spaces_ >= 2 || tabs_ > 0) [[unlikely]] Gap();
       skipped_ += spaces_ - 1;
     } else {
       skipped_ += spaces_;  // leading
     }
+    fields_ += tabs_;
     spaces_ = 0;
-    tab_ = false;
+    tabs_ = 0;
     out_.append(text);
   }
   // Any text.
@@ -181,20 +182,23 @@ class LineBuilder {
   // Two or more spaces, or a tab, just collapsed into the space ending out_.
   void Gap() {
     char before = out_[out_.size() - 2];
-    bool sentence_spacing = spaces_ == 2 && !tab_ && (before == '.' || before == '!' || before == '?' || before == ':');
+    bool sentence_spacing = spaces_ == 2 && tabs_ == 0 && (before == '.' || before == '!' || before == '?' || before == ':');
     if (!sentence_spacing) AddCell();
   }
 
   // A cell starts at the end of out_; its column counts the spaces collapsed before it.
   void AddCell() {
-    if (cells_.empty()) cells_.push_back({0, static_cast<uint32_t>(leading_spaces_)});
-    cells_.push_back({static_cast<uint32_t>(out_.size()), static_cast<uint32_t>(RuneCount(out_) + skipped_ + spaces_ - 1)});
+    if (cells_.empty()) cells_.push_back({0, static_cast<uint32_t>(leading_spaces_), static_cast<uint32_t>(fields_)});
+    cells_.push_back({static_cast<uint32_t>(out_.size()), static_cast<uint32_t>(RuneCount(out_) + skipped_ + spaces_ - 1),
+                      static_cast<uint32_t>(fields_ + tabs_)});
   }
 
   std::string& out_;
   std::vector<Cell>& cells_;
-  bool leading_space_ = false, tab_ = false;
-  size_t spaces_ = 0;          // spaces since the last text
+  bool leading_space_ = false;
+  size_t spaces_ = 0;          // spaces (tabs among them) since the last text
+  size_t tabs_ = 0;            // tabs since the last text
+  size_t fields_ = 0;          // tabs before the last text
   size_t skipped_ = 0;         // spaces left out of out_ so far
   size_t leading_spaces_ = 0;  // before the first text
 };
@@ -342,7 +346,15 @@ void CleanText(std::string_view raw, std::string& out, std::vector<Cell>& cells,
   cells.clear();
   out.reserve(chars.size());
   LineBuilder builder(out, cells);
-  ForEachRepairedPiece(chars, [&](std::string_view piece) { builder.Append(piece); });
+  // Tabs part cells, as in CleanFast; the repairs alone would make them spaces.
+  for (size_t from = 0;;) {
+    size_t tab = chars.find('\t', from);
+    ForEachRepairedPiece(chars.substr(from, tab == std::string_view::npos ? tab : tab - from),
+                         [&](std::string_view piece) { builder.Append(piece); });
+    if (tab == std::string_view::npos) break;
+    builder.Tab();
+    from = tab + 1;
+  }
   leading_space = builder.leading_space();
 }
 
@@ -351,7 +363,7 @@ void CleanText(std::string_view raw, std::string& out, std::vector<Cell>& cells,
 void ShiftCells(TextLine& l, size_t n) {
   std::vector<Cell> kept;
   for (const Cell& c : l.cells) {
-    Cell moved{c.offset > n ? static_cast<uint32_t>(c.offset - n) : 0, c.column};
+    Cell moved{c.offset > n ? static_cast<uint32_t>(c.offset - n) : 0, c.column, c.field};
     if (!kept.empty() && kept.back().offset == moved.offset) kept.back() = moved;
     else kept.push_back(moved);
   }
@@ -540,6 +552,35 @@ void CleanInReadingOrder(std::string_view text, std::vector<TextLine>& lines) {
   flush();
 }
 
+// Lays out each block of tab-separated lines as pdftotext -layout lays out a
+// table: each field as wide as its widest cell, two spaces apart. Their
+// cells' columns then line up under their headings, which a tab's width in
+// the source does not ensure ("Aktivitet<TAB>Ansvarig" over a long activity).
+// A block starts at a row of three or more fields.
+void AlignTabSeparated(std::vector<TextLine>& lines) {
+  constexpr size_t kFewestFields = 3;
+  for (size_t i = 0; i < lines.size();) {
+    if (!lines[i].TabSeparated() || lines[i].cells.back().field + 1 < kFewestFields) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < lines.size() && lines[end].TabSeparated()) ++end;
+    std::vector<size_t> width;
+    for (size_t l = i; l < end; ++l)
+      for (size_t k = 0; k < lines[l].cells.size(); ++k) {
+        size_t f = lines[l].cells[k].field;
+        if (width.size() <= f) width.resize(f + 1, 0);
+        width[f] = std::max(width[f], RuneCount(lines[l].CellText(k)));
+      }
+    std::vector<uint32_t> start(width.size(), 0);
+    for (size_t f = 1; f < width.size(); ++f) start[f] = static_cast<uint32_t>(start[f - 1] + width[f - 1] + 2);
+    for (size_t l = i; l < end; ++l)
+      for (Cell& c : lines[l].cells) c.column = start[c.field];
+    i = end;
+  }
+}
+
 }  // namespace
 
 NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
@@ -552,6 +593,7 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
       out.lines.push_back(CleanLine(raw, line_no, page));
     });
   }
+  if (text.find('\t') != std::string_view::npos) AlignTabSeparated(out.lines);
   if (options.drop_glued_footnotes)
     for (TextLine& l : out.lines) DropGluedFootnotes(l);
   if (options.drop_running_headers) DropPageFurniture(out.lines);

@@ -24,7 +24,11 @@ enum class Bullet : char {
 // before it by two or more spaces or a tab in the source.
 struct Cell {
   uint32_t offset = 0;  // byte in TextLine::text where the cell starts
-  uint32_t column = 0;  // its character column in the source line (0-based)
+  // Its character column in the source line (0-based); in a block of
+  // tab-separated lines, the column it would have were the block laid out
+  // with each field as wide as its widest cell, two spaces apart.
+  uint32_t column = 0;
+  uint32_t field = 0;  // tabs before it in the source line
 };
 
 struct TextLine {
@@ -35,6 +39,14 @@ struct TextLine {
   uint32_t indent = 0;      // character column of the first non-space in the source line
   std::vector<Cell> cells;  // two or more when the line is laid out in cells, else empty
   bool blank() const { return text.empty(); }
+  // Whether each cell starts after a tab: a row of a table typed or pasted
+  // with tabs between its fields.
+  bool TabSeparated() const {
+    if (cells.size() < 2) return false;
+    for (size_t k = 1; k < cells.size(); ++k)
+      if (cells[k].field <= cells[k - 1].field) return false;
+    return true;
+  }
   // Cell k's text (k < cells.size()): up to the space before the next cell.
   std::string_view CellText(size_t k) const {
     size_t end = k + 1 < cells.size() ? cells[k + 1].offset - 1 : text.size();

@@ -98,6 +98,31 @@ TEST_CASE("a line laid out in cells says where each starts", "[normalize]") {
   CHECK(footnotes.cells[2].offset == 23);
 }
 
+// A table typed with tabs: each field as wide as its widest cell, so that
+// a row's cells line up under the heading's whatever the tabs' widths.
+TEST_CASE("a block of tab-separated lines is laid out in columns", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{
+      "t.txt", "Aktivitet\tAnsvarig\tKlart\nEn lång aktivitet om SIP\tBUP\t2025-06-30\nKort\t\tva\u030Aren 2026\nText efter\n",
+      "utf-8", {}});
+  REQUIRE(t.lines.size() == 5);  // the last, after the final line break, is blank
+  auto columns = [&](size_t i) {
+    std::vector<std::pair<uint32_t, uint32_t>> out;  // (field, column)
+    for (const Cell& c : t.lines[i].cells) out.emplace_back(c.field, c.column);
+    return out;
+  };
+  // "En lång aktivitet om SIP" is 24 characters, "Ansvarig" 8.
+  using Columns = std::vector<std::pair<uint32_t, uint32_t>>;
+  CHECK(columns(0) == Columns{{0, 0}, {1, 26}, {2, 36}});
+  CHECK(columns(1) == Columns{{0, 0}, {1, 26}, {2, 36}});
+  // An empty field keeps its place; a line cleaned the slow way (a letter to compose) parts at its tabs too.
+  CHECK(t.lines[2].text == "Kort våren 2026");
+  CHECK(columns(2) == Columns{{0, 0}, {2, 36}});
+  CHECK(t.lines[3].cells.empty());
+  // Must not: a line of two tab-separated fields, such as a bullet and its text, is no table.
+  NormalizedText two = Normalize(SourceText{"t.txt", "Mål\tText om mål\nMera\tText\n", "utf-8", {}});
+  CHECK(two.lines[1].cells[1].column == 5);
+}
+
 TEST_CASE("a word joined across lines moves the next line's cells", "[normalize]") {
   NormalizedText t = Normalize(SourceText{"t.txt", "Gemensam samverk-\nan kring SIP   Styrgruppen", "utf-8", {}});
   REQUIRE(t.lines.size() == 2);

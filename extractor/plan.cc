@@ -9,6 +9,9 @@
 namespace overens {
 namespace {
 
+// A cell that says nothing: empty or a dash.
+bool EmptyCell(std::string_view text) { return text.empty() || text == "-" || text == "–" || text == "—"; }
+
 int SubOrder(SubHeading s) {
   switch (s) {
     case SubHeading::kGoal: return 1;
@@ -100,8 +103,7 @@ void AreasWithRecords(ExtractionRun& run) {
   if (run.doc.kind != DocumentKind::kLokalOverenskommelse && run.doc.kind != DocumentKind::kHandlingsplan) return;
   const auto& headings = run.structure.headings;
   const auto& labels = run.structure.field_label;
-  std::vector<bool> in_table;
-  ActivityTables(run, in_table);
+  const std::vector<bool>& in_table = ActivityTables(run).in_table;
   auto main_section = [](const Heading& h) { return !h.section_id.empty() && h.section_id != "utvecklingsomraden"; };
   for (size_t h = 0; h < headings.size(); ++h) {
     if (headings[h].sub != SubHeading::kNone || main_section(headings[h])) continue;
@@ -128,6 +130,25 @@ void AreasWithRecords(ExtractionRun& run) {
     }
     h = next;
   }
+}
+
+// Areas named in an activity table's area column ("Insatsområde"), in the
+// order they first appear, when the plan names them nowhere else; only when
+// one of them is a framework area, as for a list (AreasListed).
+void AreasInColumn(ExtractionRun& run) {
+  std::vector<Area> found;
+  for (const ActivityRow& row : ActivityTables(run).rows) {
+    std::string name = Trim(row.area, " .,;:");
+    if (EmptyCell(name) || std::any_of(found.begin(), found.end(), [&](const Area& a) { return a.name == name; })) continue;
+    Area area;
+    area.framework_id = MapToFrameworkArea(run, name);
+    area.name = std::move(name);
+    area.follow_up = FollowUp::kUnknown;
+    area.span = run.SpanOfLine(row.first);
+    found.push_back(std::move(area));
+  }
+  if (std::any_of(found.begin(), found.end(), [](const Area& a) { return a.framework_id.has_value(); }))
+    run.doc.areas = std::move(found);
 }
 
 // How many numbers a heading's numbering has: "2." 1, "2.1" 2, none 0.
@@ -239,6 +260,7 @@ void ExtractAreas(ExtractionRun& run) {
   FollowedUpAsAWhole(run, in_area);
   if (run.doc.areas.empty()) AreasListed(run);
   if (run.doc.areas.empty()) AreasWithRecords(run);
+  if (run.doc.areas.empty()) AreasInColumn(run);
   // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
   static const RE2 kAddedArea(
       R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
@@ -526,13 +548,17 @@ Area* AreaOf(ExtractionRun& run, int source_line) {
   return found;
 }
 
+Area* AreaNamed(ExtractionRun& run, std::string_view name) {
+  for (Area& a : run.doc.areas)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
 std::string AreaAt(ExtractionRun& run, int source_line) {
   const Area* a = AreaOf(run, source_line);
   return a ? a->name : "";
 }
 
-// A cell that says nothing: empty or a dash.
-bool EmptyCell(std::string_view text) { return text.empty() || text == "-" || text == "–" || text == "—"; }
 
 // An activity's status as its table or record gives it ("Klar", "Pågår");
 // done when its first word says so.
@@ -581,10 +607,9 @@ std::string RelativeDue(std::string_view action) {
 }
 
 // Each row of an activity table; an empty responsible cell (or a dash)
-// names nobody, and a date in the due column is the row's deadline. Sets
-// in_table (see ActivityTables).
-void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
-  for (ActivityRow& row : ActivityTables(run, in_table)) {
+// names nobody, and a date in the due column is the row's deadline.
+void AddTableActivities(ExtractionRun& run) {
+  for (const ActivityRow& row : ActivityTables(run).rows) {
     std::string actor = Trim(row.responsible, " .,;");
     if (EmptyCell(actor)) actor.clear();
     if (RuneCount(actor) > 90) continue;  // prose in the column: read nothing into it
@@ -601,8 +626,10 @@ void AddTableActivities(ExtractionRun& run, std::vector<bool>& in_table) {
     } else if (std::string when = Trim(row.due_text, " .,;"); !EmptyCell(when)) {
       r.due_text = when;  // "Löpande": when, said in words
     }
-    Area* area = AreaOf(run, r.span.line);
-    r.area = area ? area->name : "";
+    // The row's area cell names its area; else the area it stands under.
+    std::string named_area = Trim(row.area, " .,;:");
+    Area* area = EmptyCell(named_area) ? AreaOf(run, r.span.line) : AreaNamed(run, named_area);
+    r.area = area ? area->name : EmptyCell(named_area) ? "" : named_area;
     SetStatus(run, row.status, r);
     // A follow-up column ("Indikator: Antal samtal") follows its area up.
     std::string follow_up = Trim(row.follow_up, " .,;");
@@ -658,8 +685,8 @@ void ExtractResponsibilities(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;
   const auto& units = run.structure.units;
   const auto& headings = run.structure.headings;
-  std::vector<bool> in_table;
-  AddTableActivities(run, in_table);
+  AddTableActivities(run);
+  const std::vector<bool>& in_table = ActivityTables(run).in_table;
   std::optional<std::string> intro_actor;
   bool field_taken = false;  // the previous unit took this unit's responsible field
   for (size_t k = 0; k < units.size(); ++k) {

@@ -115,6 +115,7 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
                                   {"due", &v.due_columns},
                                   {"status", &v.status_columns},
                                   {"follow-up", &v.follow_up_columns},
+                                  {"area", &v.area_columns},
                                   {"done", &v.done_words}})
     for (auto& w : Words(columns.attribute(attribute).as_string())) words->insert(w);
   return Status::Ok();

@@ -61,6 +61,7 @@ struct Vocabulary {
   // what is done, who is responsible, by when.
   std::unordered_set<std::string> activity_columns, responsible_columns, due_columns, status_columns;
   std::unordered_set<std::string> follow_up_columns;  // how the activity is followed up ("Indikator", "Uppföljning")
+  std::unordered_set<std::string> area_columns;       // the development area it serves ("Insatsområde")
   std::unordered_set<std::string> done_words;  // a status that starts with one says the activity is done ("klar")
 };
 
