@@ -455,6 +455,15 @@ TEST_CASE("a principal represented 'genom' its units", "[extract]") {
   CHECK(vague.parties[0].text == "BUP");
   // Must not: "genom" after something that is no principal.
   CHECK(f.Extract("Lokal överenskommelse\n\nParter\nArbetet sker genom samverkan och dialog.\n").parties.empty());
+  // Each principal with its own "genom"; a word cut at its hyphen goes on after the comma.
+  Document both = f.Extract(
+      "Lokal överenskommelse\n\nParter\nMalmö stad genom hälsa-, vård- och omsorgsnämnden och Region Skåne genom "
+      "Psykiatri Skåne och Habiliteringen.\n");
+  std::vector<std::pair<Principal, std::string>> parties;
+  for (const Party& p : both.parties) parties.emplace_back(p.principal, p.text);
+  CHECK(parties == std::vector<std::pair<Principal, std::string>>{{Principal::kKommun, "Hälsa-, vård- och omsorgsnämnden"},
+                                                                   {Principal::kRegion, "Psykiatri Skåne"},
+                                                                   {Principal::kRegion, "Habiliteringen"}});
 }
 
 TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {

@@ -404,6 +404,8 @@ void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::s
   };
   for (size_t pos = 0; pos <= list.size();) {
     size_t next = list.find_first_of(",;", pos);
+    // "hälsa-, vård- och omsorgsnämnden": a word cut at its hyphen goes on after the comma.
+    while (next != std::string_view::npos && next > pos && list[next - 1] == '-') next = list.find_first_of(",;", next + 1);
     std::string_view part = list.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
     size_t part_at = pos + std::min(part.find_first_not_of(' '), part.size());
     if (next == std::string_view::npos) {
@@ -476,6 +478,47 @@ void AddPartiesOfTitle(ExtractionRun& run) {
   }
 }
 
+// The last name of a list that runs up to a "genom": where it starts in
+// `names`, and where the names before it end.
+std::pair<size_t, size_t> LastName(std::string_view names) {
+  size_t cut = 0, earlier_end = 0;
+  for (std::string_view sep : {", ", " och ", " är "}) {
+    size_t at = names.rfind(sep);
+    if (at != std::string_view::npos && at + sep.size() > cut) cut = at + sep.size(), earlier_end = at;
+  }
+  return {cut, earlier_end};
+}
+
+// "Malmö stad genom hälsa-, vård- och omsorgsnämnden och Region Skåne genom
+// Psykiatri Skåne": each principal named right before a "genom", with the
+// units after it up to the next principal's name; the principals named
+// before the first ("Parter är Höörs kommun, Hörby kommun och Region Skåne
+// genom ...") are parties too. False when no principal comes before a "genom".
+bool AddClausesThrough(ExtractionRun& run, const Unit& u, std::string_view sentence, size_t start) {
+  size_t genom = sentence.find(" genom ");
+  auto [cut, earlier_end] = LastName(sentence.substr(0, genom));
+  std::optional<Principal> p = PrincipalOf(sentence.substr(cut, genom - cut));
+  if (!p) return false;
+  AddNamedPrincipals(run, u, sentence.substr(0, earlier_end), start);
+  while (p) {
+    size_t list_at = genom + 7;
+    size_t next = sentence.find(" genom ", list_at);
+    size_t list_end = sentence.size();
+    std::optional<Principal> next_p;
+    if (next != std::string_view::npos) {
+      auto [next_cut, list_length] = LastName(sentence.substr(list_at, next - list_at));
+      next_p = PrincipalOf(sentence.substr(list_at + next_cut, next - list_at - next_cut));
+      if (next_p) list_end = list_at + list_length;
+    }
+    std::string_view list = sentence.substr(list_at, list_end - list_at);
+    while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+    AddPartyList(run, u, *p, list, start + list_at, true);
+    p = next_p;
+    genom = next;
+  }
+  return true;
+}
+
 // Each sentence of u that says whom a principal is represented by
 // ("Kommunerna företräds av socialtjänsten, elevhälsan och LSS.", "Region
 // Skåne genom BUP och Habiliteringen"); false when none does.
@@ -486,30 +529,16 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
   for (std::string_view sentence : Sentences(u.text)) {
     size_t start = static_cast<size_t>(sentence.data() - u.text.data());
     re2::StringPiece m[2];
-    std::optional<Principal> p;
-    size_t list_at = std::string_view::npos;
     if (StartsUpper(sentence) && kRepresented.Match(sentence, 0, sentence.size(), RE2::ANCHOR_START, m, 2)) {
-      p = PrincipalOf(std::string_view(m[1].data(), m[1].size()));
-      list_at = m[0].size();
-    } else if (size_t genom = sentence.find(" genom "); genom != std::string_view::npos) {
-      // "... och Region Skåne genom Barn- och ungdomspsykiatrin och Habiliteringen":
-      // the principal is the last of the names before "genom".
-      std::string_view before = sentence.substr(0, genom);
-      size_t cut = 0, earlier_end = 0;
-      for (std::string_view sep : {", ", " och ", " är "}) {
-        size_t at = before.rfind(sep);
-        if (at != std::string_view::npos && at + sep.size() > cut) cut = at + sep.size(), earlier_end = at;
-      }
-      p = PrincipalOf(before.substr(cut));
-      list_at = genom + 7;
-      // "Parter är Höörs kommun, Hörby kommun och Region Skåne genom ...": the principals named before it.
-      if (p) AddNamedPrincipals(run, u, before.substr(0, earlier_end), start);
+      std::optional<Principal> p = PrincipalOf(std::string_view(m[1].data(), m[1].size()));
+      if (!p) continue;
+      std::string_view list = sentence.substr(m[0].size());
+      while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+      AddPartyList(run, u, *p, list, start + m[0].size(), true);
+      any = true;
+    } else if (sentence.find(" genom ") != std::string_view::npos) {
+      any = AddClausesThrough(run, u, sentence, start) || any;
     }
-    if (!p) continue;
-    std::string_view list = sentence.substr(list_at);
-    while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
-    AddPartyList(run, u, *p, list, start + list_at, true);
-    any = true;
   }
   return any;
 }
