@@ -961,6 +961,21 @@ TEST_CASE("an activity table typed with tabs, with an area column", "[extract]")
   CHECK(funded.areas.empty());
 }
 
+// "Kommunens ansvar" over a list of duties in the infinitive: the kommun's.
+TEST_CASE("a heading naming whose duties they are gives its list an actor", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nKommunens ansvar\n\u2022 Erbjuda boendestöd.\n\u2022 Kalla till SIP när behov uppstår.\n\n"
+      "Gemensamt ansvar\n\u2022 Följa upp SIP minst en gång per år.\n\n"
+      "Ekonomiskt ansvar\n\u2022 Bära sina egna kostnader.\n\n"
+      "Regionens ansvar\n\u2022 Psykiatrisk utredning och behandling.\n");
+  std::vector<std::string> duties;
+  for (const Responsibility& r : d.responsibilities) duties.push_back(r.actor.value_or("-") + ": " + r.action);
+  // Must not: a heading naming no one ("Ekonomiskt ansvar"), or an item that starts with no verb.
+  CHECK(duties == std::vector<std::string>{"Kommunen: Erbjuda boendestöd", "Kommunen: Kalla till SIP när behov uppstår",
+                                           "Parterna gemensamt: Följa upp SIP minst en gång per år"});
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

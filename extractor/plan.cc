@@ -498,6 +498,36 @@ std::optional<std::string> IntroActor(const ExtractionRun& run, const std::strin
   return Capitalize(word);
 }
 
+// The first word of `text`, folded ("Erbjuda boendestöd." -> "erbjuda").
+std::string FirstWordFolded(std::string_view text) {
+  size_t end = 0;
+  while (end < text.size() && IsWordByte(text[end])) ++end;
+  return Fold(text.substr(0, end));
+}
+
+// Whether `word` (folded) is a verb of the vocabulary, present tense
+// ("erbjuder") or infinitive ("erbjuda", "ansvara", "utse"): an item of a
+// list of duties starts with one.
+bool IsDutyVerb(const ExtractionRun& run, const std::string& word) {
+  const auto& verbs = run.ref.vocabulary.verbs;
+  if (word.empty()) return false;
+  if (verbs.count(word)) return true;
+  if (verbs.count(word + "r")) return true;  // ansvara, ta, utse
+  return word.back() == 'a' && verbs.count(word.substr(0, word.size() - 1) + "er");  // erbjuda, följa
+}
+
+// The actor a heading gives the duties listed under it: "Kommunens ansvar",
+// "Regionens åtaganden", "Elevhälsans uppgifter"; "Gemensamt ansvar" is the
+// parties'.
+std::optional<std::string> DutiesHeadingActor(const ExtractionRun& run, std::string_view heading) {
+  static const RE2 kOwn(R"((?i)^(\S+(?: \S+){0,3}?)s (?:ansvar|åtaganden|åtagande|uppgifter|uppdrag)$)");
+  static const RE2 kShared(R"((?i)^gemensam(?:t|ma)? (?:ansvar|åtaganden|uppgifter|uppdrag)$)");
+  std::string owner, text = Trim(heading, " .:");
+  if (RE2::FullMatch(text, kShared)) return "Parterna gemensamt";
+  if (!RE2::FullMatch(text, kOwn, &owner) || !HasActorHead(run, owner)) return std::nullopt;
+  return Capitalize(owner);
+}
+
 // Whether units[k] is a field line naming who is responsible ("Ansvarig: BUP").
 bool IsResponsibleField(const ExtractionRun& run, size_t k) {
   const std::string& label = run.structure.field_label[run.structure.units[k].first];
@@ -713,8 +743,11 @@ void ExtractResponsibilities(ExtractionRun& run) {
       std::optional<std::string> named = NamedResponsible(run, sentences[0].text);
       if (named) parsed = Parsed{named, Action(h->text)};
       line = h->line;
-    } else if (intro_actor && u.bullet != Bullet::kNone && run.ref.vocabulary.verbs.count(Fold(Words(u.text).empty() ? "" : Words(u.text)[0]))) {
+    } else if (intro_actor && u.bullet != Bullet::kNone && IsDutyVerb(run, FirstWordFolded(u.text))) {
       parsed = Parsed{intro_actor, Action(u.text)};
+    } else if (std::optional<std::string> owner = h && u.bullet != Bullet::kNone ? DutiesHeadingActor(run, h->text) : std::nullopt;
+               owner && IsDutyVerb(run, FirstWordFolded(u.text))) {
+      parsed = Parsed{owner, Action(u.text)};
     } else if (in_plan) {
       parsed = ActivityOf(run, sentences, sub, field_actor, field_taken);
     } else {
