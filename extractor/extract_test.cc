@@ -246,6 +246,11 @@ TEST_CASE("target groups listed in one sentence are placed by the words they sha
   // An introduction with commas still leads to its list.
   CHECK(groups("Överenskommelsen gäller, liksom ramen, följande målgrupper:\n\u2022 Personer i alla åldrar med psykisk "
                "funktionsnedsättning\n") == std::vector<std::string>{"TG3 none"});
+  // The groups alone, with no verb to introduce them; "personer" are of all ages, "missbruk" is of "missbrukar".
+  CHECK(groups("Personer med psykisk funktionsnedsättning och personer med missbruk.") ==
+        std::vector<std::string>{"TG3 none", "TG4 reworded"});
+  // Must not: a sentence describing the groups.
+  CHECK(groups("Målgrupperna är desamma som i ramöverenskommelsen, och personer med missbruk prioriteras.").empty());
 }
 
 TEST_CASE("a short list item is placed in the group holding its words when Dice cannot tell", "[extract]") {

@@ -124,7 +124,9 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
     }
   for (size_t i = 0; i < framework.size(); ++i)
     if (!keep_fw[i] && !IsFunctionWord(framework[i])) removed.push_back(framework[i]);
-  if (added.empty() && removed.empty()) return Deviation::kNone;
+  // "Personer med ..." says "personer i alla åldrar med ..." without the ages.
+  bool only_ages_dropped = removed.size() == 2 && removed[0] == "alla" && removed[1] == "åldrar";
+  if (added.empty() && (removed.empty() || only_ages_dropped)) return Deviation::kNone;
   // "Vuxna" for "personer i alla åldrar": some ages of all.
   static const std::vector<std::string> kAges = {"barn", "unga", "ungdomar", "vuxna", "äldre"};
   auto is_age = [&](const std::string& w) { return std::find(kAges.begin(), kAges.end(), w) != kAges.end(); };
@@ -244,8 +246,8 @@ bool AboutGroupsPeople(const ExtractionRun& run, size_t g, const std::vector<std
 
 // The framework group a short part of a prose list, or a short list item,
 // names: among the groups about its people (AboutGroupsPeople), the only one
-// holding at least three in four of its content words, or of those the one
-// holding the most. Dice is unreliable on texts this short ("barn och unga
+// holding at least three in four of its content words (or words of their
+// stem: "missbruk" of "missbrukar"), or of those the one holding the most. Dice is unreliable on texts this short ("barn och unga
 // med psykisk ohälsa" shares as many words with TG2 as with TG1). A group of
 // all ages has the item's people, whoever they are: they count neither way
 // ("vuxna med psykisk funktionsnedsättning": TG3, narrowed to adults).
@@ -266,7 +268,7 @@ std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::ve
     for (size_t i = 0; i < content.size(); ++i) {
       if (all_ages && i == 0 && content[0] == words.front()) continue;
       ++counted;
-      held += std::find(groups[g].begin(), groups[g].end(), content[i]) != groups[g].end();
+      held += std::any_of(groups[g].begin(), groups[g].end(), [&](const std::string& w) { return SharesStem(content[i], w); });
     }
     if (counted == 0 || held * 4 < counted * 3) continue;
     if (best && held == best_held) tie = true;
@@ -339,8 +341,8 @@ std::vector<std::string_view> ProseListParts(std::string_view list) {
 
 // Target groups named in one sentence right under the Målgrupper heading
 // ("Överenskommelsen omfattar barn och unga med psykisk ohälsa, personer i
-// alla åldrar med ... samt personer som missbrukar ..."), when the heading
-// has no list. Every part must clearly name a framework group, and two or
+// alla åldrar med ... samt personer som missbrukar ...", or the groups
+// alone), when the heading has no list. Every part must clearly name a framework group, and two or
 // more must: a sentence that merely describes ("barn, unga och vuxna med
 // behov av insatser") names none, and a part that names none would make a
 // group look missing that may be there.
@@ -348,6 +350,13 @@ std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
   for (const Unit& u : run.structure.units) {
     if (u.heading < 0 || run.structure.headings[static_cast<size_t>(u.heading)].section_id != "malgrupper") continue;
     std::optional<std::string_view> list = ProseList(u);
+    // "Personer med psykisk funktionsnedsättning och personer med missbruk.":
+    // the heading's first sentence may be the list itself.
+    if (!list && u.bullet == Bullet::kNone && !u.text.empty() && u.text.back() != ':') {
+      std::string_view sentence = std::string_view(u.text).substr(0, u.text.find(". "));
+      while (!sentence.empty() && sentence.back() == '.') sentence.remove_suffix(1);
+      list = sentence;
+    }
     if (!list) return {};
     std::vector<TargetGroup> groups;
     for (std::string_view part : ProseListParts(*list)) {

@@ -276,6 +276,18 @@ def main():
             raise AssertionError("documents or activities")
         return True
     case("audit json", ["audit", "--format", "json", "-o", out_json] + as_of + [DEMO], 0, check=audit_json_ok)
+    # A Målgrupper section whose groups were not read: the matrix says so, not "saknas".
+    unread = os.path.join(d, "unread.txt")
+    with open(unread, "w", encoding="utf-8") as f:
+        f.write("Lokal överenskommelse\n\nMålgrupper\nMålgrupperna framgår av bilaga 2.\n\nGiltighetstid\nGäller tills vidare.\n")
+    unread_json = os.path.join(d, "unread.json")
+    def unread_ok(out, err):
+        cells = [c for c in json.load(open(unread_json))["matrix"] if c["dimension"] == "Målgrupper"]
+        if len(cells) != 4 or any(c["status"] != "ej tolkad" or c["line"] != 3 for c in cells):
+            raise AssertionError("target-group cells of an unread section: %r" % cells)
+        return True
+    case("audit unread target groups", ["audit", "--format", "json", "-o", unread_json] + as_of + [unread], 0,
+         stderr=r"audit of 1 document \(", check=unread_ok)
     xlsx = os.path.join(d, "audit.xlsx")
     case("audit xlsx", ["audit", "-o", xlsx] + as_of + [DEMO], 0, stderr=r"audit of 6 documents")
     try:

@@ -56,8 +56,12 @@ AuditData Build(const std::vector<LoadedDocument>& loaded, const Pipeline& pipel
     a.docs.push_back(row);
     bool agreement = d.kind != DocumentKind::kRevision;
     if (!agreement) continue;
+    // A Målgrupper section whose groups were not read says nothing of which are missing.
+    auto tg_section = std::find_if(d.sections.begin(), d.sections.end(), [](const Section& s) { return s.id == "malgrupper"; });
+    bool unread = d.target_groups.empty() && tg_section != d.sections.end();
     for (const auto& tg : ref.framework.target_groups) {
       Cell c{"Målgrupper", Delregion(d), d.file, tg.id, "saknas", "", 0};
+      if (unread) c = {"Målgrupper", Delregion(d), d.file, tg.id, "ej tolkad", tg_section->heading, tg_section->span.line};
       for (const TargetGroup& g : d.target_groups) {
         if (g.framework_id != tg.id) continue;
         c.status = g.deviation == Deviation::kNone ? "finns" : "avviker (" + std::string(ToString(g.deviation)) + ")";
@@ -385,7 +389,8 @@ int RunAudit(const CommandEnv& env) {
     return ExitCodeFor(s);
   }
   if (!env.options.quiet && !env.options.output.empty() && env.options.output != "-")
-    env.err << "overens: audit of " << loaded.size() << " documents (" << data.findings.size() << " findings) written to "
+    env.err << "overens: audit of " << loaded.size() << " document" << (loaded.size() == 1 ? "" : "s") << " ("
+            << data.findings.size() << " finding" << (data.findings.size() == 1 ? "" : "s") << ") written to "
             << env.options.output << "\n";
   return worst;
 }
