@@ -126,7 +126,19 @@ std::optional<std::string> TitleDelregion(const ExtractionRun& run, const std::v
   return *named.begin();
 }
 
-// Sets *named when the text names the delregion it gives by name, not only by its kommuner.
+// Whether byte `offset` of the text is where a document says whose it is:
+// its opening lines, or its Parter section. A delregion named elsewhere
+// ("lyftas till ledningsgruppen för Familjen Helsingborg") is another body.
+bool SaysWhose(const ExtractionRun& run, size_t offset) {
+  constexpr size_t kOpeningLines = 6;
+  size_t line = run.text.LineIndexAt(offset);
+  if (line < kOpeningLines) return true;
+  const Heading* h = run.HeadingOf(line);
+  return h && h->section_id == "parter";
+}
+
+// Sets *named when the text names the delregion it gives by name, not only
+// by its kommuner, where it says whose it is (SaysWhose).
 std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::vector<PlaceMention>& places, bool* named) {
   std::set<std::string> from_parties;
   for (const std::string& k : run.doc.municipalities) {
@@ -134,8 +146,12 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
     from_parties.insert(d == run.compiled.delregion_of.end() ? "" : d->second);
   }
   std::map<std::string, int> mentions;
+  std::set<std::string> own;  // named where the text says whose it is
   const auto& aliases = run.compiled.delregion_aliases;
-  auto count = [&](size_t i, size_t, std::string_view) { ++mentions[aliases[i].id]; };
+  auto count = [&](size_t i, size_t begin, std::string_view) {
+    ++mentions[aliases[i].id];
+    if (SaysWhose(run, begin)) own.insert(aliases[i].id);
+  };
   if (run.Located(Gate::kDelregionAlias))
     run.ForEachGateMatch(Gate::kDelregionAlias, aliases, run.compiled.delregion_alias_of_word, count);
   else
@@ -145,11 +161,14 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
     if (n > 0) mentioned.insert(name);
   // "Malmö" is also a city and a hospital, so its bare name does not count.
   for (const PlaceMention& m : places)
-    if (!m.kommun && run.compiled.delregion_names.count(m.name)) mentioned.insert(m.name);
+    if (!m.kommun && run.compiled.delregion_names.count(m.name)) {
+      mentioned.insert(m.name);
+      if (SaysWhose(run, m.offset)) own.insert(m.name);
+    }
   // A text naming most delregions is county-wide, not one delregion's.
   if (mentioned.size() >= 3) return std::nullopt;
   if (from_parties.size() == 1) {
-    *named = mentioned.count(*from_parties.begin()) > 0;
+    *named = own.count(*from_parties.begin()) > 0;
     return *from_parties.begin();
   }
   std::string best;
@@ -165,7 +184,7 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   std::optional<std::string> by_title = from_parties.empty() ? TitleDelregion(run, places) : std::nullopt;
   if (by_title && by_mentions && *by_title != *by_mentions) return std::nullopt;
   std::optional<std::string> found = by_title ? by_title : by_mentions;
-  *named = found && mentioned.count(*found) > 0;
+  *named = found && own.count(*found) > 0;
   return found;
 }
 

@@ -263,7 +263,8 @@ struct Document {
   DocumentKind kind = DocumentKind::kAnnat;
   std::optional<std::string> delregion;
   // Whether the text names the delregion itself (its name or another name
-  // of it), not only kommuner in it.
+  // of it), not only kommuner in it, where it says whose it is: in its
+  // opening lines or its Parter section.
   bool delregion_named = false;
   std::optional<CivilDate> date;
   std::optional<CivilDate> framework_date;
