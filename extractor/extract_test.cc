@@ -981,6 +981,27 @@ TEST_CASE("a heading naming whose duties they are gives its list an actor", "[ex
                                            "Parterna gemensamt: Följa upp SIP minst en gång per år"});
 }
 
+// Every label of the vocabulary's responsible column names the owner, in a
+// record's field line or a parenthesis: "Vem:" as "Ansvarig:".
+TEST_CASE("a record of what, who and when ('Vad:', 'Vem:', 'När:')", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\nSuicidprevention\n\nVad: Utbildning i suicidriskbedömning för skolpersonal\nVem: Elevhälsan\n"
+      "När: hösten 2025\n\nVad: Översyn av rutin vid suicidförsök\nVem: Alla parter\nNär: Löpande\n\n"
+      "Aktiviteter\nEn rutin för SIP tas fram (vem: Psykiatri Skåne, när: Q2 2025).\n");
+  std::vector<std::string> rows;
+  for (const Responsibility& r : d.responsibilities)
+    rows.push_back(r.actor.value_or("-") + " | " + r.action + " | " + (r.due ? r.due->ToString() : r.due_text));
+  CHECK(rows == std::vector<std::string>{"Elevhälsan | Utbildning i suicidriskbedömning för skolpersonal | 2025-12-31",
+                                         "Alla parter | Översyn av rutin vid suicidförsök | Löpande",
+                                         "Psykiatri Skåne | En rutin för SIP tas fram | 2025-06-30"});
+  // Must not: a question, or a duty in prose after the label.
+  Document none = f.Extract("Handlingsplan 2025\n\nSuicidprevention\n\nVad: Utbildning i suicidriskbedömning\n"
+                            "Vem: Den som kommunen ansvarar för att utse.\n");
+  REQUIRE(none.responsibilities.size() <= 1);
+  if (!none.responsibilities.empty()) CHECK_FALSE(none.responsibilities[0].actor.has_value());
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

@@ -454,8 +454,15 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   return std::nullopt;
 }
 
-// The words that label who is responsible ("Ansvarig:", "Ansvar:").
-constexpr std::string_view kResponsibleLabel = "(?:huvudansvarig|ansvarig|ansvariga|ansvar)";
+// The value of a field "label: value" (or, when `or_is`, "label är value")
+// whose label's word (LabelWord) is among `labels`: "Ansvarig: BUP", "Vem:
+// Elevhälsan", "tid: löpande"; nullopt for any other text.
+std::optional<std::string_view> LabelledValue(std::string_view part, const std::unordered_set<std::string>& labels, bool or_is = false) {
+  size_t at = part.find(": "), skip = 2;
+  if (at == std::string_view::npos && or_is) at = part.find(" är "), skip = 4;
+  if (at == std::string_view::npos || !labels.count(LabelWord(part.substr(0, at)))) return std::nullopt;
+  return part.substr(at + skip);
+}
 
 // Whether what a responsible label introduces names someone: an actor, or,
 // since the label says the name is someone's, a proper name ("Maria Malmö");
@@ -464,27 +471,37 @@ bool NamesSomeone(const ExtractionRun& run, std::string_view actor) {
   return (HasActorHead(run, actor) || IsProperName(actor)) && !HoldsClause(run, actor);
 }
 
-// "Ansvarig: Elevhälsan", "Ansvariga är BUP och socialtjänsten.": the
-// sentence that names who carries out the activity it follows.
+// The actor a responsible field's value names: two to 90 characters, no
+// sentence of its own, someone (NamesSomeone).
+std::optional<std::string> ResponsibleIn(const ExtractionRun& run, std::string_view value) {
+  constexpr size_t kLongestActor = 90;
+  std::string actor = Trim(value);
+  if (!actor.empty() && actor.back() == '.') actor.pop_back();
+  actor = Trim(actor);
+  if (actor.size() < 2 || RuneCount(actor) > kLongestActor || actor.find_first_of(".;:") != std::string::npos ||
+      !NamesSomeone(run, actor))
+    return std::nullopt;
+  return Capitalize(StripParentheses(actor));
+}
+
+// "Ansvarig: Elevhälsan", "Ansvariga är BUP och socialtjänsten.", "Vem:
+// Elevhälsan": the sentence that names who carries out the activity it follows.
 std::optional<std::string> NamedResponsible(const ExtractionRun& run, std::string_view sentence) {
-  static const RE2 kResponsible("(?i)^" + std::string(kResponsibleLabel) + R"((?::| är)\s+([^.;:]{2,90}?)\.?$)");
-  if (sentence.size() < 10 || (sentence[0] != 'A' && sentence[0] != 'H')) return std::nullopt;
-  std::string actor;
-  if (!RE2::FullMatch(sentence, kResponsible, &actor) || !NamesSomeone(run, actor)) return std::nullopt;
-  return Capitalize(StripParentheses(Trim(actor)));
+  std::optional<std::string_view> value = LabelledValue(sentence, run.ref.vocabulary.responsible_columns, true);
+  return value ? ResponsibleIn(run, *value) : std::nullopt;
 }
 
 // "Rutin tas fram (ansvarig: Psykiatri Skåne, klart: Q2 2025).": the owner a
-// parenthesis of fields names, and where the parenthesis starts.
+// parenthesis of fields names first, and where the parenthesis starts.
 std::optional<std::pair<std::string, size_t>> ParenthesizedResponsible(const ExtractionRun& run, std::string_view text) {
-  static const RE2 kField(R"((?i)^\()" + std::string(kResponsibleLabel) + R"(:\s*([^,;:)]{2,90}?)\s*[,;)])");
   for (size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
-    std::string_view rest = text.substr(open + 1);
-    bool field = Fold(rest.substr(0, 6)) == "ansvar" || Fold(rest.substr(0, 11)) == "huvudansvar";  // "(SSP)" is none
-    std::string actor;
-    if (!field || !RE2::PartialMatch(text.substr(open), kField, &actor)) continue;
-    if (!NamesSomeone(run, actor)) return std::nullopt;
-    return std::pair{Capitalize(Trim(actor)), open};
+    std::string_view inside = text.substr(open + 1, text.find(')', open) - open - 1);
+    std::string_view first = inside.substr(0, inside.find_first_of(",;"));
+    std::optional<std::string_view> value = LabelledValue(first, run.ref.vocabulary.responsible_columns);
+    if (!value) continue;
+    std::optional<std::string> actor = ResponsibleIn(run, *value);
+    if (!actor) return std::nullopt;
+    return std::pair{*actor, open};
   }
   return std::nullopt;
 }
@@ -604,11 +621,7 @@ void SetStatus(const ExtractionRun& run, std::string_view status, Responsibility
 // a field line ("Status: Klar"), one sentence of one ("Ansvar: BUP. Tid:
 // Löpande."), or one part of a parenthesis ("(ansvarig: BUP, tid: löpande)").
 std::string FieldValue(const ExtractionRun& run, size_t first, size_t last, const std::unordered_set<std::string>& labels) {
-  auto value_of = [&](std::string_view part) -> std::optional<std::string_view> {
-    size_t colon = part.find(": ");
-    if (colon == std::string_view::npos || !labels.count(LabelWord(part.substr(0, colon)))) return std::nullopt;
-    return part.substr(colon + 2);
-  };
+  auto value_of = [&](std::string_view part) { return LabelledValue(part, labels); };
   for (size_t i = first; i <= last; ++i) {
     std::string_view line = run.Line(i);
     if (!run.structure.field_label[i].empty())
@@ -758,7 +771,9 @@ void ExtractResponsibilities(ExtractionRun& run) {
     if (!parsed) continue;
     Responsibility r;
     r.actor = parsed->actor;
-    r.action = parsed->action;
+    // "Vad: Utbildning i ...": the activity without its label.
+    std::optional<std::string_view> labelled = LabelledValue(parsed->action, run.ref.vocabulary.activity_columns);
+    r.action = labelled ? Action(*labelled) : parsed->action;
     r.span = run.SpanOfLine(line);
     size_t record_end = RecordEnd(run, k);
     r.due = DueWithin(run, line, record_end, &r.due_text);
