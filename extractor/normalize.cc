@@ -373,12 +373,37 @@ void ShiftCells(TextLine& l, size_t n) {
 
 // One line: NFC, character repairs, spaces collapsed and trimmed, list
 // marker removed, and where its cells start when it is laid out in cells.
+// "| Aktivitet | Ansvarig | Klart |", a table row written with bars (as
+// pandoc and wikis write tables): its cells apart by tabs, as a table typed
+// with tabs has them; the row under the headings ("|---|:---:|") is empty.
+// nullopt for any other line.
+std::optional<std::string> BarredRowAsTabs(std::string_view raw) {
+  size_t first = raw.find_first_not_of(" \t"), last = raw.find_last_not_of(" \t\r");
+  if (first == std::string_view::npos || raw[first] != '|' || last <= first || raw[last] != '|') return std::nullopt;
+  std::string_view inner = raw.substr(first + 1, last - first - 1);
+  bool rule = inner.find_first_not_of("|-: ") == std::string_view::npos && inner.find("---") != std::string_view::npos;
+  if (rule) return std::string();
+  std::string out;
+  for (size_t b = 0;;) {
+    size_t e = std::min(inner.find('|', b), inner.size());
+    std::string_view cell = inner.substr(b, e - b);
+    size_t cb = cell.find_first_not_of(' '), ce = cell.find_last_not_of(' ');
+    if (b > 0) out += '\t';
+    if (cb != std::string_view::npos) out.append(cell.substr(cb, ce - cb + 1));
+    if (e == inner.size()) break;
+    b = e + 1;
+  }
+  return out;
+}
+
 TextLine CleanLine(std::string_view raw, int source_line, int page) {
   TextLine line;
   line.source_line = source_line;
   line.page = page;
   bool leading_space = false;
-  CleanText(raw, line.text, line.cells, leading_space);
+  std::optional<std::string> barred;
+  if (!raw.empty() && raw.find('|') != std::string_view::npos) barred = BarredRowAsTabs(raw);
+  CleanText(barred ? std::string_view(*barred) : raw, line.text, line.cells, leading_space);
   size_t first = raw.find_first_not_of(" \t");
   line.indent = first == std::string_view::npos ? 0 : static_cast<uint32_t>(RuneCount(raw.substr(0, first)));
   // An item that lost its glyph is indented a little; a centred title is
@@ -564,8 +589,11 @@ void AlignTabSeparated(std::vector<TextLine>& lines) {
       ++i;
       continue;
     }
+    // Blank lines may part the rows (and the rule under a barred table's
+    // headings is one): the fields keep their places across them.
     size_t end = i + 1;
-    while (end < lines.size() && lines[end].TabSeparated()) ++end;
+    for (size_t next = end; next < lines.size() && (lines[next].TabSeparated() || lines[next].blank()); ++next)
+      if (lines[next].TabSeparated()) end = next + 1;
     std::vector<size_t> width;
     for (size_t l = i; l < end; ++l)
       for (size_t k = 0; k < lines[l].cells.size(); ++k) {
@@ -593,7 +621,7 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
       out.lines.push_back(CleanLine(raw, line_no, page));
     });
   }
-  if (text.find('\t') != std::string_view::npos) AlignTabSeparated(out.lines);
+  if (text.find_first_of("\t|") != std::string_view::npos) AlignTabSeparated(out.lines);
   if (options.drop_glued_footnotes)
     for (TextLine& l : out.lines) DropGluedFootnotes(l);
   if (options.drop_running_headers) DropPageFurniture(out.lines);

@@ -123,6 +123,31 @@ TEST_CASE("a block of tab-separated lines is laid out in columns", "[normalize]"
   CHECK(two.lines[1].cells[1].column == 5);
 }
 
+// "| a | b |" rows, as pandoc writes a table: cells as a tab-typed table's,
+// the rule under the headings blank, the rows lined up across it.
+TEST_CASE("a table written with bars is laid out as one typed with tabs", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{
+      "t.txt", "| Aktivitet | Ansvarig | Klart |\n|---|:---|---:|\n| Ny rutin för SIP | BUP | 2025-06-30 |\n| Kort | | Q3 2025 |\n"
+               "Ett | i löptext | är ingen tabell\n",
+      "utf-8", {}});
+  REQUIRE(t.lines.size() >= 5);
+  CHECK(t.lines[0].text == "Aktivitet Ansvarig Klart");
+  CHECK(t.lines[1].blank());
+  CHECK(t.lines[2].text == "Ny rutin för SIP BUP 2025-06-30");
+  auto columns = [&](size_t i) {
+    std::vector<uint32_t> out;
+    for (const Cell& c : t.lines[i].cells) out.push_back(c.column);
+    return out;
+  };
+  // "Ny rutin för SIP" is 16 characters, "Ansvarig" 8.
+  CHECK(columns(0) == std::vector<uint32_t>{0, 18, 28});
+  CHECK(columns(2) == std::vector<uint32_t>{0, 18, 28});
+  CHECK(columns(3) == std::vector<uint32_t>{0, 28});
+  // Must not: a bar inside running text.
+  CHECK(t.lines[4].text == "Ett | i löptext | är ingen tabell");
+  CHECK(t.lines[4].cells.empty());
+}
+
 TEST_CASE("a word joined across lines moves the next line's cells", "[normalize]") {
   NormalizedText t = Normalize(SourceText{"t.txt", "Gemensam samverk-\nan kring SIP   Styrgruppen", "utf-8", {}});
   REQUIRE(t.lines.size() == 2);
