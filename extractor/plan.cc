@@ -540,6 +540,8 @@ std::optional<std::string> DutiesHeadingActor(const ExtractionRun& run, std::str
   static const RE2 kOwn(R"((?i)^(\S+(?: \S+){0,3}?)s (?:ansvar|åtaganden|åtagande|uppgifter|uppdrag)$)");
   static const RE2 kShared(R"((?i)^gemensam(?:t|ma)? (?:ansvar|åtaganden|uppgifter|uppdrag)$)");
   std::string owner, text = Trim(heading, " .:");
+  static constexpr std::string_view kEnds[] = {"ansvar", "åtaganden", "åtagande", "uppgifter", "uppdrag"};
+  if (std::none_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view e) { return EndsWithLower(text, e); })) return std::nullopt;
   if (RE2::FullMatch(text, kShared)) return "Parterna gemensamt";
   if (!RE2::FullMatch(text, kOwn, &owner) || !HasActorHead(run, owner)) return std::nullopt;
   return Capitalize(owner);
