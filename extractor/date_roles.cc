@@ -117,7 +117,9 @@ bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeadin
 
 DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   auto mentions = [](std::string_view text, std::initializer_list<std::string_view> words) { return ContainsAny(Fold(text), words); };
-  static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd)");
+  static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd|avtalsperiod|löptid)");
+  // "... och gäller till 2027-12-31", "upphör att gälla den 31 mars 2028", "löper ut 2027-12-31".
+  static const RE2 kEndsAt(R"((?i)(?:\btill|\bupphör(?: att gälla)?|\bslutar (?:att )?gälla|\blöper ut)\s+(?:den\s+)?$)");
   static const RE2 kMeeting(R"((?i)\bbeslut|informera(s|des)\b|sammanträde|\bmöte(t)?\b)");
   static const RE2 kDeadlinePrefix(R"((?i)(^|\s)(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s+(\S+\s+){0,2}$)");
   static const RE2 kDeadlineStart(R"((?i)^(under|i|senast|inom|till|före|innan|t\.o\.m\.)\s)");
@@ -153,7 +155,9 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   }
   if (m.grain == Grain::kDay && RE2::PartialMatch(sentence, kValid)) {
     // "Avtalet gäller ... till och med den 31 december 2025": when it ends, not a task's deadline.
-    if (!m.open_start) return DateRole::kValidFrom;
+    size_t look = m.begin > 30 ? m.begin - 30 : 0;
+    bool ends = RE2::PartialMatch(std::string_view(joined).substr(look, m.begin - look), kEndsAt);
+    if (!m.open_start && !ends) return DateRole::kValidFrom;
     if (InSection(run, fd.line, "giltighetstid") || !RE2::PartialMatch(sentence, kShall)) return DateRole::kValidUntil;
   }
   if (m.open_end) return DateRole::kStart;

@@ -217,6 +217,25 @@ TEST_CASE("a validity of some years from its start has that last day", "[extract
   CHECK(renewed.until_further_notice);
 }
 
+// The ways an agreement says when it starts and ends.
+TEST_CASE("a validity's first and last day, however the text says them", "[extract]") {
+  Fixture f;
+  auto validity = [&](const std::string& sentence) {
+    Document d = f.Extract("Lokal överenskommelse\n\nBakgrund\nParterna samverkar.\n\nGiltighetstid\n" + sentence + "\n");
+    Validity v = d.validity.value_or(Validity{});
+    return (v.from ? v.from->ToString() : "-") + " " + (v.until ? v.until->ToString() : "-");
+  };
+  CHECK(validity("Överenskommelsen gäller 2025–2027.") == "2025-01-01 2027-12-31");
+  CHECK(validity("Avtalsperioden är 2025-01-01 – 2027-12-31.") == "2025-01-01 2027-12-31");
+  CHECK(validity("Överenskommelsen träder i kraft 2025-01-01 och gäller till 2027-12-31.") == "2025-01-01 2027-12-31");
+  CHECK(validity("Överenskommelsen börjar gälla den 1 april 2025 och upphör att gälla den 31 mars 2028.") == "2025-04-01 2028-03-31");
+  CHECK(validity("Överenskommelsen gäller från och med 2025-01-01 och löper ut 2027-12-31.") == "2025-01-01 2027-12-31");
+  CHECK(validity("Överenskommelsen gäller tre år från och med 2025-04-01.") == "2025-04-01 2028-03-31");
+  // Must not: a revision's or a follow-up's date is no end.
+  CHECK(validity("Överenskommelsen gäller 2025-01-01 och ska revideras senast 2026-06-30.") == "2025-01-01 -");
+  CHECK(validity("Överenskommelsen gäller från 2025-01-01. Den följs upp till 2026-06-30.") == "2025-01-01 -");
+}
+
 TEST_CASE("a legal reference's chapter and paragraph, before the name, after it or after its SFS number", "[extract]") {
   Fixture f;
   Document d = f.Extract(

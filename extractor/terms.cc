@@ -23,7 +23,7 @@ std::optional<int> NumberWord(std::string_view w) {
 // Whether the sentence of `text` holding byte `at` speaks of the validity
 // itself, not of a revision or follow-up due then.
 bool SpeaksOfValidity(std::string_view text, size_t at) {
-  static const RE2 kValidity(R"((?i)\b(gäller|gälla|giltig|giltighet|upphör|löper)\w*)");
+  static const RE2 kValidity(R"((?i)\b(gäller|gälla|giltig|giltighet|upphör|löper|avtalsperiod|löptid)\w*)");
   static const RE2 kRevision(R"((?i)\b(revider|ses över|se över|följ(?:s|as) upp|utvärder|uppdater|omförhandl))");
   size_t begin = text.rfind(". ", at), end = text.find(". ", at);
   begin = begin == std::string_view::npos ? 0 : begin + 2;
@@ -42,7 +42,7 @@ bool SaysValidUntil(std::string_view text, std::string_view date) {
 // "under en treårsperiod"), said in a sentence of the validity.
 std::optional<int> ValidityYears(std::string_view text) {
   static const RE2 kYears(
-      R"((?i)(?:\b(?:i|under|för|om)\s+(?:en\s+(?:period|tid)\s+(?:av|om|på)\s+)?(\S+)\s+år\b|\b(\S+)\s+år\s+framåt\b|\b(?:en\s+)?(två|tre|fyra|fem)årsperiod))");
+      R"((?i)(?:\b(?:i|under|för|om|gäller)\s+(?:en\s+(?:period|tid)\s+(?:av|om|på)\s+)?(\S+)\s+år\b|\b(\S+)\s+år\s+framåt\b|\b(?:en\s+)?(två|tre|fyra|fem)årsperiod))");
   re2::StringPiece in(text.data(), text.size());
   std::string plain, ahead, compound;
   while (RE2::FindAndConsume(&in, kYears, &plain, &ahead, &compound)) {
@@ -54,7 +54,7 @@ std::optional<int> ValidityYears(std::string_view text) {
 }
 
 void ExtractValidity(ExtractionRun& run) {
-  static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig)\b)");
+  static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig|avtalsperioden|löptiden)\b)");
   static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
   static const RE2 kUntilFurther(R"((?i)tills vidare)");
   // A renewal ("förlängs därefter med ett år i taget", "förlängs automatiskt")
@@ -93,14 +93,19 @@ void ExtractValidity(ExtractionRun& run) {
       }
       for (const DateSpan& d : run.doc.dates) {
         if (d.span.line < run.text.lines[u.first].source_line || d.span.line > run.text.lines[u.last].source_line) continue;
-        if (d.role == DateRole::kValidFrom || d.role == DateRole::kStart) {
+        bool spans = d.end && d.end != d.start;
+        if ((d.role == DateRole::kValidFrom || d.role == DateRole::kStart) && !v.from) {
           v.from = d.start, any = true;
           // "från och med 2026-03-01 till och med 2028-12-31" is one date with both ends.
-          if (d.end && d.end != d.start) v.until = d.end;
+          if (spans) v.until = d.end;
+        } else if (d.start && !v.from && d.role != DateRole::kValidUntil && RE2::PartialMatch(u.text, kValid)) {
+          v.from = d.start, any = true;
+          // "gäller 2025–2027", "under åren 2025–2027": the years it is valid.
+          if (spans && !v.until && SaysValidUntil(u.text, d.text)) v.until = d.end;
         }
-        else if (d.start && !v.from && RE2::PartialMatch(u.text, kValid)) v.from = d.start, any = true;
-        // "gäller t.o.m. 2026-08-31" ends the validity; "ska revideras senast 2024-12-31" does not.
-        if (!d.start && d.end && SaysValidUntil(u.text, d.text)) v.until = d.end, any = true;
+        // "gäller t.o.m. 2026-08-31", "upphör att gälla den 31 mars 2028" end the validity;
+        // "ska revideras senast 2024-12-31" does not.
+        if ((!d.start || d.role == DateRole::kValidUntil) && d.end && SaysValidUntil(u.text, d.text)) v.until = d.end, any = true;
       }
     }
     if (!any) continue;  // a section that says nothing of it; a later one may
