@@ -41,17 +41,22 @@ DocumentKind DetectKind(const ExtractionRun& run) {
       RE2::PartialMatch(all, kNews))
     return DocumentKind::kAnnat;
   std::string title = Title(run.text);
-  std::set<std::string> sections;
-  for (const Heading& h : run.structure.headings)
+  std::set<std::string> sections, any_sections;
+  for (const Heading& h : run.structure.headings) {
     if (h.section_id == "parter" || h.section_id == "tvister" || h.section_id == "giltighetstid" ||
         h.section_id == "malgrupper")
       sections.insert(h.section_id);
+    if (!h.section_id.empty()) any_sections.insert(h.section_id);
+  }
   if (RE2::PartialMatch(title, kPlanTitle) && !RE2::PartialMatch(title, kLocalTitle)) return DocumentKind::kHandlingsplan;
   if (RE2::PartialMatch(title, kFrameworkTitle) && sections.size() >= 2) return DocumentKind::kRamoverenskommelse;
   if (RE2::PartialMatch(title, kLocalTitle) && sections.size() >= 2) return DocumentKind::kLokalOverenskommelse;
-  // "Överenskommelse om samverkan", "Samverkansavtal": an agreement by another name.
+  // "Överenskommelse om samverkan", "Samverkansavtal": an agreement by another
+  // name, with an agreement's sections; an older one may have few of the
+  // framework's, but a validity of its own (news of an agreement has none).
   bool agreement_title = title.find("överenskommelse") != std::string::npos || title.find("avtal") != std::string::npos;
-  if (sections.size() >= 3 && agreement_title) return DocumentKind::kLokalOverenskommelse;
+  bool agreement_sections = sections.size() >= 3 || (any_sections.size() >= 3 && sections.count("giltighetstid"));
+  if (agreement_sections && agreement_title) return DocumentKind::kLokalOverenskommelse;
   if (RE2::PartialMatch(title, kPlanTitle)) return DocumentKind::kHandlingsplan;
   return DocumentKind::kAnnat;
 }

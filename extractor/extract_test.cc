@@ -236,6 +236,17 @@ TEST_CASE("a validity's first and last day, however the text says them", "[extra
   CHECK(validity("Överenskommelsen gäller från 2025-01-01. Den följs upp till 2026-06-30.") == "2025-01-01 -");
 }
 
+// An older agreement may have few of the framework's sections, but its own
+// validity; news of an agreement has none.
+TEST_CASE("an agreement by another name, with a validity of its own", "[extract]") {
+  Fixture f;
+  const std::string body = "\n\nBakgrund\nParterna samverkar.\n\nUppföljning\nÖverenskommelsen följs upp varje år.\n";
+  CHECK(f.Extract("Överenskommelse om samarbete\nmellan Ystads kommun och Region Skåne" + body +
+                  "\nGiltighetstid\nÖverenskommelsen gäller 2017–2019.\n").kind == DocumentKind::kLokalOverenskommelse);
+  // Must not: the same without a validity section.
+  CHECK(f.Extract("Överenskommelse om samarbete\nmellan Ystads kommun och Region Skåne" + body).kind == DocumentKind::kAnnat);
+}
+
 TEST_CASE("a legal reference's chapter and paragraph, before the name, after it or after its SFS number", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -145,6 +145,10 @@ TEST_CASE("outdated.framework leaves alone an old framework named as replaced", 
   CHECK(count("Ramöverenskommelsen från 2015-03-16") == 1);
   CHECK(count("Ramöverenskommelsen 2021-02-11, som ersatte ramöverenskommelsen från 2015-03-16,") == 0);
   CHECK(count("Den tidigare ramöverenskommelsen från 2015-03-16 har ersatts, och ramöverenskommelsen 2021-02-11") == 0);
+  // By its year alone; the year of no old framework is none.
+  CHECK(count("Ramöverenskommelserna från 2013 och 2015") == 2);
+  CHECK(count("Ramöverenskommelsen från 2021") == 0);
+  CHECK(count("Ramöverenskommelsen från 2014") == 0);
 }
 
 TEST_CASE("outdated.agreement-age uses the review interval", "[rules]") {

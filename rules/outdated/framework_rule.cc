@@ -18,9 +18,11 @@ class OutdatedFrameworkRule final : public Rule {
     if (!IsAgreementOrPlan(doc.kind)) return {};
     std::vector<Finding> out;
     for (const DateSpan& d : doc.dates) {
-      if (d.role != DateRole::kFrameworkDate || d.grain != Grain::kDay || !d.start) continue;
+      // Its day, or its year ("ramöverenskommelserna från 2013 och 2015").
+      bool day = d.grain == Grain::kDay, year = d.grain == Grain::kYear;
+      if (d.role != DateRole::kFrameworkDate || !(day || year) || !d.start || !d.end) continue;
       for (const SupersededFramework& s : ctx.ref.framework.superseded)
-        if (*d.start == s.date)
+        if (day ? *d.start == s.date : (*d.start <= s.date && s.date <= *d.end))
           out.push_back(Make(ctx, d.span, "refers to the framework of " + s.date.ToString() + ", replaced by the framework of " +
                                               ctx.ref.framework.date.ToString(), d.text, ctx.ref.framework.name));
     }
