@@ -1054,6 +1054,22 @@ TEST_CASE("parties listed under lines that name their principal without a colon"
                        {Principal::kRegion, "Psykiatri Skåne"}, {Principal::kRegion, "BUP"}, {Principal::kKommun, "Socialtjänsten"}});
 }
 
+// "BUP, Vuxenpsykiatrin och vårdcentralerna": a lower-case unit in its
+// definite form is a unit of its own; "Vård och omsorg" is one name.
+TEST_CASE("the last 'och' of a list of units parts a unit named in lower case", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nParter\nRegionen: BUP, Vuxenpsykiatrin och vårdcentralerna.\n"
+      "Kommunerna: Socialtjänsten, Vård och omsorg.\n\nTvister\n1. Berörda chefer.\n");
+  std::vector<std::pair<Principal, std::string>> parties;
+  for (const Party& p : d.parties) parties.emplace_back(p.principal, p.text);
+  CHECK(parties == std::vector<std::pair<Principal, std::string>>{{Principal::kRegion, "BUP"},
+                                                                   {Principal::kRegion, "Vuxenpsykiatrin"},
+                                                                   {Principal::kRegion, "vårdcentralerna"},
+                                                                   {Principal::kKommun, "Socialtjänsten"},
+                                                                   {Principal::kKommun, "Vård och omsorg"}});
+}
+
 TEST_CASE("a plan period written as a range of days or months", "[extract]") {
   Fixture f;
   for (auto [title, end] : {std::pair{"Handlingsplan för perioden 1 januari 2024 – 31 december 2025", "2025-12-31"},

@@ -406,6 +406,18 @@ void AddParty(ExtractionRun& run, Principal p, std::string text, size_t line) {
 // which starts at byte `at` of u.text, on the line it is written on. In
 // `prose` the units are written in lower case ("socialtjänsten och
 // elevhälsan") and are reported capitalised.
+// Whether a lower-case part of a list names a unit of its own: a noun in
+// its definite form ("vårdcentralerna", "elevhälsan"), not a word that
+// completes a name ("Vård och omsorg").
+bool NamesUnit(std::string_view part) {
+  constexpr size_t kShortestUnit = 6;
+  std::string_view word = part.substr(0, part.find(' '));
+  while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+  if (word.size() < kShortestUnit) return false;
+  static constexpr std::string_view kDefinite[] = {"na", "en", "et", "an"};
+  return std::any_of(std::begin(kDefinite), std::end(kDefinite), [&](std::string_view end) { return word.ends_with(end); });
+}
+
 void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::string_view list, size_t at, bool prose) {
   auto line_of = [&](size_t offset_in_list) { return run.LineInUnit(u, at + offset_in_list); };
   auto add = [&](std::string_view part, size_t part_at) {
@@ -422,7 +434,7 @@ void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::s
       size_t och = part.rfind(" och ");
       while (och != std::string_view::npos && och > 0 && part[och - 1] == '-') och = part.rfind(" och ", och - 1);
       std::string after = Trim(part.substr(och == std::string_view::npos ? 0 : och + 5));
-      if (och != std::string_view::npos && och > 0 && (StartsUpper(after) || (prose && StartsLower(after)))) {
+      if (och != std::string_view::npos && och > 0 && (StartsUpper(after) || (prose && StartsLower(after)) || NamesUnit(after))) {
         add(part.substr(0, och), part_at);
         part_at = pos + och + 5;
         part = part.substr(och + 5);
