@@ -7,23 +7,6 @@
 namespace overens {
 namespace {
 
-// The sentence around [begin, end) of the joined text.
-std::string_view SentenceAround(std::string_view text, size_t begin, size_t end) {
-  size_t from = begin;
-  while (from > 0 && begin - from < 240) {
-    if (text[from - 1] == '.' && from < text.size() && (text[from] == ' ' || text[from] == '\n')) break;
-    if (from >= 2 && text[from - 1] == '\n' && text[from - 2] == '\n') break;
-    --from;
-  }
-  size_t to = end;
-  while (to < text.size() && to - end < 240) {
-    if (text[to] == '.' && (to + 1 >= text.size() || text[to + 1] == ' ' || text[to + 1] == '\n')) break;
-    if (text[to] == '\n' && to + 1 < text.size() && text[to + 1] == '\n') break;
-    ++to;
-  }
-  return text.substr(from, to - from);
-}
-
 // Whether `before` (the text before a date) ends in a label that says by
 // when: "Klart: ", "Tidplan: " (the due column words of vocabulary.xml). In
 // an activity list or an activity's record any such label does; elsewhere

@@ -61,21 +61,6 @@ DocumentKind DetectKind(const ExtractionRun& run) {
   return DocumentKind::kAnnat;
 }
 
-// Whether a sentence ends at text[i]: a period before a space or a line
-// break, or the first of two line breaks.
-bool SentenceEndsAt(std::string_view text, size_t i) {
-  return i + 1 < text.size() &&
-         ((text[i] == '.' && (text[i + 1] == ' ' || text[i + 1] == '\n')) || (text[i] == '\n' && text[i + 1] == '\n'));
-}
-
-// The sentence holding text[at], by SentenceEndsAt.
-std::string_view SentenceAround(std::string_view text, size_t at) {
-  size_t begin = at, end = at;
-  while (begin > 0 && !SentenceEndsAt(text, begin - 1)) --begin;
-  while (end < text.size() && !SentenceEndsAt(text, end)) ++end;
-  return text.substr(begin, std::min(end + 1, text.size()) - begin);
-}
-
 std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
   std::set<std::string> found;
   const std::string& all = run.text.joined;
@@ -90,7 +75,7 @@ std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vec
       ++i;
       continue;
     }
-    std::string_view sentence = SentenceAround(all, places[i].offset);
+    std::string_view sentence = SentenceAround(all, places[i].offset, places[i].offset, all.size());
     size_t end = static_cast<size_t>(sentence.data() - all.data()) + sentence.size();
     std::vector<const std::string*> names;
     for (; i < places.size() && places[i].offset < end; ++i)

@@ -17,6 +17,15 @@ bool HasDigitColonDigit(std::string_view text) {
   return false;
 }
 
+// Whether the sentence of the law named at [begin, end) says it was repealed
+// or replaced ("Socialtjänstlagen (2001:453) upphävdes den 1 juli 2025",
+// "den tidigare lagen", "ersattes av"): the text tells its history.
+bool NamedAsReplaced(std::string_view all, size_t begin, size_t end) {
+  static const RE2 kReplaced(
+      R"((?i)\b(?:upphävdes|upphävts|upphävd|upphört att gälla|upphörde att gälla|ersattes|ersatts|ersatt av|tidigare|gamla|föregående)\b)");
+  return RE2::PartialMatch(SentenceAround(all, begin, end), kReplaced);
+}
+
 }  // namespace
 
 void ExtractLegalReferences(ExtractionRun& run) {
@@ -52,6 +61,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
     }
     std::string_view from = std::string_view(all).substr(b);
     ref.text = Trim(WordPrefix(from.substr(0, from.find('\n')), m.size() + 30, m.size()));
+    ref.named_as_replaced = NamedAsReplaced(all, b, pos);
     size_t li = run.text.LineIndexAt(b);
     ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(m.size())};
     run.doc.legal_references.push_back(std::move(ref));

@@ -62,6 +62,22 @@ std::string LabelWord(std::string_view label) {
   return words.empty() ? "" : words.back();
 }
 
+std::string_view SentenceAround(std::string_view text, size_t begin, size_t end, size_t reach) {
+  size_t from = begin;
+  while (from > 0 && begin - from < reach) {
+    if (text[from - 1] == '.' && from < text.size() && (text[from] == ' ' || text[from] == '\n')) break;
+    if (from >= 2 && text[from - 1] == '\n' && text[from - 2] == '\n') break;
+    --from;
+  }
+  size_t to = end;
+  while (to < text.size() && to - end < reach) {
+    if (text[to] == '.' && (to + 1 >= text.size() || text[to + 1] == ' ' || text[to + 1] == '\n')) break;
+    if (text[to] == '\n' && to + 1 < text.size() && text[to + 1] == '\n') break;
+    ++to;
+  }
+  return text.substr(from, to - from);
+}
+
 std::vector<std::string_view> Sentences(std::string_view text) {
   std::vector<std::string_view> out;
   for (size_t start = 0; start < text.size();) {

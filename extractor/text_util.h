@@ -22,6 +22,10 @@ std::string LabelWord(std::string_view label);
 // The sentences of `text`, cut at each ". " (the period and the space
 // dropped; a last sentence keeps its own end).
 std::vector<std::string_view> Sentences(std::string_view text);
+// The sentence of `text` around [begin, end): from after the previous
+// period-and-space (or blank line) to before the next, looking at most
+// `reach` bytes either way. Without its closing period.
+std::string_view SentenceAround(std::string_view text, size_t begin, size_t end, size_t reach = 240);
 // Whether `text` contains any of `words` (plain substrings, as given).
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.

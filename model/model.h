@@ -142,10 +142,13 @@ struct LegalReference {
   std::optional<std::string> sfs;     // "2001:453"
   std::string chapter;
   std::string paragraph;
+  // Its sentence says it was repealed or replaced ("SoL (2001:453)
+  // upphävdes den 1 juli 2025"): history, not a law the text relies on.
+  bool named_as_replaced = false;
   SourceSpan span;
   template <class V> void Visit(V& v) {
     v("law_id", law_id); v("text", text); v("sfs", sfs); v("chapter", chapter); v("paragraph", paragraph);
-    v("span", span);
+    v("named_as_replaced", named_as_replaced); v("span", span);
   }
   bool operator==(const LegalReference&) const = default;
 };

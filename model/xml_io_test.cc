@@ -36,7 +36,7 @@ Document Sample() {
   d.validity = Validity{std::nullopt, "beslutsdatum", true, std::nullopt, 18, CivilDate{2026, 12, 31}, {195, 1, 10}};
   d.dispute_steps.push_back({3, "Skånegemensam samverkansgrupp psykiatri (SSP)", "SSP", {110, 1, 5}});
   d.frequencies.push_back({"två gånger per år", 2, {356, 1, 17}});
-  d.legal_references.push_back({std::string("SoL-2001"), "SoL (2 kap 7 §)", std::nullopt, "2", "7 §", {271, 5, 3}});
+  d.legal_references.push_back({std::string("SoL-2001"), "SoL (2 kap 7 §)", std::nullopt, "2", "7 §", true, {271, 5, 3}});
   d.table_rows.push_back({"Malmö", {1000000, 2181037}, 9583978LL, true, "Malmö 1000000 ...", {219, 1, 40}});
   d.warnings = {"read as Windows-1252"};
   return d;

@@ -109,6 +109,13 @@ TEST_CASE("outdated.law needs the old law and a text written before the change",
   std::string bare_new = Replace(Replace(clean, "10 januari 2024", "10 januari 2026"), "Styrgruppen följer upp överenskommelsen årligen.",
                                  "Styrgruppen följer upp överenskommelsen årligen enligt SoL.");
   CHECK(h.Count(bare_new, "outdated.law", {2026, 6, 1}) == 0);  // a bare "SoL" in 2026 is the new law
+  // Must not: the old law named as repealed or replaced, which is its history.
+  for (const char* history : {"Socialtjänstlagen (2001:453) upphävdes den 1 juli 2025.",
+                              "Den tidigare socialtjänstlagen (2001:453) har ersatts av en ny lag."}) {
+    std::string told = Replace(clean, "Styrgruppen följer upp överenskommelsen årligen.",
+                               std::string("Styrgruppen följer upp överenskommelsen årligen. ") + history);
+    CHECK(h.Count(told, "outdated.law", {2026, 1, 1}) == 0);
+  }
 }
 
 TEST_CASE("party.municipality-missing names the kommuner left out", "[rules]") {

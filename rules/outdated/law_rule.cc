@@ -24,7 +24,7 @@ class OutdatedLawRule final : public Rule {
     std::vector<std::pair<int, std::string>> seen;  // (line, law): one finding per law and line
     for (const LegalReference& r : doc.legal_references) {
       const Law* law = r.law_id ? ctx.ref.FindLaw(*r.law_id) : nullptr;
-      if (!law || !law->replaced_on || ctx.options.as_of < *law->replaced_on) continue;
+      if (!law || !law->replaced_on || ctx.options.as_of < *law->replaced_on || r.named_as_replaced) continue;
       // A bare "SoL" after the change means the new law; only a printed SFS number or an older text is certain.
       bool certain = r.sfs.has_value() || (written && *written < *law->replaced_on);
       std::pair<int, std::string> key{r.span.line, law->id};
