@@ -301,6 +301,23 @@ TEST_CASE("a short list item is placed in the group holding its words when Dice 
         std::vector<std::string>{"- none", "TG4 narrowed", "- none"});
 }
 
+// How an age bound changes a group, when the counts of bounds differ.
+TEST_CASE("an age bound extends or narrows a group", "[extract]") {
+  Fixture f;
+  auto groups = [&](const std::string& items) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\nMålgrupper\nÖverenskommelsen omfattar:\n" + items).target_groups)
+      out.push_back(tg.framework_id.value_or("-") + " " + std::string(ToString(tg.deviation)));
+    return out;
+  };
+  CHECK(groups("\u2022 Barn och ungdomar upp till 21 år som är placerade utanför hemmet\n"
+               "\u2022 Personer över 18 år med psykisk funktionsnedsättning\n") ==
+        std::vector<std::string>{"TG2 extended", "TG3 narrowed"});
+  // Must not: a range from birth to the framework's bound is the framework's group.
+  CHECK(groups("\u2022 Barn 0\u201318 år som har eller riskerar att utveckla psykisk ohälsa eller psykisk funktionsnedsättning\n") ==
+        std::vector<std::string>{"TG1 none"});
+}
+
 TEST_CASE("an item naming two words only one group has is that group's", "[extract]") {
   Fixture f;
   auto groups = [&](const std::string& items) {

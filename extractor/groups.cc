@@ -26,8 +26,24 @@ std::string ApplyVariants(const Vocabulary& vocab, std::string folded) {
   return folded;
 }
 
+// "0–18 år" says "upp till 18 år": an age range from birth is its upper bound.
+std::string FromBirthAsBound(std::string text) {
+  for (std::string_view dash : {"0–", "0-"}) {
+    for (size_t pos = text.find(dash); pos != std::string::npos; pos = text.find(dash, pos + 1)) {
+      size_t digits = pos + dash.size(), end = digits;
+      while (end < text.size() && end - digits < 3 && text[end] >= '0' && text[end] <= '9') ++end;
+      bool starts_word = pos == 0 || text[pos - 1] == ' ';
+      if (starts_word && end > digits && std::string_view(text).substr(end).starts_with(" år")) text.replace(pos, dash.size(), "upp till ");
+    }
+  }
+  return text;
+}
+
 // Folded text with spelling variants replaced: what target groups are compared by.
-std::string MeaningText(const Vocabulary& vocab, std::string_view text) { return ApplyVariants(vocab, Fold(text)); }
+std::string MeaningText(const Vocabulary& vocab, std::string_view text) {
+  std::string folded = ApplyVariants(vocab, Fold(text));
+  return folded.find("0") == std::string::npos ? folded : FromBirthAsBound(std::move(folded));
+}
 
 }  // namespace
 
@@ -100,6 +116,17 @@ std::vector<int> Numbers(const std::vector<std::string>& words) {
   return out;
 }
 
+// The ages a text bounds a group by: numbers followed by "år" ("18 år").
+std::vector<int> AgeBounds(const std::vector<std::string>& words) {
+  std::vector<int> out;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string& w = words[i];
+    bool number = !w.empty() && w.size() < 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number && words[i + 1] == "år") out.push_back(std::stoi(w));
+  }
+  return out;
+}
+
 Deviation Classify(const std::vector<std::string>& local, const std::vector<std::string>& framework) {
   if (local == framework) return Deviation::kNone;
   std::vector<int> ln = Numbers(local), fn = Numbers(framework);
@@ -113,6 +140,19 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
     if (narrower) return Deviation::kNarrowed;
     return Deviation::kReworded;
   }
+  // Age bounds of another count ("upp till 21 år" for "upp till 18 år och
+  // unga till och med 20 år"): the highest decides, when it differs.
+  std::vector<int> local_ages = AgeBounds(local), framework_ages = AgeBounds(framework);
+  if (!local_ages.empty() && !framework_ages.empty() && local_ages.size() != framework_ages.size()) {
+    int local_max = *std::max_element(local_ages.begin(), local_ages.end());
+    int framework_max = *std::max_element(framework_ages.begin(), framework_ages.end());
+    if (local_max > framework_max) return Deviation::kExtended;
+    if (local_max < framework_max) return Deviation::kNarrowed;
+  }
+  // An age bound on a group of all ages ("personer över 18 år"): some ages of all.
+  auto has = [](const std::vector<std::string>& words, std::string_view w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+  if (!local_ages.empty() && framework_ages.empty() && has(framework, "åldrar") && !has(local, "åldrar"))
+    return Deviation::kNarrowed;
   // Function words move around when a list item is dropped ("läkemedel eller
   // dopningsmedel"); only content words decide what was added or removed.
   std::vector<bool> keep_local = InCommon(local, framework), keep_fw = InCommon(framework, local);
