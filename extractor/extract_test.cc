@@ -1049,6 +1049,19 @@ TEST_CASE("a record of what, who and when ('Vad:', 'Vem:', 'När:')", "[extract]
   if (!none.responsibilities.empty()) CHECK_FALSE(none.responsibilities[0].actor.has_value());
 }
 
+// "Kommunen ansvarar för:" with its items: each item is the kommun's duty.
+TEST_CASE("a duty introducing a list gives each item its actor and verb", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nAnsvarsfördelning\nKommunen ansvarar för:\n\u2022 boendestöd\n\u2022 sysselsättning\n\n"
+      "Regionen ska:\n\u2022 erbjuda psykiatrisk behandling\n\nDet gäller även:\n\u2022 samverkan i skolan\n");
+  std::vector<std::string> duties;
+  for (const Responsibility& r : d.responsibilities) duties.push_back(r.actor.value_or("-") + ": " + r.action);
+  // Must not: an introduction naming no one ("Det gäller även:").
+  CHECK(duties == std::vector<std::string>{"Kommunen: ansvarar för boendestöd", "Kommunen: ansvarar för sysselsättning",
+                                           "Regionen: ska erbjuda psykiatrisk behandling"});
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

@@ -733,6 +733,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
   AddTableActivities(run);
   const std::vector<bool>& in_table = ActivityTables(run).in_table;
   std::optional<std::string> intro_actor;
+  std::string intro_duty;  // "ansvarar för" of "Kommunen ansvarar för:": what each item under it is
   bool field_taken = false;  // the previous unit took this unit's responsible field
   for (size_t k = 0; k < units.size(); ++k) {
     const Unit& u = units[k];
@@ -744,6 +745,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
     if (section == "tvister" || section == "malgrupper" || section == "parter" || sub == SubHeading::kGoal ||
         sub == SubHeading::kLongTermGoal) {
       intro_actor.reset();
+      intro_duty.clear();
       continue;
     }
     bool in_plan = sub == SubHeading::kActivities || sub == SubHeading::kFollowUp;
@@ -758,8 +760,8 @@ void ExtractResponsibilities(ExtractionRun& run) {
       std::optional<std::string> named = NamedResponsible(run, sentences[0].text);
       if (named) parsed = Parsed{named, Action(h->text)};
       line = h->line;
-    } else if (intro_actor && u.bullet != Bullet::kNone && IsDutyVerb(run, FirstWordFolded(u.text))) {
-      parsed = Parsed{intro_actor, Action(u.text)};
+    } else if (intro_actor && u.bullet != Bullet::kNone && (!intro_duty.empty() || IsDutyVerb(run, FirstWordFolded(u.text)))) {
+      parsed = Parsed{intro_actor, Action(intro_duty.empty() ? u.text : intro_duty + " " + u.text)};
     } else if (std::optional<std::string> owner = h && u.bullet != Bullet::kNone ? DutiesHeadingActor(run, h->text) : std::nullopt;
                owner && IsDutyVerb(run, FirstWordFolded(u.text))) {
       parsed = Parsed{owner, Action(u.text)};
@@ -767,9 +769,25 @@ void ExtractResponsibilities(ExtractionRun& run) {
       parsed = ActivityOf(run, sentences, sub, field_actor, field_taken);
     } else {
       intro_actor.reset();
+      intro_duty.clear();
       parsed = DutyOf(run, sentences, is_field ? std::nullopt : field_actor, line, field_taken);
     }
-    if (!u.text.empty() && u.text.back() == ':') intro_actor = IntroActor(run, sentences.back().text);
+    if (!u.text.empty() && u.text.back() == ':') {
+      intro_actor = IntroActor(run, sentences.back().text);
+      // "Kommunen ansvarar för:", "Regionen ska:": a duty whose items follow,
+      // each of them the duty's; the introduction alone says nothing.
+      static const RE2 kShallIntro(R"(^([A-ZÅÄÖ][^,.;:]{1,80}?) (ska|skall):$)");
+      std::string actor, shall;
+      if (!intro_actor && parsed && parsed->actor && u.bullet == Bullet::kNone) {
+        intro_actor = parsed->actor;
+        intro_duty = Trim(parsed->action, " :");
+        parsed.reset();
+      } else if (!intro_actor && !parsed && u.bullet == Bullet::kNone && RE2::FullMatch(u.text, kShallIntro, &actor, &shall) &&
+                 HasActorHead(run, actor)) {
+        intro_actor = actor;
+        intro_duty = shall;
+      }
+    }
     if (!parsed) continue;
     Responsibility r;
     r.actor = parsed->actor;
