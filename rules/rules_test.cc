@@ -381,6 +381,9 @@ TEST_CASE("section.missing knows a section by its other names", "[rules]") {
   CHECK(missing("Överenskommelsens giltighet", "Hantering av oenighet") == 0);
   CHECK(missing("Avtalets löptid", "Konflikthantering") == 0);
   CHECK(missing("Giltighetstid och revidering", "Tvistelösning") == 0);
+  CHECK(missing("Avtalsperiod", "Hantering av oenigheter") == 0);
+  CHECK(missing("Ikraftträdande och giltighet", "Vid oenighet") == 0);
+  CHECK(missing("Avtalsperioden", "Tvistlösningsordning") == 0);
   // Must fire: headings that name neither.
   CHECK(missing("Övrigt", "Samverkan") == 2);
 }
