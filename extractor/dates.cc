@@ -185,6 +185,14 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
       [](const G& g, int) -> std::optional<Interval> {
         return PeriodSpan(ToInt(g[1]), OrdinalNumber(g[0]), 3, Grain::kQuarter);
       });
+  // sista kvartalet 2025: the fourth; början/slutet av 2026: the year's first or last quarter
+  add("\\bsista\\s+kvartalet\\s+(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        return PeriodSpan(ToInt(g[0]), 4, 3, Grain::kQuarter);
+      });
+  add("\\b(början|slutet)\\s+av\\s+(?:året\\s+|år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
+        bool start = g[0][0] == 'b' || g[0][0] == 'B';
+        return PeriodSpan(ToInt(g[1]), start ? 1 : 4, 3, Grain::kQuarter);
+      });
   add("\\b(?:Q|kv\\.?\\s?|kvartal\\s*)([1-4])(?:[\\s,-]*|/)(?:år\\s+)?" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         return PeriodSpan(ToInt(g[1]), ToInt(g[0]), 3, Grain::kQuarter);
       });

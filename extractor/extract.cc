@@ -223,7 +223,7 @@ Document Extractor::Extract(const NormalizedText& normalized, const std::string&
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);
-  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, 0, {}};
+  ExtractionRun run{text, structure, *compiled_, ref_, dates_, doc, dates_.Scan(text.joined), {}, 0, {}, {}};
   run.gates = compiled_->gates->Scan(text.joined, compiled_->located, &run.hits);
   std::sort(run.hits.begin(), run.hits.end(),
             [](const KeywordGate::Hit& a, const KeywordGate::Hit& b) { return a.begin < b.begin; });
