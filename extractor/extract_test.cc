@@ -318,6 +318,25 @@ TEST_CASE("an age bound extends or narrows a group", "[extract]") {
         std::vector<std::string>{"TG1 none"});
 }
 
+// "Barn och unga:" over "• upp till 18 år som ...": each item completes its label.
+TEST_CASE("target groups listed under labels their items complete", "[extract]") {
+  Fixture f;
+  auto groups = [&](const std::string& list) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\nMålgrupper\n" + list).target_groups)
+      out.push_back(tg.framework_id.value_or("-") + " " + std::string(ToString(tg.deviation)));
+    return out;
+  };
+  const std::string labelled =
+      "Barn och unga:\n\u2022 upp till 18 år som har eller riskerar att utveckla psykisk ohälsa eller psykisk funktionsnedsättning\n"
+      "\u2022 upp till 18 år och unga till och med 20 år som vårdas utanför det egna hemmet\n"
+      "Personer i alla åldrar:\n\u2022 med psykisk funktionsnedsättning\n";
+  CHECK(groups(labelled) == std::vector<std::string>{"TG1 none", "TG2 none", "TG3 none"});
+  // Must not: a label after the list whose items are no groups ("För kommunerna:" over units).
+  CHECK(groups(labelled + "För kommunerna:\n\u2022 individ- och familjeomsorgen\n\u2022 elevhälsan\n") ==
+        std::vector<std::string>{"TG1 none", "TG2 none", "TG3 none"});
+}
+
 TEST_CASE("an item naming two words only one group has is that group's", "[extract]") {
   Fixture f;
   auto groups = [&](const std::string& items) {

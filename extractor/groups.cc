@@ -166,7 +166,10 @@ Deviation Classify(const std::vector<std::string>& local, const std::vector<std:
     if (!keep_fw[i] && !IsFunctionWord(framework[i])) removed.push_back(framework[i]);
   // "Personer med ..." says "personer i alla åldrar med ..." without the ages.
   bool only_ages_dropped = removed.size() == 2 && removed[0] == "alla" && removed[1] == "åldrar";
-  if (added.empty() && (removed.empty() || only_ages_dropped)) return Deviation::kNone;
+  // "Barn och unga upp till 18 år" under the same bounds: the young are children.
+  bool same_bounds = !local_ages.empty() && local_ages == framework_ages;
+  bool only_young_added = std::all_of(added.begin(), added.end(), [](const std::string& w) { return w == "unga" || w == "ungdomar"; });
+  if ((added.empty() || (same_bounds && only_young_added)) && (removed.empty() || only_ages_dropped)) return Deviation::kNone;
   // "Vuxna" for "personer i alla åldrar": some ages of all.
   static const std::vector<std::string> kAges = {"barn", "unga", "ungdomar", "vuxna", "äldre"};
   auto is_age = [&](const std::string& w) { return std::find(kAges.begin(), kAges.end(), w) != kAges.end(); };
@@ -228,43 +231,64 @@ bool IsMalgruppAnchor(const Unit& u) {
   return !u.text.empty() && u.text.back() == ':' && RE2::PartialMatch(u.text, kIntro);  // most units end otherwise
 }
 
-// Units of the first target-group list: after a "Målgrupper" heading or a
-// "... målgrupper:" introduction, as long as the list goes on.
-std::vector<const Unit*> TargetGroupUnits(const ExtractionRun& run) {
+// A list item of target groups, with the text it names: "upp till 18 år ..."
+// under the label "Barn och unga:" names "Barn och unga upp till 18 år ...".
+struct ListedGroup {
+  const Unit* unit;
+  std::string text;
+};
+
+// "Barn och unga:", "Personer i alla åldrar:": a short label whose items
+// complete it, starting in lower case.
+bool IsGroupLabel(const std::vector<Unit>& units, size_t k) {
+  constexpr size_t kMostWords = 6;
+  const Unit& u = units[k];
+  return u.bullet == Bullet::kNone && !u.text.empty() && u.text.back() == ':' && WordCount(u.text) <= kMostWords &&
+         k + 1 < units.size() && units[k + 1].bullet != Bullet::kNone && StartsLower(ItemText(units[k + 1]));
+}
+
+// The first target-group list: after a "Målgrupper" heading or a "...
+// målgrupper:" introduction, as long as the list goes on, across the labels
+// its items complete (IsGroupLabel).
+std::vector<ListedGroup> TargetGroupUnits(const ExtractionRun& run) {
   const auto& units = run.structure.units;
-  // Scores are computed lazily, once per unit.
-  std::vector<double> scores(units.size(), -1);
-  auto score_of = [&](size_t k) {
-    if (scores[k] < 0) scores[k] = BestTargetGroup(run, MeaningText(run.ref.vocabulary, ItemText(units[k]))).score;
-    return scores[k];
-  };
+  auto score_of = [&](std::string_view text) { return BestTargetGroup(run, MeaningText(run.ref.vocabulary, text)).score; };
   for (size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     bool heading_anchor = u.heading >= 0 && run.structure.headings[static_cast<size_t>(u.heading)].section_id == "malgrupper" &&
                           (i == 0 || units[i - 1].heading != u.heading);
     bool intro_anchor = IsMalgruppAnchor(u);
     if (!heading_anchor && !intro_anchor) continue;
-    std::vector<const Unit*> items;
+    std::vector<ListedGroup> items;
+    std::vector<double> scores;  // of items' texts
+    std::string label;
     size_t k = intro_anchor ? i + 1 : i;
     Bullet kind = Bullet::kNone;
     for (; k < units.size() && k < i + 16; ++k) {
       const Unit& c = units[k];
       if (!intro_anchor && c.heading != u.heading) break;
+      if (IsGroupLabel(units, k)) {
+        std::string next = Trim(c.text, " :");
+        // Within a list, a label goes on with it only when its first item, completed, is a group.
+        if (!items.empty() && score_of(next + " " + std::string(ItemText(units[k + 1]))) < 0.5) break;
+        label = std::move(next);
+        continue;
+      }
       bool item_like = c.bullet != Bullet::kNone && c.bullet != Bullet::kNumber;
-      double score = score_of(k);
+      std::string_view item = ItemText(c);
+      std::string text = !label.empty() && item_like && StartsLower(item) ? label + " " + std::string(item) : std::string(item);
+      double score = score_of(text);
       if (items.empty()) {
         if (!item_like && ProseList(c)) break;    // groups in a sentence: see ProseTargetGroups
         if (!item_like && score < 0.5) continue;  // the introduction before the list
         kind = c.bullet;
-        items.push_back(&c);
-        continue;
+      } else if (c.bullet != kind && !(kind == Bullet::kNone && score >= 0.5)) {
+        break;
       }
-      if (c.bullet != kind && !(kind == Bullet::kNone && score >= 0.5)) break;
-      items.push_back(&c);
+      items.push_back({&c, std::move(text)});
+      scores.push_back(score);
     }
-    bool looks_like_groups = std::any_of(items.begin(), items.end(),
-                                         [&](const Unit* c) { return score_of(static_cast<size_t>(c - units.data())) >= 0.55; });
-    if (looks_like_groups) return items;
+    if (std::any_of(scores.begin(), scores.end(), [](double score) { return score >= 0.55; })) return items;
   }
   return {};
 }
@@ -418,8 +442,8 @@ std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
 }  // namespace
 
 void ExtractTargetGroups(ExtractionRun& run) {
-  for (const Unit* u : TargetGroupUnits(run))
-    run.doc.target_groups.push_back(PlacedGroup(run, CleanItemText(ItemText(*u)), u->first));
+  for (const ListedGroup& g : TargetGroupUnits(run))
+    run.doc.target_groups.push_back(PlacedGroup(run, CleanItemText(g.text), g.unit->first));
   if (run.doc.target_groups.empty()) run.doc.target_groups = ProseTargetGroups(run);
 }
 
