@@ -1119,6 +1119,25 @@ TEST_CASE("the last 'och' of a list of units parts a unit named in lower case", 
                                                                    {Principal::kKommun, "Vård och omsorg"}});
 }
 
+// A Parter sentence that only lists principals, by their names or, for the
+// document's kommuner, by bare names.
+TEST_CASE("a sentence listing the principals by name", "[extract]") {
+  Fixture f;
+  auto parties = [&](const std::string& sentence) {
+    std::vector<std::string> out;
+    for (const Party& p : f.Extract("Lokal överenskommelse\n\nParter\n" + sentence + "\n\nTvister\n1. Chefer.\n").parties)
+      out.push_back(std::string(p.principal == Principal::kKommun ? "kommun " : "region ") + p.text);
+    return out;
+  };
+  CHECK(parties("Svedala kommun, Trelleborgs kommun, Vellinge kommun och Region Skåne.") ==
+        std::vector<std::string>{"kommun Svedala kommun", "kommun Trelleborgs kommun", "kommun Vellinge kommun", "region Region Skåne"});
+  CHECK(parties("Kommunerna Simrishamn, Sjöbo, Skurup, Tomelilla och Ystad samt Region Skåne.") ==
+        std::vector<std::string>{"kommun Simrishamn", "kommun Sjöbo", "kommun Skurup", "kommun Tomelilla", "kommun Ystad",
+                                 "region Region Skåne"});
+  // Must not: a sentence with more in it than principals.
+  CHECK(parties("Ystad och Region Skåne samverkar kring barn och unga.").empty());
+}
+
 TEST_CASE("a plan period written as a range of days or months", "[extract]") {
   Fixture f;
   for (auto [title, end] : {std::pair{"Handlingsplan för perioden 1 januari 2024 – 31 december 2025", "2025-12-31"},

@@ -466,10 +466,6 @@ void AddParty(ExtractionRun& run, Principal p, std::string text, size_t line) {
   run.doc.parties.push_back(Party{p, std::move(text), run.SpanOfLine(line)});
 }
 
-// Adds each unit named in `list` ("Socialtjänsten, Skolan och Elevhälsan"),
-// which starts at byte `at` of u.text, on the line it is written on. In
-// `prose` the units are written in lower case ("socialtjänsten och
-// elevhälsan") and are reported capitalised.
 // Whether a lower-case part of a list names a unit of its own: a noun in
 // its definite form ("vårdcentralerna", "elevhälsan"), not a word that
 // completes a name ("Vård och omsorg").
@@ -482,6 +478,10 @@ bool NamesUnit(std::string_view part) {
   return std::any_of(std::begin(kDefinite), std::end(kDefinite), [&](std::string_view end) { return word.ends_with(end); });
 }
 
+// Adds each unit named in `list` ("Socialtjänsten, Skolan och Elevhälsan"),
+// which starts at byte `at` of u.text, on the line it is written on. In
+// `prose` the units are written in lower case ("socialtjänsten och
+// elevhälsan") and are reported capitalised.
 void AddPartyList(ExtractionRun& run, const Unit& u, Principal principal, std::string_view list, size_t at, bool prose) {
   auto line_of = [&](size_t offset_in_list) { return run.LineInUnit(u, at + offset_in_list); };
   auto add = [&](std::string_view part, size_t part_at) {
@@ -677,6 +677,35 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
 
 }  // namespace
 
+// A sentence of the Parter section that is only a list of principals:
+// "Svedala kommun, Trelleborgs kommun, Vellinge kommun och Region Skåne.",
+// "Kommunerna Simrishamn, Sjöbo, Skurup, Tomelilla och Ystad samt Region
+// Skåne." Each part must name a principal (PrincipalOf) or be the bare name
+// of a kommun the document is of (Municipalities); else it is prose, and
+// nothing is read.
+void AddPrincipalsByName(ExtractionRun& run, const Unit& u) {
+  constexpr size_t kMostWords = 4;
+  std::string_view list = u.text;
+  while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+  if (list.size() > 11 && EqualsLower(list.substr(0, 11), "kommunerna "))
+    list.remove_prefix(11);
+  std::vector<std::pair<Principal, std::string_view>> named;
+  for (size_t pos = 0; pos < list.size();) {
+    size_t end = list.size(), skip = 0;
+    for (std::string_view sep : {", ", " och ", " samt "})
+      if (size_t at = list.find(sep, pos); at < end) end = at, skip = sep.size();
+    std::string_view part = list.substr(pos, end - pos);
+    std::optional<Principal> p = WordCount(part) <= kMostWords ? PrincipalOf(part) : std::nullopt;
+    bool bare_kommun = std::find(run.doc.municipalities.begin(), run.doc.municipalities.end(), part) != run.doc.municipalities.end();
+    if (!p && !bare_kommun) return;
+    named.emplace_back(p.value_or(Principal::kKommun), part);
+    pos = end + skip;
+  }
+  if (named.size() < 2) return;
+  for (auto [p, part] : named)
+    AddParty(run, p, std::string(part), run.LineInUnit(u, static_cast<size_t>(part.data() - u.text.data())));
+}
+
 void ExtractParties(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;
   const auto& headings = run.structure.headings;
@@ -709,6 +738,7 @@ void ExtractParties(ExtractionRun& run) {
       }
       if (u.bullet == Bullet::kNone) {
         listing = false;  // prose ends the list under an introduction
+        AddPrincipalsByName(run, u);
       } else if (listing) {
         AddParty(run, principal, std::string(ItemText(u)), u.first);
       }
