@@ -1081,6 +1081,22 @@ TEST_CASE("a duty introducing a list gives each item its actor and verb", "[extr
                                            "Regionen: ska erbjuda psykiatrisk behandling"});
 }
 
+// "Område 1: Samsjuklighet" with numbered activities: the area by its name,
+// each activity without its number.
+TEST_CASE("a labelled area with numbered activities", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Handlingsplan 2025\n\nOmråde 1: Samsjuklighet\nMål: Samordnade insatser.\nAktiviteter:\n"
+      "1. Ta fram en gemensam rutin för samsjuklighet.\n2. Genomföra gemensam utbildning.\nAnsvar: Psykiatri Skåne.\n"
+      "Tidsplan: senast juni 2025.\nUppföljning: Ingen uppföljning planerad.\n");
+  REQUIRE(d.areas.size() == 1);
+  CHECK(d.areas[0].name == "Samsjuklighet");
+  CHECK(d.areas[0].follow_up == FollowUp::kEmpty);
+  REQUIRE(!d.responsibilities.empty());
+  CHECK(d.responsibilities.back().action == "Genomföra gemensam utbildning");
+  CHECK(d.responsibilities.back().actor == std::optional<std::string>("Psykiatri Skåne"));
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

@@ -251,7 +251,7 @@ void ExtractAreas(ExtractionRun& run) {
     size_t end = AreaEnd(run, h, i + 1 < area_headings.size() ? area_headings[i + 1] : headings.size());
     std::fill(in_area.begin() + static_cast<long>(h), in_area.begin() + static_cast<long>(end), true);
     Area area;
-    area.name = Trim(headings[h].text, " .:");
+    area.name = AreaName(headings[h].text);
     area.framework_id = MapToFrameworkArea(run, area.name);
     area.span = run.SpanOfLine(headings[h].line);
     FollowUpOf(run, h + 1, end, area);
@@ -291,6 +291,11 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
     const std::string& text = run.Line(li);
     if (text.empty() || run.structure.left_out[li]) continue;
     size_t pos = 0;
+    // "2. Genomföra ...": the item's number ends no sentence.
+    int order = 0;
+    std::string_view rest;
+    if (li == u.first && u.bullet == Bullet::kNumber && ParseNumberedStep(text, order, rest))
+      pos = static_cast<size_t>(rest.data() - text.data());
     while (pos < text.size()) {
       if (cur.empty()) cur_line = li;
       size_t stop = text.find(". ", pos);

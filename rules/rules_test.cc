@@ -77,6 +77,7 @@ const Mutation kMutations[] = {
     {"area.missing", "Suicidprevention\nMålsättning\nFärre suicid i delregionen.\n", "Skolnärvaro\nMålsättning\nFärre elever med frånvaro.\n"},
     {"area.added", "Suicidprevention\nMålsättning\nFärre suicid i delregionen.\n", "Skolnärvaro\nMålsättning\nFärre elever med frånvaro.\n"},
     {"area.no-follow-up", "Planen följs upp årligen.", "Ingen uppföljning."},
+    {"area.no-follow-up", "Planen följs upp årligen.", "Ingen uppföljning planerad."},
     {"activity.no-actor", "• Styrgruppen tar fram en handlingsplan under 2025.", "• Under 2025 tillsätts en arbetsgrupp för handlingsplanen."},
     {"activity.no-deadline", "• Styrgruppen tar fram en handlingsplan under 2025.", "• Styrgruppen tar fram en handlingsplan."},
     {"deadline.passed", "senast 31 mars 2025", "senast 31 mars 2024"},
