@@ -395,6 +395,9 @@ TEST_CASE("text.placeholder finds a draft's bracketed instructions and unfinishe
     return h.Count("Lokal överenskommelse\n\nParter\n" + line + "\n", "text.placeholder");
   };
   CHECK(count("Kommunerna: Socialtjänsten och [namn på förvaltning].") == 1);
+  CHECK(count("Kommunen: [Kommunens namn] och Region Skåne.") == 1);
+  CHECK(count("Kommunen: Socialnämnden i [kommun].") == 1);
+  CHECK(count("Kommunen: Socialtjänsten [se bilaga 2].") == 0);  // a bracket that refers, not a blank
   CHECK(count("Följs upp senast 20XX-12-31.") == 1);
   CHECK(count("Kontakt: [fyll i e-post]") == 1);
   // Must not: references in brackets, ordinary years and words.
