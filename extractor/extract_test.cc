@@ -1097,6 +1097,19 @@ TEST_CASE("a labelled area with numbered activities", "[extract]") {
   CHECK(d.responsibilities.back().actor == std::optional<std::string>("Psykiatri Skåne"));
 }
 
+// An aim ("ska verka för att", "ska sträva efter att") is no task one could
+// see done, so it is nobody's responsibility.
+TEST_CASE("an aim is no duty", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nSamverkan\nParterna ska verka för att verksamheterna prioriterar mötena.\n\n"
+      "Kommunen ska sträva efter att minska placeringarna.\n\nBåda huvudmännen ska eftersträva kontinuitet.\n\n"
+      "Regionen ska värna den enskildes delaktighet.\n\nKommunen ska erbjuda boendestöd inom fyra veckor.\n");
+  REQUIRE(d.responsibilities.size() == 1);
+  CHECK(d.responsibilities[0].actor == std::optional<std::string>("Kommunen"));
+  CHECK(d.responsibilities[0].action == "ska erbjuda boendestöd inom fyra veckor");
+}
+
 TEST_CASE("a validity ends where the text says it stops being valid, not at a revision's deadline", "[extract]") {
   Fixture f;
   auto until = [&](const std::string& text) {

@@ -419,6 +419,14 @@ bool ClauseOrPassive(const ExtractionRun& run, std::string_view actor, re2::Stri
   return passive || HoldsClause(run, actor);
 }
 
+// "ska verka för", "ska sträva efter": an aim, with no task one could see done.
+bool IsAspiration(re2::StringPiece verb) {
+  std::string_view v(verb.data(), verb.size());
+  for (std::string_view shall : {"ska ", "skall "})
+    if (v.starts_with(shall)) v.remove_prefix(shall.size());
+  return v == "verka" || v == "sträva" || v == "eftersträva" || v == "värna";
+}
+
 // Duties stated in running text: "X ska ...", "X har som uppgift att ...",
 // "X ansvarar för ...", "X åtar sig att ...", "... följs upp av X".
 std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
@@ -450,7 +458,7 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   std::string_view head(s);
   if (head.size() > 240) head = Utf8Prefix(head, std::max<size_t>(head.rfind(' ', 240), 1));
   if (may_duty && PartialMatchDfaFirst(head, kDuty, &actor, &verb_at) && RuneCount(actor) <= kMaxActorRunes &&
-      HasActorHead(run, actor) && Words(actor).size() <= 10 && !ClauseOrPassive(run, actor, verb_at) &&
+      HasActorHead(run, actor) && Words(actor).size() <= 10 && !ClauseOrPassive(run, actor, verb_at) && !IsAspiration(verb_at) &&
       !(verb_at.starts_with("har") && RE2::PartialMatch(s.substr(static_cast<size_t>(verb_at.data() - s.data()), 60), kClauseAfterAtt))) {
     return Parsed{StripParentheses(actor), Action(s.substr(static_cast<size_t>(verb_at.data() - s.data())))};
   }
