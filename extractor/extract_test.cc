@@ -549,6 +549,16 @@ TEST_CASE("a dispute ladder laid out as a table of levels", "[extract]") {
   CHECK(d.dispute_steps[3].body == "CSO");
   // Must not: a sentence about steps is no step.
   CHECK(f.Extract("Lokal överenskommelse\n\nTvister\nStegvis hanteras tvister av cheferna.\n").dispute_steps.empty());
+  // A typed table of levels, with bars or tabs: a number, then the body.
+  for (const char* table : {"| Nivå | Forum |\n|---|---|\n| 1 | Berörda chefer |\n| 2 | SSP |\n| 3 | CSO |\n",
+                            "Nivå\tForum\n1\tBerörda chefer\n2\tSSP\n3\tCSO\n"}) {
+    Document typed = f.Extract(std::string("Lokal överenskommelse\n\nTvister\n") + table + "\nGiltighetstid\nTills vidare.\n");
+    INFO(table);
+    REQUIRE(typed.dispute_steps.size() == 3);
+    CHECK(typed.dispute_steps[0].actor == "Berörda chefer");
+    CHECK(typed.dispute_steps[2].body == "CSO");
+    CHECK(typed.sections.size() == 2);
+  }
 }
 
 TEST_CASE("validity, notice and the dispute ladder", "[extract]") {

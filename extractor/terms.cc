@@ -209,13 +209,26 @@ bool ParseLadderStep(std::string_view text, int& order, std::string_view& rest) 
   return true;
 }
 
+// A row of a table of levels ("1   Berörda chefer", "| 2 | SSP |"): a first
+// cell of one or two digits, the body in the cells after it.
+bool ParseLadderRow(const ExtractionRun& run, const Unit& u, int& order, std::string_view& rest) {
+  const TextLine& line = run.text.lines[u.first];
+  if (u.first != u.last || line.cells.size() < 2) return false;
+  std::string_view first = line.CellText(0);
+  if (first.empty() || first.size() > 2 || !std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  order = std::stoi(std::string(first));
+  rest = std::string_view(line.text).substr(line.cells[1].offset);
+  return true;
+}
+
 void ExtractDisputeLadder(ExtractionRun& run) {
   for (size_t h = 0; h < run.structure.headings.size(); ++h) {
     if (run.structure.headings[h].section_id != "tvister") continue;
     for (const Unit& u : run.UnitsUnder(h)) {
       int order = 0;
       std::string_view rest;
-      if (!ParseLadderStep(u.text, order, rest)) continue;
+      if (!ParseLadderStep(u.text, order, rest) && !ParseLadderRow(run, u, order, rest)) continue;
       DisputeStep step;
       step.order = order;
       step.actor = std::string(rest);
