@@ -1105,6 +1105,14 @@ TEST_CASE("a labelled area with numbered activities", "[extract]") {
   REQUIRE(!d.responsibilities.empty());
   CHECK(d.responsibilities.back().action == "Genomföra gemensam utbildning");
   CHECK(d.responsibilities.back().actor == std::optional<std::string>("Psykiatri Skåne"));
+  CHECK(d.responsibilities.back().due == CivilDate{2025, 6, 30});
+  // Must not: a field giving two dates does not say which is the activity's.
+  Document two = f.Extract(
+      "Handlingsplan 2025\n\nSamsjuklighet\nAktiviteter:\n1. Ta fram en rutin.\n2. Genomföra utbildning.\nAnsvar: Psykiatri Skåne.\n"
+      "Tidsplan: Rutinen senast juni 2025, utbildningen under hösten 2025.\n");
+  REQUIRE(!two.responsibilities.empty());
+  CHECK_FALSE(two.responsibilities.back().due.has_value());
+  CHECK(two.responsibilities.back().due_text == "Rutinen senast juni 2025, utbildningen under hösten 2025.");
 }
 
 // An aim ("ska verka för att", "ska sträva efter att") is no task one could

@@ -589,17 +589,27 @@ std::optional<std::string> ResponsibleFieldAfter(const ExtractionRun& run, size_
   return sentences.empty() ? std::nullopt : NamedResponsible(run, sentences[0].text);
 }
 
-std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t last, std::string* text) {
+// The deadline of an activity whose text is on lines [first, own_last] and
+// whose record's field lines run to `last`: the first in its own text, else
+// the one its fields give. Fields giving several ("Tidsplan: rutinen senast
+// juni 2025, utbildningen under hösten 2025") do not say which is whose.
+std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t own_last, size_t last, std::string* text) {
   // The dates are in text order, so those on [first, last] are found by their lines.
   auto from = std::lower_bound(run.dates.begin(), run.dates.end(), first, [](const FoundDate& d, size_t line) { return d.line < line; });
+  const DateSpan* in_fields = nullptr;
   for (size_t i = static_cast<size_t>(from - run.dates.begin()); i < run.dates.size() && run.dates[i].line <= last; ++i) {
     const DateSpan& span = run.doc.dates[i];
-    if (span.role == DateRole::kDeadline && span.end) {
+    if (span.role != DateRole::kDeadline || !span.end) continue;
+    if (run.dates[i].line <= own_last) {
       *text = span.text;
       return span.end;
     }
+    if (in_fields && in_fields->end != span.end) return std::nullopt;
+    if (!in_fields) in_fields = &span;
   }
-  return std::nullopt;
+  if (!in_fields) return std::nullopt;
+  *text = in_fields->text;
+  return in_fields->end;
 }
 
 // The area a source line falls in: the last one that starts on or before it.
@@ -809,7 +819,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
     r.action = labelled ? Action(*labelled) : parsed->action;
     r.span = run.SpanOfLine(line);
     size_t record_end = RecordEnd(run, k);
-    r.due = DueWithin(run, line, record_end, &r.due_text);
+    r.due = DueWithin(run, line, std::max(line, u.last), record_end, &r.due_text);
     // "tid: löpande", "Klart: Vid behov", "inom tre månader": when, said in words
     if (!r.due) r.due_text = FieldValue(run, line, record_end, run.ref.vocabulary.due_columns);
     if (EmptyCell(r.due_text)) r.due_text.clear();
