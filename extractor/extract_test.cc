@@ -280,7 +280,23 @@ TEST_CASE("target groups listed in one sentence are placed by the words they sha
   CHECK(groups("Personer med psykisk funktionsnedsättning och personer med missbruk.") ==
         std::vector<std::string>{"TG3 none", "TG4 reworded"});
   // Must not: a sentence describing the groups.
-  CHECK(groups("Målgrupperna är desamma som i ramöverenskommelsen, och personer med missbruk prioriteras.").empty());
+  CHECK(groups("Målgrupperna beskrivs i bilaga 1, och personer med missbruk prioriteras.").empty());
+}
+
+// A Målgrupper section that takes the framework's groups as they are.
+TEST_CASE("target groups taken from the framework as they are", "[extract]") {
+  Fixture f;
+  auto groups = [&](const std::string& sentence) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\nMålgrupper\n" + sentence + "\n").target_groups)
+      out.push_back(tg.framework_id.value_or("-") + " " + std::string(ToString(tg.deviation)));
+    return out;
+  };
+  CHECK(groups("Överenskommelsen omfattar samma målgrupper som ramöverenskommelsen.") ==
+        std::vector<std::string>{"TG1 none", "TG2 none", "TG3 none", "TG4 none"});
+  // Must not: an exception, or a sentence that merely mentions the framework.
+  CHECK(groups("Målgrupperna är desamma som i ramöverenskommelsen, utom spel om pengar.").empty());
+  CHECK(groups("Ramöverenskommelsen beskriver flera grupper, men här avses främst barn.").empty());
 }
 
 TEST_CASE("a short list item is placed in the group holding its words when Dice cannot tell", "[extract]") {

@@ -441,10 +441,36 @@ std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
 
 }  // namespace
 
+namespace {
+
+// "Överenskommelsen omfattar samma målgrupper som ramöverenskommelsen": the
+// Målgrupper section's first sentence takes the framework's groups as they
+// are, each quoted by that sentence. Nothing when it makes an exception
+// ("utom", "med undantag av"): which groups remain is not said in a way
+// read here.
+std::vector<TargetGroup> DeferredTargetGroups(const ExtractionRun& run) {
+  static const RE2 kDefers(
+      R"((?i)\b(?:samma|desamma|de)\b[^.]{0,40}\b(?:som|i|enligt)\b[^.]{0,20}\bramöverenskommelsen|\bmålgrupperna (?:är|framgår av|anges i) (?:de som anges i )?ramöverenskommelsen)");
+  static const RE2 kException(R"((?i)\b(?:utom|förutom|undantag|dock inte|men inte|med tillägg|samt även|även)\b)");
+  for (const Unit& u : run.structure.units) {
+    if (u.heading < 0 || run.structure.headings[static_cast<size_t>(u.heading)].section_id != "malgrupper") continue;
+    std::string_view sentence = std::string_view(u.text).substr(0, u.text.find(". "));
+    if (!RE2::PartialMatch(sentence, kDefers) || RE2::PartialMatch(sentence, kException)) return {};
+    std::vector<TargetGroup> groups;
+    for (const FrameworkItem& tg : run.ref.framework.target_groups)
+      groups.push_back(TargetGroup{tg.id, CleanItemText(sentence), Deviation::kNone, run.SpanOfLine(u.first)});
+    return groups;
+  }
+  return {};
+}
+
+}  // namespace
+
 void ExtractTargetGroups(ExtractionRun& run) {
   for (const ListedGroup& g : TargetGroupUnits(run))
     run.doc.target_groups.push_back(PlacedGroup(run, CleanItemText(g.text), g.unit->first));
   if (run.doc.target_groups.empty()) run.doc.target_groups = ProseTargetGroups(run);
+  if (run.doc.target_groups.empty()) run.doc.target_groups = DeferredTargetGroups(run);
 }
 
 namespace {
