@@ -311,11 +311,12 @@ bool AboutGroupsPeople(const ExtractionRun& run, size_t g, const std::vector<std
 // The framework group a short part of a prose list, or a short list item,
 // names: among the groups about its people (AboutGroupsPeople), the only one
 // holding at least three in four of its content words (or words of their
-// stem: "missbruk" of "missbrukar"), or of those the one holding the most. Dice is unreliable on texts this short ("barn och unga
-// med psykisk ohälsa" shares as many words with TG2 as with TG1). A group of
-// all ages has the item's people, whoever they are: they count neither way
-// ("vuxna med psykisk funktionsnedsättning": TG3, narrowed to adults).
-// nullopt when no group is clearly named.
+// stem: "missbruk" of "missbrukar"), or of those the one holding the most.
+// Dice is unreliable on texts this short ("barn och unga med psykisk
+// ohälsa" shares as many words with TG2 as with TG1). A group of all ages
+// has the item's people, whoever they are: they count neither way ("vuxna
+// med psykisk funktionsnedsättning": TG3, narrowed to adults). nullopt when
+// no group is clearly named.
 std::optional<size_t> GroupHoldingMostOf(const ExtractionRun& run, const std::vector<std::string>& words) {
   std::vector<std::string_view> content;
   for (const std::string& w : words)
@@ -406,10 +407,10 @@ std::vector<std::string_view> ProseListParts(std::string_view list) {
 // Target groups named in one sentence right under the Målgrupper heading
 // ("Överenskommelsen omfattar barn och unga med psykisk ohälsa, personer i
 // alla åldrar med ... samt personer som missbrukar ...", or the groups
-// alone), when the heading has no list. Every part must clearly name a framework group, and two or
-// more must: a sentence that merely describes ("barn, unga och vuxna med
-// behov av insatser") names none, and a part that names none would make a
-// group look missing that may be there.
+// alone), when the heading has no list. Every part must clearly name a
+// framework group, and two or more must: a sentence that merely describes
+// ("barn, unga och vuxna med behov av insatser") names none, and a part that
+// names none would make a group look missing that may be there.
 std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
   for (const Unit& u : run.structure.units) {
     if (u.heading < 0 || run.structure.headings[static_cast<size_t>(u.heading)].section_id != "malgrupper") continue;
@@ -438,10 +439,6 @@ std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
   }
   return {};
 }
-
-}  // namespace
-
-namespace {
 
 // "Överenskommelsen omfattar samma målgrupper som ramöverenskommelsen": the
 // Målgrupper section's first sentence takes the framework's groups as they
@@ -701,8 +698,6 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
   }
 }
 
-}  // namespace
-
 // A sentence of the Parter section that is only a list of principals:
 // "Svedala kommun, Trelleborgs kommun, Vellinge kommun och Region Skåne.",
 // "Kommunerna Simrishamn, Sjöbo, Skurup, Tomelilla och Ystad samt Region
@@ -731,6 +726,8 @@ void AddPrincipalsByName(ExtractionRun& run, const Unit& u) {
   for (auto [p, part] : named)
     AddParty(run, p, std::string(part), run.LineInUnit(u, static_cast<size_t>(part.data() - u.text.data())));
 }
+
+}  // namespace
 
 void ExtractParties(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;

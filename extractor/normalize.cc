@@ -371,8 +371,6 @@ void ShiftCells(TextLine& l, size_t n) {
   l.cells = std::move(kept);
 }
 
-// One line: NFC, character repairs, spaces collapsed and trimmed, list
-// marker removed, and where its cells start when it is laid out in cells.
 // "| Aktivitet | Ansvarig | Klart |", a table row written with bars (as
 // pandoc and wikis write tables): its cells apart by tabs, as a table typed
 // with tabs has them; the row under the headings ("|---|:---:|") is empty.
@@ -396,13 +394,15 @@ std::optional<std::string> BarredRowAsTabs(std::string_view raw) {
   return out;
 }
 
+// One line: NFC, character repairs, spaces collapsed and trimmed, list
+// marker removed, and where its cells start when it is laid out in cells.
 TextLine CleanLine(std::string_view raw, int source_line, int page) {
   TextLine line;
   line.source_line = source_line;
   line.page = page;
   bool leading_space = false;
   std::optional<std::string> barred;
-  if (!raw.empty() && raw.find('|') != std::string_view::npos) barred = BarredRowAsTabs(raw);
+  if (raw.find('|') != std::string_view::npos) barred = BarredRowAsTabs(raw);
   CleanText(barred ? std::string_view(*barred) : raw, line.text, line.cells, leading_space);
   size_t first = raw.find_first_not_of(" \t");
   line.indent = first == std::string_view::npos ? 0 : static_cast<uint32_t>(RuneCount(raw.substr(0, first)));

@@ -519,13 +519,33 @@ std::optional<std::pair<std::string, size_t>> ParenthesizedResponsible(const Ext
   return std::nullopt;
 }
 
-// "... rapporterar till tjänstemannaberedningen som:" followed by "Ansvarar för ..." items.
-std::optional<std::string> IntroActor(const ExtractionRun& run, const std::string& intro) {
+// An introduction to a list of duties: whose they are, and the words of
+// the duty each item completes ("ansvarar för" of "Kommunen ansvarar för:"),
+// empty when the items carry their own verbs.
+struct Introduction {
+  std::string actor;
+  std::string duty;
+};
+
+// The introduction unit u, which ends in ':', makes: "... rapporterar till
+// tjänstemannaberedningen som:" over "Ansvarar för ..." items, a duty with
+// nothing after its verb ("Kommunen ansvarar för:", as `parsed`, which it
+// then takes: alone it says nothing), or "Regionen ska:".
+std::optional<Introduction> IntroductionOf(const ExtractionRun& run, const Unit& u, const std::string& last_sentence,
+                                           std::optional<Parsed>& parsed) {
   static const RE2 kSom(R"((\S+) som:$)");
-  std::string word;
-  if (!RE2::PartialMatch(intro, kSom, &word)) return std::nullopt;
-  if (!run.ref.vocabulary.actor_heads.count(Fold(word))) return std::nullopt;
-  return Capitalize(word);
+  static const RE2 kShallIntro(R"(^([A-ZÅÄÖ][^,.;:]{1,80}?) (ska|skall):$)");
+  std::string word, actor, shall;
+  if (RE2::PartialMatch(last_sentence, kSom, &word) && run.ref.vocabulary.actor_heads.count(Fold(word)))
+    return Introduction{Capitalize(word), ""};
+  if (u.bullet != Bullet::kNone) return std::nullopt;
+  if (parsed && parsed->actor) {
+    Introduction intro{*parsed->actor, Trim(parsed->action, " :")};
+    parsed.reset();
+    return intro;
+  }
+  if (!parsed && RE2::FullMatch(u.text, kShallIntro, &actor, &shall) && HasActorHead(run, actor)) return Introduction{actor, shall};
+  return std::nullopt;
 }
 
 // The first word of `text`, folded ("Erbjuda boendestöd." -> "erbjuda").
@@ -630,7 +650,6 @@ std::string AreaAt(ExtractionRun& run, int source_line) {
   const Area* a = AreaOf(run, source_line);
   return a ? a->name : "";
 }
-
 
 // An activity's status as its table or record gives it ("Klar", "Pågår");
 // done when its first word says so.
@@ -755,8 +774,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
   const auto& headings = run.structure.headings;
   AddTableActivities(run);
   const std::vector<bool>& in_table = ActivityTables(run).in_table;
-  std::optional<std::string> intro_actor;
-  std::string intro_duty;  // "ansvarar för" of "Kommunen ansvarar för:": what each item under it is
+  std::optional<Introduction> intro;  // of the list being read
   bool field_taken = false;  // the previous unit took this unit's responsible field
   for (size_t k = 0; k < units.size(); ++k) {
     const Unit& u = units[k];
@@ -767,8 +785,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
     std::string section = h ? h->section_id : "";
     if (section == "tvister" || section == "malgrupper" || section == "parter" || sub == SubHeading::kGoal ||
         sub == SubHeading::kLongTermGoal) {
-      intro_actor.reset();
-      intro_duty.clear();
+      intro.reset();
       continue;
     }
     bool in_plan = sub == SubHeading::kActivities || sub == SubHeading::kFollowUp;
@@ -783,34 +800,18 @@ void ExtractResponsibilities(ExtractionRun& run) {
       std::optional<std::string> named = NamedResponsible(run, sentences[0].text);
       if (named) parsed = Parsed{named, Action(h->text)};
       line = h->line;
-    } else if (intro_actor && u.bullet != Bullet::kNone && (!intro_duty.empty() || IsDutyVerb(run, FirstWordFolded(u.text)))) {
-      parsed = Parsed{intro_actor, Action(intro_duty.empty() ? u.text : intro_duty + " " + u.text)};
+    } else if (intro && u.bullet != Bullet::kNone && (!intro->duty.empty() || IsDutyVerb(run, FirstWordFolded(u.text)))) {
+      parsed = Parsed{intro->actor, Action(intro->duty.empty() ? u.text : intro->duty + " " + u.text)};
     } else if (std::optional<std::string> owner = h && u.bullet != Bullet::kNone ? DutiesHeadingActor(run, h->text) : std::nullopt;
                owner && IsDutyVerb(run, FirstWordFolded(u.text))) {
       parsed = Parsed{owner, Action(u.text)};
     } else if (in_plan) {
       parsed = ActivityOf(run, sentences, sub, field_actor, field_taken);
     } else {
-      intro_actor.reset();
-      intro_duty.clear();
+      intro.reset();
       parsed = DutyOf(run, sentences, is_field ? std::nullopt : field_actor, line, field_taken);
     }
-    if (!u.text.empty() && u.text.back() == ':') {
-      intro_actor = IntroActor(run, sentences.back().text);
-      // "Kommunen ansvarar för:", "Regionen ska:": a duty whose items follow,
-      // each of them the duty's; the introduction alone says nothing.
-      static const RE2 kShallIntro(R"(^([A-ZÅÄÖ][^,.;:]{1,80}?) (ska|skall):$)");
-      std::string actor, shall;
-      if (!intro_actor && parsed && parsed->actor && u.bullet == Bullet::kNone) {
-        intro_actor = parsed->actor;
-        intro_duty = Trim(parsed->action, " :");
-        parsed.reset();
-      } else if (!intro_actor && !parsed && u.bullet == Bullet::kNone && RE2::FullMatch(u.text, kShallIntro, &actor, &shall) &&
-                 HasActorHead(run, actor)) {
-        intro_actor = actor;
-        intro_duty = shall;
-      }
-    }
+    if (!u.text.empty() && u.text.back() == ':') intro = IntroductionOf(run, u, sentences.back().text, parsed);
     if (!parsed) continue;
     Responsibility r;
     r.actor = parsed->actor;
