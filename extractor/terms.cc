@@ -25,9 +25,7 @@ std::optional<int> NumberWord(std::string_view w) {
 bool SpeaksOfValidity(std::string_view text, size_t at) {
   static const RE2 kValidity(R"((?i)\b(gäller|gälla|giltig|giltighet|upphör|löper|avtalsperiod|löptid)\w*)");
   static const RE2 kRevision(R"((?i)\b(revider|ses över|se över|följ(?:s|as) upp|utvärder|uppdater|omförhandl))");
-  size_t begin = text.rfind(". ", at), end = text.find(". ", at);
-  begin = begin == std::string_view::npos ? 0 : begin + 2;
-  std::string_view sentence = text.substr(begin, end == std::string_view::npos ? std::string_view::npos : end - begin);
+  std::string_view sentence = SentenceAround(text, at, at, text.size());
   return RE2::PartialMatch(sentence, kValidity) && !RE2::PartialMatch(sentence, kRevision);
 }
 
