@@ -111,7 +111,7 @@ std::vector<bool> InCommon(const std::vector<std::string>& a, const std::vector<
 std::vector<int> Numbers(const std::vector<std::string>& words) {
   std::vector<int> out;
   for (const auto& w : words)
-    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }) && w.size() < 4)
+    if (w.size() < 4 && AllDigits(w))
       out.push_back(std::stoi(w));
   return out;
 }
@@ -121,8 +121,7 @@ std::vector<int> AgeBounds(const std::vector<std::string>& words) {
   std::vector<int> out;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     const std::string& w = words[i];
-    bool number = !w.empty() && w.size() < 4 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (number && words[i + 1] == "år") out.push_back(std::stoi(w));
+    if (w.size() < 4 && AllDigits(w) && words[i + 1] == "år") out.push_back(std::stoi(w));
   }
   return out;
 }
@@ -417,11 +416,8 @@ std::vector<TargetGroup> ProseTargetGroups(const ExtractionRun& run) {
     std::optional<std::string_view> list = ProseList(u);
     // "Personer med psykisk funktionsnedsättning och personer med missbruk.":
     // the heading's first sentence may be the list itself.
-    if (!list && u.bullet == Bullet::kNone && !u.text.empty() && u.text.back() != ':') {
-      std::string_view sentence = std::string_view(u.text).substr(0, u.text.find(". "));
-      while (!sentence.empty() && sentence.back() == '.') sentence.remove_suffix(1);
-      list = sentence;
-    }
+    if (!list && u.bullet == Bullet::kNone && !u.text.empty() && u.text.back() != ':')
+      list = TrimRight(std::string_view(u.text).substr(0, u.text.find(". ")), ".");
     if (!list) return {};
     std::vector<TargetGroup> groups;
     for (std::string_view part : ProseListParts(*list)) {
@@ -495,7 +491,7 @@ void AddParty(ExtractionRun& run, Principal p, std::string text, size_t line) {
 bool NamesUnit(std::string_view part) {
   constexpr size_t kShortestUnit = 6;
   std::string_view word = part.substr(0, part.find(' '));
-  while (!word.empty() && (word.back() == '.' || word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+  word = TrimRight(word, ".,;");
   if (word.size() < kShortestUnit) return false;
   static constexpr std::string_view kDefinite[] = {"na", "en", "et", "an"};
   return std::any_of(std::begin(kDefinite), std::end(kDefinite), [&](std::string_view end) { return word.ends_with(end); });
@@ -619,7 +615,7 @@ bool AddClausesThrough(ExtractionRun& run, const Unit& u, std::string_view sente
       if (next_p) list_end = list_at + list_length;
     }
     std::string_view list = sentence.substr(list_at, list_end - list_at);
-    while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+    list = TrimRight(list, ". ");
     AddPartyList(run, u, *p, list, start + list_at, true);
     p = next_p;
     genom = next;
@@ -641,7 +637,7 @@ bool AddRepresentedParties(ExtractionRun& run, const Unit& u) {
       std::optional<Principal> p = PrincipalOf(std::string_view(m[1].data(), m[1].size()));
       if (!p) continue;
       std::string_view list = sentence.substr(m[0].size());
-      while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+      list = TrimRight(list, ". ");
       AddPartyList(run, u, *p, list, start + m[0].size(), true);
       any = true;
     } else if (sentence.find(" genom ") != std::string_view::npos) {
@@ -707,7 +703,7 @@ void AddPartiesUnderPrincipalHeadings(ExtractionRun& run, size_t parter) {
 void AddPrincipalsByName(ExtractionRun& run, const Unit& u) {
   constexpr size_t kMostWords = 4;
   std::string_view list = u.text;
-  while (!list.empty() && (list.back() == '.' || list.back() == ' ')) list.remove_suffix(1);
+  list = TrimRight(list, ". ");
   if (list.size() > 11 && EqualsLower(list.substr(0, 11), "kommunerna "))
     list.remove_prefix(11);
   std::vector<std::pair<Principal, std::string_view>> named;

@@ -279,9 +279,7 @@ struct StructureAnalyzer::Impl {
     if (l.cells.size() < 2) return false;
     if (l.cells.size() > 2 || !RE2::FullMatch(l.CellText(0), number_only)) return true;
     // "1<TAB>Berörda chefer", "| 2 | SSP |": a typed table's row of levels, unless it names a section.
-    std::string_view first = l.CellText(0);
-    bool bare_number = std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return l.TabSeparated() && bare_number && SectionId(std::string_view(l.text).substr(l.cells[1].offset)).empty();
+    return l.TabSeparated() && AllDigits(l.CellText(0)) && SectionId(std::string_view(l.text).substr(l.cells[1].offset)).empty();
   }
 
   // A row of a table: a line in cells beside another within two lines (one

@@ -12,10 +12,6 @@
 namespace overens {
 namespace {
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Every way to read the tokens as numbers: a group of 1-4 digits may absorb
 // following groups of exactly three digits.
 void Readings(const std::vector<std::string>& tokens, size_t at, std::vector<long long>& cur,

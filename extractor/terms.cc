@@ -15,7 +15,7 @@ std::optional<int> NumberWord(std::string_view w) {
   std::string f = Fold(w);
   for (auto [word, n] : kWords)
     if (f == word) return n;
-  if (!f.empty() && std::all_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) && f.size() < 4)
+  if (f.size() < 4 && AllDigits(f))
     return std::stoi(f);
   return std::nullopt;
 }
@@ -213,8 +213,7 @@ bool ParseLadderRow(const ExtractionRun& run, const Unit& u, int& order, std::st
   const TextLine& line = run.text.lines[u.first];
   if (u.first != u.last || line.cells.size() < 2) return false;
   std::string_view first = line.CellText(0);
-  if (first.empty() || first.size() > 2 || !std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    return false;
+  if (first.size() > 2 || !AllDigits(first)) return false;
   order = std::stoi(std::string(first));
   rest = std::string_view(line.text).substr(line.cells[1].offset);
   return true;

@@ -1,6 +1,7 @@
 // Small text helpers shared by the field extractors.
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -48,6 +49,16 @@ inline bool EndsWithLower(std::string_view s, std::string_view lower) {
 }
 // Whether `s`, its letters lowered as EndsWithLower does, is `lower`.
 inline bool EqualsLower(std::string_view s, std::string_view lower) { return s.size() == lower.size() && EndsWithLower(s, lower); }
+// Whether `s` is one or more ASCII digits.
+inline bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+// `s` without the bytes of `junk` at its end; a view into `s`, which keeps
+// where it starts.
+inline std::string_view TrimRight(std::string_view s, std::string_view junk) {
+  while (!s.empty() && junk.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
+  return s;
+}
 bool StartsUpper(std::string_view s);
 bool StartsLower(std::string_view s);
 std::string Trim(std::string_view s, std::string_view junk = " \t\n");
