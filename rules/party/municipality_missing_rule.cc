@@ -29,14 +29,14 @@ class PartyMunicipalityMissingRule final : public Rule {
       // of its kommuner ("mellan Lunds kommun, Lomma kommun och Region
       // Skåne") is those kommuners' own; naming most of them makes it the
       // delregion's, and the rest are missing.
-      auto named = std::count_if(d.kommuner.begin(), d.kommuner.end(), [&](const std::string& k) {
-        return std::find(doc.municipalities.begin(), doc.municipalities.end(), k) != doc.municipalities.end();
-      });
-      if (!doc.delregion_named && static_cast<size_t>(named) * 2 <= d.kommuner.size()) return {};
-      for (const std::string& k : d.kommuner) {
-        if (std::find(doc.municipalities.begin(), doc.municipalities.end(), k) != doc.municipalities.end()) continue;
+      std::vector<const std::string*> missing;
+      for (const std::string& k : d.kommuner)
+        if (std::find(doc.municipalities.begin(), doc.municipalities.end(), k) == doc.municipalities.end()) missing.push_back(&k);
+      size_t named = d.kommuner.size() - missing.size();
+      if (!doc.delregion_named && named * 2 <= d.kommuner.size()) return {};
+      for (const std::string* k : missing) {
         SourceSpan span = doc.parties.empty() ? SourceSpan{1, 1, 0} : doc.parties.front().span;
-        out.push_back(Make(ctx, span, "kommun " + k + " of delregion " + d.name + " is not named as party",
+        out.push_back(Make(ctx, span, "kommun " + *k + " of delregion " + d.name + " is not named as party",
                            "kommuner named: " + Join(doc.municipalities), "delregion " + d.name + ": " + Join(d.kommuner)));
       }
     }
