@@ -25,7 +25,7 @@ int MonthNumber(std::string_view m) {
   static constexpr std::string_view kPrefixes[] = {"jan", "feb", "mar", "apr", "maj", "jun",
                                                    "jul", "aug", "sep", "okt", "nov", "dec"};
   for (int i = 0; i < 12; ++i)
-    if (EqualsLower(m.substr(0, 3), kPrefixes[i])) return i + 1;
+    if (StartsWithLower(m, kPrefixes[i])) return i + 1;
   return 0;
 }
 
@@ -239,9 +239,8 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
       [](const G& g, int) -> std::optional<Interval> {
         int y = ToInt(g[1]);
         std::string_view s = g[0];
-        auto starts = [&](std::string_view p) { return s.size() >= p.size() && EqualsLower(s.substr(0, p.size()), p); };
-        if (starts("vår")) return MonthSpan(y, 1, 6, Grain::kSeason);
-        if (starts("som")) return MonthSpan(y, 6, 8, Grain::kSeason);
+        if (StartsWithLower(s, "vår")) return MonthSpan(y, 1, 6, Grain::kSeason);
+        if (StartsWithLower(s, "som")) return MonthSpan(y, 6, 8, Grain::kSeason);
         return MonthSpan(y, 9, 12, Grain::kSeason);
       });
   add("\\b(vt|ht)\\s*-?\\s*((?:19|20)?\\d{2})\\b", [](const G& g, int) -> std::optional<Interval> {

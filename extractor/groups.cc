@@ -704,8 +704,7 @@ void AddPrincipalsByName(ExtractionRun& run, const Unit& u) {
   constexpr size_t kMostWords = 4;
   std::string_view list = u.text;
   list = TrimRight(list, ". ");
-  if (list.size() > 11 && EqualsLower(list.substr(0, 11), "kommunerna "))
-    list.remove_prefix(11);
+  if (StartsWithLower(list, "kommunerna ")) list.remove_prefix(11);
   std::vector<std::pair<Principal, std::string_view>> named;
   for (size_t pos = 0; pos < list.size();) {
     size_t end = list.size(), skip = 0;

@@ -49,6 +49,10 @@ inline bool EndsWithLower(std::string_view s, std::string_view lower) {
 }
 // Whether `s`, its letters lowered as EndsWithLower does, is `lower`.
 inline bool EqualsLower(std::string_view s, std::string_view lower) { return s.size() == lower.size() && EndsWithLower(s, lower); }
+// Whether `s` starts with `lower`, its letters lowered as EndsWithLower does.
+inline bool StartsWithLower(std::string_view s, std::string_view lower) {
+  return s.size() >= lower.size() && EqualsLower(s.substr(0, lower.size()), lower);
+}
 // Whether `s` is one or more ASCII digits.
 inline bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
