@@ -396,13 +396,14 @@ std::optional<std::string> BarredRowAsTabs(std::string_view raw) {
 
 // One line: NFC, character repairs, spaces collapsed and trimmed, list
 // marker removed, and where its cells start when it is laid out in cells.
-TextLine CleanLine(std::string_view raw, int source_line, int page) {
+// `bars` when the text holds a '|' somewhere (BarredRowAsTabs).
+TextLine CleanLine(std::string_view raw, int source_line, int page, bool bars) {
   TextLine line;
   line.source_line = source_line;
   line.page = page;
   bool leading_space = false;
   std::optional<std::string> barred;
-  if (raw.find('|') != std::string_view::npos) barred = BarredRowAsTabs(raw);
+  if (bars) barred = BarredRowAsTabs(raw);
   CleanText(barred ? std::string_view(*barred) : raw, line.text, line.cells, leading_space);
   size_t first = raw.find_first_not_of(" \t");
   line.indent = first == std::string_view::npos ? 0 : static_cast<uint32_t>(RuneCount(raw.substr(0, first)));
@@ -559,12 +560,12 @@ void ForEachRawLine(std::string_view text, Fn fn) {
 
 // The lines of text that may be laid out in two columns: each page's rows
 // in reading order (ReadingOrder) before they are cleaned.
-void CleanInReadingOrder(std::string_view text, std::vector<TextLine>& lines) {
+void CleanInReadingOrder(std::string_view text, bool bars, std::vector<TextLine>& lines) {
   std::deque<std::string> copies;  // lines that held a form feed
   std::vector<PageRow> page_rows;
   int current_page = 0;
   auto flush = [&] {
-    for (const PageRow& r : ReadingOrder(page_rows)) lines.push_back(CleanLine(r.text, r.source_line, current_page));
+    for (const PageRow& r : ReadingOrder(page_rows)) lines.push_back(CleanLine(r.text, r.source_line, current_page, bars));
     page_rows.clear();
   };
   ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool in_text) {
@@ -614,15 +615,16 @@ void AlignTabSeparated(std::vector<TextLine>& lines) {
 NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
   NormalizedText out;
   std::string_view text = source.text;
+  // One memchr each, for the whole text: most texts have neither, and their lines skip both passes.
+  bool bars = text.find('|') != std::string_view::npos, tabs = text.find('\t') != std::string_view::npos;
   if (MayHaveColumns(text)) {
-    CleanInReadingOrder(text, out.lines);
+    CleanInReadingOrder(text, bars, out.lines);
   } else {
     ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool) {
-      out.lines.push_back(CleanLine(raw, line_no, page));
+      out.lines.push_back(CleanLine(raw, line_no, page, bars));
     });
   }
-  // Two finds, each a memchr: find_first_of would test every byte against both.
-  if (text.find('\t') != std::string_view::npos || text.find('|') != std::string_view::npos) AlignTabSeparated(out.lines);
+  if (tabs || bars) AlignTabSeparated(out.lines);
   if (options.drop_glued_footnotes)
     for (TextLine& l : out.lines) DropGluedFootnotes(l);
   if (options.drop_running_headers) DropPageFurniture(out.lines);
