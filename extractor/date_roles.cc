@@ -119,8 +119,10 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
       !RE2::PartialMatch(sentence, kShall))
     return DateRole::kRevised;
   bool is_heading = run.structure.heading_at_line[fd.line] >= 0;
-  bool in_title = fd.line < 4;
   std::string_view line = run.Line(fd.line);
+  // A title is a short line; a whole text on one line has none.
+  constexpr size_t kLongestTitle = 300;
+  bool in_title = fd.line < 4 && line.size() <= kLongestTitle;
   // A span of years, or of months or days across more than a month ("1 januari 2024 – 31 december 2025").
   bool long_span = m.grain == Grain::kYears || m.grain == Grain::kYear ||
                    (m.start && m.end_date && m.end_date->DaysSinceEpoch() - m.start->DaysSinceEpoch() > 62);

@@ -37,6 +37,17 @@ TEST_CASE("quotes cut to a length never split a character", "[extract]") {
   }
 }
 
+// Found by a hostile-input run: a row of hundreds of thousands of numbers
+// under a "Summa" heading recursed once per number and overflowed the stack.
+TEST_CASE("a line of countless numbers under a total column is no table row", "[extract]") {
+  Fixture f;
+  std::string many;
+  for (int i = 0; i < 200000; ++i) many += "1 ";
+  Document d = f.Extract("Kommun  2023  2024  Summa\nMalmö " + many + "\nLund  100  200  300\n");
+  REQUIRE(d.table_rows.size() == 1);
+  CHECK(d.table_rows[0].label == "Lund");
+}
+
 TEST_CASE("frequencies, including words that start with Å", "[extract]") {
   Fixture f;
   Document d = f.Extract("Uppföljning\nÅrlig rapportering till styrgruppen.\nMöten hålls två gånger per år.\n"

@@ -130,6 +130,49 @@ TEST_CASE("an office document's text is valid UTF-8 whatever its XML holds", "[i
   CHECK(docx.value().warnings[0].find("lo.docx: not valid UTF-8; read as Windows-1252") == 0);
 }
 
+// `open` repeated `levels` times around `inner`, then the closing tags.
+std::string Nested(const std::string& open, const std::string& close, size_t levels, const std::string& inner) {
+  std::string xml;
+  for (size_t i = 0; i < levels; ++i) xml += open;
+  xml += inner;
+  for (size_t i = 0; i < levels; ++i) xml += close;
+  return xml;
+}
+
+// Found by a hostile-input run: each reader recursed once per level, so a
+// file of a few kB with thousands of nested elements overflowed the stack.
+TEST_CASE("a Word or OpenDocument file nested thousands deep is refused, not a crash", "[ingest]") {
+  const std::string p = "<w:p><w:r><w:t>Målgrupper</w:t></w:r></w:p>";
+  std::string docx_xml = "<w:document xmlns:w=\"urn:w\"><w:body>" +
+                         Nested("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", 8000, p) + "</w:body></w:document>";
+  auto docx = DecodeOfficeDocument(StoredZip({{"word/document.xml", docx_xml}}), "deep.docx", 1 << 24);
+  REQUIRE_FALSE(docx.ok());
+  CHECK(docx.status().code() == StatusCode::kDataError);
+  CHECK(docx.status().message().find("deep.docx: the document's XML nests over 200 levels deep") == 0);
+
+  const std::string head = "<office:document-content xmlns:office=\"urn:o\" xmlns:text=\"urn:t\" xmlns:table=\"urn:tb\">"
+                           "<office:body><office:text>";
+  const std::string tail = "</office:text></office:body></office:document-content>";
+  const std::string row = "<table:table-row><table:table-cell><text:p>x</text:p></table:table-cell></table:table-row>";
+  const std::vector<std::string> bodies = {
+      Nested("<text:list><text:list-item>", "</text:list-item></text:list>", 16000, "<text:p>x</text:p>"),
+      "<table:table>" + Nested("<table:table-row-group>", "</table:table-row-group>", 16000, row) + "</table:table>",
+      Nested("<text:section>", "</text:section>", 30000, "<text:p>x</text:p>"),
+      "<text:p>" + Nested("<text:span>", "</text:span>", 60000, "x") + "</text:p>"};
+  for (const std::string& body : bodies) {
+    auto odt = DecodeOfficeDocument(StoredZip({{"content.xml", head + body + tail}}), "deep.odt", 1 << 24);
+    REQUIRE_FALSE(odt.ok());
+    CHECK(odt.status().message().find("deep.odt: the document's XML nests over 200 levels deep") == 0);
+  }
+  // Tables in tables and lists in lists, as deep as documents nest them, are read.
+  auto nested = DecodeOfficeDocument(
+      StoredZip({{"content.xml", head + Nested("<text:list><text:list-item>", "</text:list-item></text:list>", 20,
+                                               "<text:p>Barn och unga</text:p>") + tail}}),
+      "lists.odt", 1 << 20);
+  REQUIRE(nested.ok());
+  CHECK(nested.value().text == "• Barn och unga\n");
+}
+
 TEST_CASE("an old binary Word file is named as such", "[ingest]") {
   auto doc = DecodeText(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12), "lo.doc");
   REQUIRE_FALSE(doc.ok());

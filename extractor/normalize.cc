@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <deque>
 #include <map>
 #include <set>
@@ -189,8 +190,16 @@ class LineBuilder {
   // A cell starts at the end of out_; its column counts the spaces collapsed before it.
   void AddCell() {
     if (cells_.empty()) cells_.push_back({0, static_cast<uint32_t>(leading_spaces_), static_cast<uint32_t>(fields_)});
-    cells_.push_back({static_cast<uint32_t>(out_.size()), static_cast<uint32_t>(RuneCount(out_) + skipped_ + spaces_ - 1),
+    cells_.push_back({static_cast<uint32_t>(out_.size()), static_cast<uint32_t>(RunesOfOut() + skipped_ + spaces_ - 1),
                       static_cast<uint32_t>(fields_ + tabs_)});
+  }
+
+  // The runes of out_, counted on from where the last count stopped, so a
+  // line of many cells is counted once, not once per cell.
+  size_t RunesOfOut() {
+    runes_counted_ += RuneCount(std::string_view(out_).substr(bytes_counted_));
+    bytes_counted_ = out_.size();
+    return runes_counted_;
   }
 
   std::string& out_;
@@ -201,6 +210,8 @@ class LineBuilder {
   size_t fields_ = 0;          // tabs before the last text
   size_t skipped_ = 0;         // spaces left out of out_ so far
   size_t leading_spaces_ = 0;  // before the first text
+  size_t bytes_counted_ = 0;   // of out_, by RunesOfOut
+  size_t runes_counted_ = 0;   // in those bytes
 };
 
 // How CleanFast treats a byte that starts a character.
@@ -317,14 +328,21 @@ void DropGluedFootnotes(TextLine& line) {
   if (digit == std::string::npos) return;
   std::string out;
   size_t copied = 0;
-  std::vector<uint32_t> dropped_before(line.cells.size(), 0);  // bytes dropped before each cell
+  // Cells are in offset order and footnotes are found in it: each cell
+  // moves back by the bytes dropped before it, counted in one pass.
+  size_t next_cell = 0;
+  uint32_t dropped = 0;
+  auto shift_cells_before = [&](size_t offset) {
+    for (; next_cell < line.cells.size() && line.cells[next_cell].offset < offset; ++next_cell)
+      line.cells[next_cell].offset -= dropped;
+  };
   while (digit != std::string::npos) {
     size_t end = digit;
     while (end < text.size() && is_digit(text[end])) ++end;
     if (IsGluedFootnote(text, digit, end)) {
       out.append(text, copied, digit - copied);
-      for (size_t k = 0; k < line.cells.size(); ++k)
-        if (line.cells[k].offset >= end) dropped_before[k] += static_cast<uint32_t>(end - digit);
+      shift_cells_before(end);
+      dropped += static_cast<uint32_t>(end - digit);
       copied = end;
     }
     digit = next_digit(end);
@@ -332,7 +350,7 @@ void DropGluedFootnotes(TextLine& line) {
   if (copied == 0) return;
   out.append(text, copied, std::string::npos);
   text = std::move(out);
-  for (size_t k = 0; k < line.cells.size(); ++k) line.cells[k].offset -= dropped_before[k];
+  shift_cells_before(std::numeric_limits<size_t>::max());
 }
 
 // NFC, character repairs, spaces collapsed and trimmed; the cells the

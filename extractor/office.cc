@@ -241,6 +241,27 @@ Status ParsePart(const std::string& xml, const std::string& path, pugi::xml_docu
                            " (" + parsed.description() + "); save it again");
 }
 
+// The readers above walk blocks, lists, sections, tables and spans by
+// recursion, one level of the call stack per level of the XML; a document
+// nested deeper than any word processor writes (a few thousand empty
+// content controls or lists make a file of a few kB) is refused before it
+// is walked, so it cannot overflow the stack.
+constexpr size_t kDeepestNesting = 200;
+
+// Whether `doc` nests elements deeper than kDeepestNesting. pugixml's
+// traverse walks without recursion.
+bool NestsTooDeep(pugi::xml_document& doc) {
+  struct DepthWalker : pugi::xml_tree_walker {
+    size_t deepest = 0;
+    bool for_each(pugi::xml_node&) override {
+      deepest = std::max(deepest, static_cast<size_t>(depth()));
+      return deepest <= kDeepestNesting;
+    }
+  } walker;
+  doc.traverse(walker);
+  return walker.deepest > kDeepestNesting;
+}
+
 // The first child of `n` with this local name.
 pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
   for (pugi::xml_node c : n.children())
@@ -260,6 +281,10 @@ Result<SourceText> DecodeOfficeDocument(std::string_view bytes, const std::strin
   if (!xml.ok()) return xml.status();
   pugi::xml_document doc;
   if (Status s = ParsePart(xml.value(), path, doc); !s.ok()) return s;
+  if (NestsTooDeep(doc))
+    return Status::DataError(path + ": the document's XML nests over " + std::to_string(kDeepestNesting) +
+                             " levels deep (no word processor writes that; the file is damaged or made to "
+                             "harm); save it again from the word processor, or export it as PDF or text");
   SourceText src;
   src.path = path;
   std::string text;

@@ -215,7 +215,8 @@ void ExtractOldNames(ExtractionRun& run) {
     size_t li = run.text.LineIndexAt(b);
     // "Landstinget (numera Region Skåne)": a remark on the change, not the old name in use.
     const std::string& current = patterns[i].id;
-    std::string line = Fold(run.Line(li));
+    size_t at = b - run.text.line_offsets[li];
+    std::string line = Fold(WindowAround(run.Line(li), at, at + m.size()));
     if (line.find(Fold(current.substr(0, current.find(" (")))) != std::string::npos ||
         ContainsAny(line, {"numera", "tidigare", "före detta", "f.d.", "nuvarande", "bytte namn", "bytt namn"}))
       return;

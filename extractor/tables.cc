@@ -68,7 +68,10 @@ std::optional<RawRow> SplitRow(const std::string& text, size_t line) {
     else row.damaged = true;
     row.tokens.push_back(w);
   }
-  if (digits < 3) return std::nullopt;
+  // A money table has a handful of columns; a line of hundreds of numbers
+  // is no row of one (and Readings recurses once per token).
+  constexpr size_t kMostTokens = 48;
+  if (digits < 3 || row.tokens.size() > kMostTokens) return std::nullopt;
   return row;
 }
 

@@ -78,6 +78,15 @@ std::string_view SentenceAround(std::string_view text, size_t begin, size_t end,
   return text.substr(from, to - from);
 }
 
+std::string_view WindowAround(std::string_view line, size_t begin, size_t end, size_t reach) {
+  auto continuation = [&](size_t at) { return at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80; };
+  size_t from = begin > reach ? begin - reach : 0;
+  while (from > 0 && continuation(from)) --from;
+  size_t to = std::min(line.size(), end + reach);
+  while (continuation(to)) ++to;
+  return line.substr(from, to - from);
+}
+
 std::vector<std::string_view> Sentences(std::string_view text) {
   std::vector<std::string_view> out;
   for (size_t start = 0; start < text.size();) {

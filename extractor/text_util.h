@@ -27,6 +27,11 @@ std::vector<std::string_view> Sentences(std::string_view text);
 // period-and-space (or blank line) to before the next, looking at most
 // `reach` bytes either way. Without its closing period.
 std::string_view SentenceAround(std::string_view text, size_t begin, size_t end, size_t reach = 240);
+// The part of `line` within `reach` bytes of [begin, end) (offsets into
+// `line`), cut at character boundaries: on a line of ordinary length the
+// whole line, on a text written as one line only the neighbourhood, so a
+// look at it costs the same wherever it is.
+std::string_view WindowAround(std::string_view line, size_t begin, size_t end, size_t reach = 240);
 // Whether `text` contains any of `words` (plain substrings, as given).
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.

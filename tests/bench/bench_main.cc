@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -60,6 +61,28 @@ int TimeAudit(const std::vector<std::string>& texts) {
   return code;
 }
 
+// The same 10 MB of agreement text as many short lines and as one line:
+// cost must be linear in the input whatever its line lengths.
+template <typename ExtractAndCheck>
+void TimeLineShapes(const std::vector<std::string>& demo, ExtractAndCheck extract_and_check) {
+  constexpr size_t kBytes = 10u << 20;
+  std::string lines;
+  for (size_t i = 0; lines.size() < kBytes; ++i) lines += demo[i % demo.size()] + "\n";
+  lines.resize(kBytes);
+  lines.resize(lines.rfind('\n') + 1);
+  std::string one_line = lines;
+  std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+  double mb = static_cast<double>(lines.size()) / 1e6, rate[2] = {0, 0};
+  const std::string* shapes[2] = {&lines, &one_line};
+  for (int k = 0; k < 2; ++k) {
+    auto t0 = Clock::now();
+    extract_and_check(*shapes[k]);
+    rate[k] = mb / Seconds(t0, Clock::now());
+  }
+  std::printf("10 MB as short lines: %.1f MB/s; as one line: %.1f MB/s; ratio %.2f (goal: within 2)\n", rate[0], rate[1],
+              rate[0] / rate[1]);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,6 +129,8 @@ int main(int argc, char** argv) {
   double mb = static_cast<double>(bytes) / 1e6;
   std::printf("extract+check: %d documents, %.2f MB in %.3f s = %.1f MB/s (one core), %zu findings\n", docs, mb,
               Seconds(t0, t1), mb / Seconds(t0, t1), findings);
+
+  TimeLineShapes(demo, extract_and_check);
 
   int code = audit ? TimeAudit(texts) : 0;
   struct rusage usage {};

@@ -36,6 +36,9 @@ def make_fixtures(d):
     write("utf16-nobom.txt", "Lokal överenskommelse\nHösten 2024 börjar arbetet.\n".encode("utf-16-be"))
     write("english.txt", b"This is an English memo about nothing in particular.\nIt has no agreement structure.\n")
     write("one-line.txt", ("samverkan " * 500000).encode())
+    demo_text = " ".join(open(os.path.join(DEMO, n), encoding="utf-8").read().replace("\n", " ")
+                         for n in sorted(os.listdir(DEMO)) if n.endswith(".txt"))
+    write("agreement-one-line.txt", ((demo_text + " ") * (2 * 1024 * 1024 // len(demo_text.encode()) + 1)).encode()[:2 * 1024 * 1024].decode("utf-8", "ignore").encode())
     huge = os.path.join(d, "huge.txt")
     with open(huge, "wb") as fh:
         fh.truncate(100 * 1024 * 1024)  # sparse: the size check comes before any read
@@ -78,6 +81,23 @@ def make_fixtures(d):
     with zipfile.ZipFile(os.path.join(d, "data.zip"), "w") as z:
         z.writestr("data.csv", "a,b\n")
     f["data.zip"] = os.path.join(d, "data.zip")
+    # Nested thousands deep: each reader recursed once per level and overflowed the stack.
+    def nested(open_tag, close_tag, levels, inner):
+        return open_tag * levels + inner + close_tag * levels
+    with zipfile.ZipFile(os.path.join(d, "deep.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", '<w:document xmlns:w="urn:w"><w:body>%s</w:body></w:document>'
+                   % nested("<w:sdt><w:sdtContent>", "</w:sdtContent></w:sdt>", 8000, "<w:p><w:r><w:t>x</w:t></w:r></w:p>"))
+    f["deep.docx"] = os.path.join(d, "deep.docx")
+    with zipfile.ZipFile(os.path.join(d, "deep.odt"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("content.xml", '<office:document-content xmlns:office="urn:o" xmlns:text="urn:t"><office:body>'
+                   '<office:text><text:p>%s</text:p></office:text></office:body></office:document-content>'
+                   % nested("<text:span>", "</text:span>", 60000, "x"))
+    f["deep.odt"] = os.path.join(d, "deep.odt")
+    deep_batch = os.path.join(d, "deep-batch")
+    os.makedirs(deep_batch)
+    shutil.copy(f["deep.odt"], deep_batch)
+    shutil.copy(os.path.join(DEMO, "lo-malmo-2024.txt"), deep_batch)
+    f["deep-batch"] = deep_batch
     write("not-really.pdf", b"%PDF-1.4\nthis is not a pdf at all\n")
     try:
         from reportlab.pdfgen import canvas
@@ -104,6 +124,11 @@ def make_fixtures(d):
     os.makedirs(f["readonly"])
     os.chmod(f["readonly"], 0o555)
     return f
+
+
+def stat_is_char_device(path):
+    import stat
+    return stat.S_ISCHR(os.stat(path).st_mode)
 
 
 def main():
@@ -177,6 +202,16 @@ def main():
     case("utf-16 without BOM", ["extract", fx["utf16-nobom.txt"]], 0, stdout=r"hösten 2024|Hösten 2024",
          stderr=r"utf16-nobom.txt: UTF-16 without a byte order mark; read as utf-16be")
     case("english", ["check", fx["english.txt"]], 0, stderr=r"0 findings")
+    case("deep docx", ["check", fx["deep.docx"]], 65, stderr=r"deep.docx: the document's XML nests over 200 levels deep")
+    case("deep odt", ["extract", fx["deep.odt"]], 65, stderr=r"deep.odt: the document's XML nests over 200 levels deep")
+    case("deep odt in a batch", ["check", "--format", "json"] + as_of + [fx["deep-batch"]], 65,
+         stderr=r"deep.odt: the document's XML nests", stdout=r'"file": ".*lo-malmo-2024.txt"')
+    # An agreement written as one 2 MB line: quadratic time took minutes here, linear takes well under a second.
+    import time
+    started = time.monotonic()
+    case("agreement as one 2 MB line", ["check", "-q"] + as_of + [fx["agreement-one-line.txt"]], 1)
+    if time.monotonic() - started > 60:
+        failures.append("agreement as one 2 MB line: %.0f s, over the generous bound of 60 s" % (time.monotonic() - started))
     case("one enormous line", ["extract", fx["one-line.txt"]], 0, stdout=r'"kind": "annat"')
     case("unwritable output", ["check", "--format", "json", "-o", os.path.join(fx["readonly"], "out.json"), malmo]
          if os.geteuid() != 0 else ["check", "--format", "json", "-o", "/proc/overens-out.json", malmo], 74,
@@ -314,6 +349,61 @@ def main():
             passed += 1
     except ImportError:
         print("note: python3-openpyxl missing, workbook content not checked")
+
+    # Outputs that must not replace what they name; the inputs stay byte for byte.
+    import hashlib
+    def digest(path):
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    guarded = os.path.join(d, "guarded")
+    os.makedirs(guarded)
+    for name in ("lo-malmo-2024.txt", "lo-sydvast-2025.pdf"):
+        shutil.copy(os.path.join(DEMO, name), guarded)
+    shutil.copy(fx["malmo.docx"], guarded)
+    g_txt, g_pdf, g_docx = (os.path.join(guarded, n) for n in ("lo-malmo-2024.txt", "lo-sydvast-2025.pdf", "malmo.docx"))
+    os.symlink(g_txt, os.path.join(guarded, "link-to-lo.txt"))
+    before = {p: digest(p) for p in (g_txt, g_pdf, g_docx)}
+    over_input = r"is the input .*which would be overwritten; inputs are never modified"
+    case("audit -o its input", ["audit", g_txt, "-o", g_txt], 2, stderr=over_input)
+    case("extract -o its input", ["extract", g_txt, "-o", g_txt], 2, stderr=over_input)
+    case("check -o a pdf input", ["check", g_pdf, "-o", g_pdf], 2, stderr=over_input)
+    case("csv audit -o a docx input", ["audit", "--format", "csv", g_docx, "-o", g_docx], 2, stderr=over_input)
+    case("-o an input in the directory given", ["audit", guarded, "-o", g_txt], 2, stderr=over_input)
+    case("-o an input through a link", ["extract", g_txt, "-o", os.path.join(guarded, "link-to-lo.txt")], 2, stderr=over_input)
+    case("-o an input by another path", ["extract", g_txt, "-o", os.path.join(guarded, "..", "guarded", "lo-malmo-2024.txt")], 2,
+         stderr=over_input)
+    case("write-baseline over its input", ["check", "--write-baseline", g_txt, g_txt], 2, stderr=over_input)
+    for p, h in before.items():
+        if digest(p) != h:
+            failures.append("input changed: " + p)
+    case("-o /dev/null", ["check", "--format", "json", "-o", "/dev/null"] + as_of + [malmo], 1)
+    case("audit -o /dev/null", ["audit", "-o", "/dev/null"] + as_of + [malmo], 0)
+    if not stat_is_char_device("/dev/null"):
+        failures.append("/dev/null is no longer a device")
+    case("-o /dev/stdout", ["extract", "-o", "/dev/stdout", malmo], 0, stdout=r'"delregion": "Malmö"')
+    target = os.path.join(d, "private.json")
+    with open(target, "w") as fh:
+        fh.write("{}")
+    os.chmod(target, 0o600)
+    link = os.path.join(d, "link.json")
+    os.symlink(target, link)
+    case("-o through a symlink keeps link and mode", ["extract", "-o", link, malmo], 0,
+         check=lambda out, err: (os.path.islink(link) and oct(os.stat(target).st_mode & 0o777) == "0o600"
+                                 and os.path.getsize(target) > 100) or (_ for _ in ()).throw(AssertionError("link or mode")))
+    stale = os.path.join(d, ".old.json.tmp-AbC123")
+    fresh = os.path.join(d, ".new.json.tmp-XyZ789")
+    for p in (stale, fresh):
+        with open(p, "w") as fh:
+            fh.write("partial")
+    os.utime(stale, (0, 0))
+    case("stale temporaries removed", ["extract", "-o", os.path.join(d, "out.json"), malmo], 0,
+         check=lambda out, err: (not os.path.exists(stale) and os.path.exists(fresh))
+         or (_ for _ in ()).throw(AssertionError("stale temporary kept or fresh one removed")))
+    case("framework that does not parse", ["check", "--framework", fx["binary.txt"], malmo], 65,
+         stderr=r"^overens: .*binary.txt: framework reference data, at byte \d+: .*; fix the file")
+    case("framework that is a directory", ["check", "--framework", d, malmo], 66, stderr=r"is a directory, not a file")
+    case("framework that is a device", ["check", "--framework", "/dev/null", malmo], 66, stderr=r"not a regular file")
+    case("as-of before year 1000", ["check", "--as-of", "0001-01-01", malmo], 2, stderr=r"years 1000-9999")
 
     shutil.rmtree(d, ignore_errors=True)
     for f in failures:

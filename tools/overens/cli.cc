@@ -113,7 +113,9 @@ Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tt
       s = take("--as-of", v);
       if (s.ok()) {
         o.as_of = CivilDate::Parse(v);
-        if (!o.as_of) return Status::Usage("--as-of needs a date as YYYY-MM-DD, got '" + v + "'");
+        if (!o.as_of && v.size() == 10 && v[4] == '-' && v[7] == '-' && v.find_first_not_of("0123456789-") == std::string::npos)
+          return Status::Usage("--as-of needs a real date in the years 1000-9999, got '" + v + "'");
+        if (!o.as_of) return Status::Usage("--as-of needs a date as YYYY-MM-DD (e.g. 2026-11-22), got '" + v + "'");
       }
     } else if (a == "--review-years" || a == "--max-bytes" || a == "-j" || a == "--jobs") {
       std::string v;
@@ -135,6 +137,23 @@ Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tt
   }
   if (o.command.empty()) return Status::Usage("no command given; see overens --help");
   return o;
+}
+
+// Refuses an -o or --write-baseline that would replace a file the run reads:
+// an agreement (also one inside a directory given), the framework, the
+// reference data, or the baseline; and the two outputs naming one file.
+Status RefuseOverwritingInputs(const CliOptions& o) {
+  if (o.output.empty() && o.write_baseline.empty()) return Status::Ok();
+  std::vector<Status> ignored;  // unreadable directories are reported when the command reads them
+  std::vector<std::string> read = ExpandInputs(o.inputs, ignored);
+  if (!o.framework_file.empty()) read.push_back(o.framework_file);
+  if (!o.reference_dir.empty())
+    for (const char* name : {"framework.xml", "delregions.xml", "laws.xml", "vocabulary.xml"})
+      read.push_back(o.reference_dir + "/" + name);
+  if (Status s = RefuseOutputOverInput("--write-baseline", o.write_baseline, read); !s.ok()) return s;
+  if (!o.baseline.empty()) read.push_back(o.baseline);  // rewriting the baseline itself is how it is updated
+  if (!o.write_baseline.empty()) read.push_back(o.write_baseline);
+  return RefuseOutputOverInput("-o", o.output, read);
 }
 
 }  // namespace
@@ -187,6 +206,10 @@ int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
     }
     if (o.command != "date" && std::count(o.inputs.begin(), o.inputs.end(), "-") > 1) {
       err << "overens: " << e.name << ": standard input ('-') can be read only once\n";
+      return kExitUsage;
+    }
+    if (Status s = RefuseOverwritingInputs(o); !s.ok()) {
+      err << "overens: " << s.message() << "\n";
       return kExitUsage;
     }
     auto pipeline = Pipeline::Create(o.framework_file, o.reference_dir, o.command != "text" && o.command != "rules");

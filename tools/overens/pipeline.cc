@@ -1,10 +1,13 @@
 #include "tools/overens/pipeline.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -15,7 +18,13 @@ namespace overens {
 
 Result<std::string> ReadSmallFile(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) return Status::NoInput(path + ": no such file; check the path");
+  auto type = std::filesystem::status(path, ec).type();
+  if (type == std::filesystem::file_type::not_found || type == std::filesystem::file_type::none)
+    return Status::NoInput(path + ": no such file; check the path");
+  if (type == std::filesystem::file_type::directory)
+    return Status::NoInput(path + ": is a directory, not a file; give the XML or JSON file itself");
+  if (type != std::filesystem::file_type::regular)
+    return Status::NoInput(path + ": not a regular file (a device, pipe or socket); give the file itself");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path + ": cannot open for reading: " + std::strerror(errno));
   std::ostringstream os;
@@ -40,7 +49,17 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_
     sources.framework = std::move(text).value();
   }
   auto ref = LoadReferenceData(sources);
-  if (!ref.ok()) return ref.status();
+  if (!ref.ok()) {
+    // The message starts with the part ("framework reference data, at byte 12: ..."); name the file it came from.
+    std::string message = ref.status().message();
+    std::string part = message.substr(0, message.find_first_of(" .:"));
+    std::string file = part == "framework" && !framework_file.empty() ? framework_file
+                       : reference_dir.empty()                       ? ""
+                                                                     : reference_dir + "/" + part + ".xml";
+    if (file.empty()) return ref.status();  // the embedded data: a fault of the build, not of the user
+    return Status::DataError(file + ": " + message + "; fix the file (corpus/reference/" + part +
+                             ".xml is a valid example) or leave the option out");
+  }
   auto p = std::unique_ptr<Pipeline>(new Pipeline());
   p->ref_ = std::make_unique<ReferenceData>(std::move(ref).value());
   if (!extract) return p;
@@ -99,32 +118,129 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs, st
   return out;
 }
 
+namespace {
+
+namespace fs = std::filesystem;
+
+// Where a write to `path` lands: the file at the end of its symlinks, so a
+// link stays a link and the file it points to gets the new content.
+fs::path ResolvedTarget(const fs::path& path) {
+  std::error_code ec;
+  fs::path p = path;
+  constexpr int kMostLinks = 40;  // as the kernel's ELOOP
+  for (int i = 0; i < kMostLinks && fs::is_symlink(fs::symlink_status(p, ec)); ++i) {
+    fs::path to = fs::read_symlink(p, ec);
+    if (ec) break;
+    p = to.is_absolute() ? to : p.parent_path() / to;
+  }
+  return p;
+}
+
+// Whether `name` is a temporary file of AtomicFile (".NAME.tmp-XXXXXX").
+bool IsOurTemporary(const std::string& name) {
+  constexpr std::string_view kMark = ".tmp-";
+  constexpr size_t kSuffix = 6;
+  if (name.size() < 1 + kMark.size() + kSuffix || name[0] != '.') return false;
+  size_t mark = name.size() - kSuffix - kMark.size();
+  if (name.compare(mark, kMark.size(), kMark) != 0) return false;
+  return std::all_of(name.end() - kSuffix, name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// Removes temporaries of AtomicFile in `dir` older than a day: left by a
+// write that was killed before it could remove its own.
+void RemoveStaleTemporaries(const fs::path& dir) {
+  std::error_code ec;
+  auto day_ago = fs::file_time_type::clock::now() - std::chrono::hours(24);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code ignored;
+    if (IsOurTemporary(it->path().filename().string()) && it->is_regular_file(ignored) &&
+        it->last_write_time(ignored) < day_ago)
+      fs::remove(it->path(), ignored);
+  }
+}
+
+mode_t NewFileMode() {
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
+// Copies the file at `from` into the open descriptor `to` from its start.
+bool CopyInto(const std::string& from, int to) {
+  int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (in < 0) return false;
+  char buffer[1 << 16];
+  bool ok = true;
+  for (ssize_t n; ok && (n = ::read(in, buffer, sizeof buffer)) != 0;) {
+    if (n < 0) {
+      ok = errno == EINTR;
+      continue;
+    }
+    for (ssize_t done = 0; ok && done < n;) {
+      ssize_t w = ::write(to, buffer + done, static_cast<size_t>(n - done));
+      if (w < 0) ok = errno == EINTR;
+      else done += w;
+    }
+  }
+  ::close(in);
+  return ok;
+}
+
+}  // namespace
+
 Result<AtomicFile> AtomicFile::Create(const std::string& path) {
-  namespace fs = std::filesystem;
-  fs::path target(path);
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  fs::path target = ResolvedTarget(path);
+  struct stat st {};
+  bool exists = ::stat(target.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return Status::IoError(path + ": is a directory; name a file to write");
+  // A device, pipe or socket ("-o /dev/null", "-o /dev/stdout") is written
+  // through, never replaced; so is anything under /dev and /proc, whose
+  // links lead to the descriptors of this process.
+  bool through = (exists && !S_ISREG(st.st_mode)) || path.starts_with("/dev/") || path.starts_with("/proc/");
+  std::error_code ec;
+  fs::path temp_dir = through ? fs::temp_directory_path(ec) : fs::path();
+  if (ec) temp_dir = "/tmp";
+  fs::path dir = through ? temp_dir : (target.has_parent_path() ? target.parent_path() : fs::path("."));
+  int through_fd = through ? ::open(path.c_str(), O_WRONLY | O_CLOEXEC) : -1;
+  if (through && through_fd < 0)
+    return Status::IoError(path + ": cannot write here (" + std::strerror(errno) + "); choose another output path");
+  if (!through) RemoveStaleTemporaries(dir);
+  std::string stem = through ? "overens" : target.filename().string();
+  std::string tmpl = (dir / ("." + stem + ".tmp-XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
-  if (fd < 0) return Status::IoError(path + ": cannot write here (" + std::strerror(errno) + "); choose another output path");
-  return AtomicFile(path, name.data(), fd);
+  if (fd < 0) {
+    std::string why = std::strerror(errno);
+    if (through_fd >= 0) ::close(through_fd);
+    return Status::IoError(path + ": cannot write here (" + why + "); choose another output path");
+  }
+  AtomicFile file(through ? path : target.string(), name.data(), fd);
+  file.through_fd_ = through_fd;
+  file.mode_ = exists && !through ? (st.st_mode & 07777) : NewFileMode();
+  if (exists && !through && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
+    // Only root may give a file away; a user's own file keeps its owner anyway.
+  }
+  return file;
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : path_(std::move(other.path_)), temp_(std::move(other.temp_)), fd_(other.fd_), done_(other.done_) {
+    : path_(std::move(other.path_)), temp_(std::move(other.temp_)), fd_(other.fd_), done_(other.done_),
+      through_fd_(other.through_fd_), mode_(other.mode_) {
   other.fd_ = -1;
+  other.through_fd_ = -1;
   other.done_ = true;
 }
 
 AtomicFile::~AtomicFile() {
   if (fd_ >= 0) ::close(fd_);
+  if (through_fd_ >= 0) ::close(through_fd_);
   if (!done_) ::unlink(temp_.c_str());
 }
 
 Status AtomicFile::Commit() {
   done_ = true;
-  bool synced = fd_ < 0 || ::fsync(fd_) == 0;
+  bool synced = fd_ < 0 || through_fd_ >= 0 || ::fsync(fd_) == 0;
   bool closed = fd_ < 0 || ::close(fd_) == 0;
   fd_ = -1;
   if (!synced || !closed) {
@@ -132,11 +248,34 @@ Status AtomicFile::Commit() {
     ::unlink(temp_.c_str());
     return Status::IoError(path_ + ": write failed (" + why + ")");
   }
-  ::chmod(temp_.c_str(), 0644);
+  if (through_fd_ >= 0) return CommitThrough();
+  ::chmod(temp_.c_str(), mode_);
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
     std::string why = std::strerror(errno);
     ::unlink(temp_.c_str());
     return Status::IoError(path_ + ": cannot replace (" + why + ")");
+  }
+  return Status::Ok();
+}
+
+Status AtomicFile::CommitThrough() {
+  bool ok = CopyInto(temp_, through_fd_);
+  std::string why = std::strerror(errno);
+  if (::close(through_fd_) != 0 && ok) ok = false, why = std::strerror(errno);
+  through_fd_ = -1;
+  ::unlink(temp_.c_str());
+  if (!ok) return Status::IoError(path_ + ": write failed (" + why + ")");
+  return Status::Ok();
+}
+
+Status RefuseOutputOverInput(const std::string& flag, const std::string& path, const std::vector<std::string>& inputs) {
+  struct stat out {};
+  if (path.empty() || ::stat(path.c_str(), &out) != 0 || !S_ISREG(out.st_mode)) return Status::Ok();
+  for (const std::string& in : inputs) {
+    struct stat st {};
+    if (in != "-" && ::stat(in.c_str(), &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino)
+      return Status::Usage(flag + " " + path + " is the input " + in +
+                           ", which would be overwritten; inputs are never modified, so name another output file");
   }
   return Status::Ok();
 }

@@ -47,6 +47,10 @@ Result<std::string> ReadSmallFile(const std::string& path);
 
 // A temporary file beside `path` that replaces `path` only on Commit(), so
 // readers never see a partial output; dropped without Commit() it is removed.
+// A symlink is followed (the file it points to is replaced, the link stays);
+// an existing file keeps its mode; a device, pipe or socket (`/dev/null`,
+// `/dev/stdout`) is written through instead of replaced. Temporaries older
+// than a day, left beside the target by a killed write, are removed.
 class AtomicFile {
  public:
   static Result<AtomicFile> Create(const std::string& path);
@@ -60,10 +64,17 @@ class AtomicFile {
 
  private:
   AtomicFile(std::string path, std::string temp, int fd) : path_(std::move(path)), temp_(std::move(temp)), fd_(fd) {}
+  Status CommitThrough();
   std::string path_, temp_;
   int fd_ = -1;
   bool done_ = false;
+  int through_fd_ = -1;  // a device or pipe: copied into on Commit instead of renamed over
+  unsigned mode_ = 0644;
 };
+
+// Refuses (usage error) an output `path` given by `flag` that is one of
+// `inputs` by any name: the same file reached by another path or a link.
+Status RefuseOutputOverInput(const std::string& flag, const std::string& path, const std::vector<std::string>& inputs);
 
 // Writes `content` to `path` through an AtomicFile.
 Status WriteFileAtomically(const std::string& path, const std::string& content);
