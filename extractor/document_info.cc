@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
@@ -17,48 +18,101 @@ int CountMatches(const RE2& re, std::string_view text, int limit) {
   return n;
 }
 
-std::string Title(const NormalizedText& t) {
-  std::string title;
-  int taken = 0;
-  for (const TextLine& l : t.lines) {
-    if (l.blank()) continue;
-    title += l.text + " ";
-    if (++taken == 3) break;
+// A title-block line and where it stands.
+struct TitleLine {
+  std::string folded;
+  size_t line = 0;
+};
+
+// The lines of the title block with text, at most kTitleLines of them,
+// folded. A text whose first line is already a paragraph (a web page, a
+// text on one line) has only the start of that line as its title.
+std::vector<TitleLine> TitleLines(const ExtractionRun& run) {
+  constexpr size_t kTitleLines = 3, kLongestTitle = 160;
+  std::vector<TitleLine> out;
+  const auto& lines = run.text.lines;
+  size_t end = TitleBlockEnd(run);
+  for (size_t i = 0; i < end && out.size() < kTitleLines; ++i)
+    if (!lines[i].blank()) out.push_back({Fold(lines[i].text), i});
+  if (out.empty()) {
+    size_t first = 0;
+    while (first < lines.size() && lines[first].blank()) ++first;
+    if (first < lines.size()) {
+      std::string_view text = lines[first].text;
+      size_t cut = text.size() <= kLongestTitle ? text.size() : text.rfind(' ', kLongestTitle);
+      out.push_back({Fold(text.substr(0, cut == std::string_view::npos ? kLongestTitle : cut)), first});
+    }
   }
-  return Fold(title);
+  return out;
 }
 
-DocumentKind DetectKind(const ExtractionRun& run) {
+// What the title block says the document is: the first kind-name of
+// vocabulary.xml (in its order) that a title line matches, with the words.
+struct TitleKind {
+  std::string name;  // kind-name: memo, revision, plan, local, framework, agreement
+  Evidence evidence;
+};
+
+std::optional<TitleKind> KindOfTitle(const ExtractionRun& run, const std::vector<TitleLine>& title) {
+  for (const NamedPattern& p : run.compiled.kind_names)
+    for (const TitleLine& t : title) {
+      std::string_view m;
+      if (!FindFirst(*p.re, t.folded, &m)) continue;
+      return TitleKind{p.id, Evidence{std::string(Trim(m, " ")), run.SpanOfLine(t.line)}};
+    }
+  return std::nullopt;
+}
+
+// An opening whose contents list three of an agreement's own sections
+// (Parter, Målgrupper, Tvister, Giltighetstid) is an agreement's, whatever
+// its first page says of it; the evidence is the contents' first entry.
+std::optional<Evidence> AgreementContents(const ExtractionRun& run) {
+  const auto& listed = run.structure.contents_sections;
+  std::set<std::string> own;
+  for (const std::string& id : listed)
+    if (id == "parter" || id == "tvister" || id == "giltighetstid" || id == "malgrupper") own.insert(id);
+  if (own.size() < 3) return std::nullopt;
+  size_t entry = 0;
+  while (entry + 1 < run.structure.left_out.size() && !run.structure.left_out[entry]) ++entry;
+  return Evidence{run.Line(entry), run.SpanOfLine(entry)};
+}
+
+// The document's kind and the words that show it.
+std::pair<DocumentKind, std::optional<Evidence>> DetectKind(const ExtractionRun& run) {
   static const RE2 kAudit(R"((?i)revisor|granskning|revisionskriteri|revisionsfråg)");
   static const RE2 kNews(R"((?i)lämna ett svar|e-postadressen publiceras|publicerad den|läs mer om|dela sidan)");
-  static const RE2 kPlanTitle(R"((?i)handlingsplan|aktivitetsplan)");
-  static const RE2 kFrameworkTitle(R"((?i)^\s*ramöverenskommelse)");
-  static const RE2 kLocalTitle(R"((?i)lokal(a)? överenskommelse)");
   const std::string& all = run.text.joined;
-  if (run.Mentions(Gate::kAudit) && CountMatches(kAudit, all, 3) >= 3)
-    return DocumentKind::kRevision;
-  if (run.Mentions(Gate::kNews) &&
-      RE2::PartialMatch(all, kNews))
-    return DocumentKind::kAnnat;
-  std::string title = Title(run.text);
+  std::string_view found;
+  if (run.Mentions(Gate::kAudit) && CountMatches(kAudit, all, 3) >= 3 && FindFirst(kAudit, all, &found))
+    return {DocumentKind::kRevision, run.EvidenceOf(found)};
+  // A heading only an audit report has, in its text or its contents.
+  if (run.Mentions(Gate::kAudit) && run.compiled.audit_heading && FindFirst(*run.compiled.audit_heading, all, &found))
+    return {DocumentKind::kRevision, run.EvidenceOf(found)};
+  if (run.Mentions(Gate::kNews) && FindFirst(kNews, all, &found)) return {DocumentKind::kAnnat, run.EvidenceOf(found)};
+  std::optional<TitleKind> named = KindOfTitle(run, TitleLines(run));
+  // The sections an agreement has and a page about one has not, as headings or in the contents.
   std::set<std::string> sections, any_sections;
-  for (const Heading& h : run.structure.headings) {
-    if (h.section_id == "parter" || h.section_id == "tvister" || h.section_id == "giltighetstid" ||
-        h.section_id == "malgrupper")
-      sections.insert(h.section_id);
-    if (!h.section_id.empty()) any_sections.insert(h.section_id);
-  }
-  if (RE2::PartialMatch(title, kPlanTitle) && !RE2::PartialMatch(title, kLocalTitle)) return DocumentKind::kHandlingsplan;
-  if (RE2::PartialMatch(title, kFrameworkTitle) && sections.size() >= 2) return DocumentKind::kRamoverenskommelse;
-  if (RE2::PartialMatch(title, kLocalTitle) && sections.size() >= 2) return DocumentKind::kLokalOverenskommelse;
+  auto count = [&](const std::string& id) {
+    if (id == "parter" || id == "tvister" || id == "giltighetstid" || id == "malgrupper") sections.insert(id);
+    if (!id.empty()) any_sections.insert(id);
+  };
+  for (const Heading& h : run.structure.headings) count(h.section_id);
+  for (const std::string& id : run.structure.contents_sections) count(id);
+  std::string kind = named ? named->name : "";
+  std::optional<Evidence> evidence = named ? std::optional<Evidence>(named->evidence) : std::nullopt;
+  if (kind == "memo") return {DocumentKind::kAnnat, evidence};
+  if (kind == "revision") return {DocumentKind::kRevision, evidence};
+  if (kind == "plan") return {DocumentKind::kHandlingsplan, evidence};
+  if (kind == "framework" && sections.size() >= 2) return {DocumentKind::kRamoverenskommelse, evidence};
+  if (kind == "local" && sections.size() >= 2) return {DocumentKind::kLokalOverenskommelse, evidence};
   // "Överenskommelse om samverkan", "Samverkansavtal": an agreement by another
   // name, with an agreement's sections; an older one may have few of the
   // framework's, but a validity of its own (news of an agreement has none).
-  bool agreement_title = title.find("överenskommelse") != std::string::npos || title.find("avtal") != std::string::npos;
+  bool agreement_title = kind == "agreement" || kind == "local" || kind == "framework";
   bool agreement_sections = sections.size() >= 3 || (any_sections.size() >= 3 && sections.count("giltighetstid"));
-  if (agreement_sections && agreement_title) return DocumentKind::kLokalOverenskommelse;
-  if (RE2::PartialMatch(title, kPlanTitle)) return DocumentKind::kHandlingsplan;
-  return DocumentKind::kAnnat;
+  if (agreement_sections && agreement_title) return {DocumentKind::kLokalOverenskommelse, evidence};
+  if (auto contents = AgreementContents(run)) return {DocumentKind::kLokalOverenskommelse, evidence ? evidence : contents};
+  return {DocumentKind::kAnnat, std::nullopt};
 }
 
 std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
@@ -178,8 +232,50 @@ std::optional<std::string> DetectDelregion(const ExtractionRun& run, const std::
   return found;
 }
 
+// Whether a line is wholly `m` (a date of it), but for a closing period.
+bool WhollyDate(const ExtractionRun& run, size_t line, const DateMatch& m) {
+  std::string_view text = run.Line(line);
+  size_t at = m.begin - run.text.line_offsets[line];
+  return at == 0 && (m.end - m.begin == text.size() || (m.end - m.begin + 1 == text.size() && text.back() == '.'));
+}
+
+// The title block's own date: a date alone on its line near the title
+// ("1 MARS 2011", "2019-06-19"), or the value of a date label whose value
+// comes on a later line ("DATUM" over "2021-02-11", or a form that lists
+// every label first and every value after). A date under a label that says
+// something else ("Giltig t.o.m.") is not it.
+std::optional<CivilDate> TitleBlockDate(const ExtractionRun& run) {
+  static const RE2 kDateLabel(R"((?i)^(datum|dokumentdatum|beslutsdatum|beslutad|fastställd|antagen|godkänd|daterad):?$)");
+  static const RE2 kOtherLabel(
+      R"((?i)^(giltig|gäller|giltigt|reviderad|revideras|uppdaterad|dokumenttyp|dokumentnamn|utgåva|version|diarienummer|dnr|ärendenr|sida)\b.*:?$)");
+  size_t end = TitleBlockEnd(run);
+  std::vector<bool> date_label_before;  // per label line in order: whether it labels the document's date
+  std::vector<std::pair<size_t, CivilDate>> alone;  // dates alone on a line, with their line
+  for (size_t i = 0; i < end; ++i) {
+    std::string_view text = run.Line(i);
+    if (text.empty() || text.size() > 60) continue;
+    if (RE2::FullMatch(text, kDateLabel)) date_label_before.push_back(true);
+    else if (RE2::FullMatch(text, kOtherLabel) && text.find_first_of("0123456789") == std::string_view::npos)
+      date_label_before.push_back(false);
+  }
+  for (const DateMatch& m : run.plain_dates) {
+    if (m.begin >= (end < run.text.lines.size() ? run.text.line_offsets[end] : run.text.joined.size())) break;
+    size_t i = run.text.LineIndexAt(m.begin);
+    if (m.grain == Grain::kDay && m.start && WhollyDate(run, i, m)) alone.emplace_back(i, *m.start);
+  }
+  if (alone.empty()) return std::nullopt;
+  // Labels listed before their values: the k-th value is the k-th label's.
+  if (!date_label_before.empty()) {
+    for (size_t k = 0; k < alone.size() && k < date_label_before.size(); ++k)
+      if (date_label_before[k]) return alone[k].second;
+    return std::nullopt;
+  }
+  return alone.front().second;
+}
+
 // The document's own date: a labelled date ("Datum 2023-11-23", "beslutad
-// den ...") or a place-and-date signature line near the end.
+// den ..."), the title block's date, or a place-and-date signature line
+// near the end.
 std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
   static const RE2 kLabel(
       R"((?i)^(datum|dat\.|daterad|beslutsdatum|beslutad|antagen|fastställd|undertecknad|godkänd)\b[^.]{0,40}$)");
@@ -201,14 +297,31 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
     if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(before, kDecided)) return m.start;
     if (!signature && i * 10 >= lines.size() * 7 && RE2::FullMatch(before, kSignature)) signature = m.start;
   }
+  if (auto own = TitleBlockDate(run)) return own;
   return signature;
 }
 
 }  // namespace
 
+size_t TitleBlockEnd(const ExtractionRun& run) {
+  constexpr size_t kTitleBlockLines = 25, kLongestTitleLine = 160;
+  const auto& lines = run.text.lines;
+  size_t first = 0;
+  while (first < lines.size() && lines[first].blank()) ++first;
+  size_t i = first;
+  for (; i < lines.size() && i < first + kTitleBlockLines; ++i) {
+    const TextLine& l = lines[i];
+    if (l.page != lines[first].page || l.text.size() > kLongestTitleLine) break;
+    int h = run.structure.heading_at_line[i];
+    if (i > first && h >= 0 && !run.structure.headings[static_cast<size_t>(h)].section_id.empty()) break;
+    if (StartsWithLower(l.text, "innehåll") || StartsWithLower(l.text, "innehall")) break;
+  }
+  return i;
+}
+
 void ExtractDocumentInfo(ExtractionRun& run) {
   Document& doc = run.doc;
-  doc.kind = DetectKind(run);
+  std::tie(doc.kind, doc.kind_evidence) = DetectKind(run);
   std::vector<PlaceMention> places = FindPlaces(run.compiled, run.text.joined, run.StartsOf(Gate::kPlace));
   if (doc.kind != DocumentKind::kRevision) doc.municipalities = Municipalities(run, places);
   doc.delregion = DetectDelregion(run, places, &doc.delregion_named);

@@ -115,6 +115,33 @@ std::optional<std::vector<std::string>> StartWords(const std::vector<NamedPatter
   return words;
 }
 
+// The literals of counties.xml as one RE2 (see CompiledReference::county_names).
+Status CompileCountyNames(const ReferenceData& ref, CompiledReference& c) {
+  using Kind = CountyNameInfo::Kind;
+  auto add = [&](const std::string& literal, CountyNameInfo info) {
+    if (!literal.empty()) c.county_name_of.try_emplace(literal, info);  // a county's own names come first
+  };
+  for (size_t i = 0; i < ref.counties.size(); ++i)
+    for (const CountyName& n : ref.counties[i].names) add(n.text, {static_cast<int>(i), n.weak ? Kind::kLand : Kind::kBody});
+  for (size_t i = 0; i < ref.counties.size(); ++i)
+    for (const std::string& k : ref.counties[i].kommuner) add(k, {static_cast<int>(i), Kind::kKommun});
+  for (const std::string& n : ref.national_bodies) add(n, {-1, Kind::kNational});
+  if (c.county_name_of.empty()) return Status::Ok();
+  std::vector<std::string> literals;
+  for (const auto& [literal, info] : c.county_name_of) literals.push_back(RE2::QuoteMeta(literal));
+  std::sort(literals.begin(), literals.end());  // a stable pattern, whatever the map's order
+  std::string pattern;
+  for (const std::string& l : literals) pattern += (pattern.empty() ? "" : "|") + l;
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  c.county_names = std::make_unique<RE2>(pattern, options);
+  if (!c.county_names->ok())
+    return BadPattern("counties.xml", "county and kommun names", "(all)", "cannot be combined (" + c.county_names->error() + ")");
+  return Status::Ok();
+}
+
 // The keyword pass: GateWords(), then the data gates in Gate order; marks
 // in c.located the data gates whose words are located.
 std::unique_ptr<KeywordGate> BuildGates(CompiledReference& c) {
@@ -181,6 +208,14 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& [pattern, current] : ref.vocabulary.renamed)
     statuses.push_back(Compile(current, pattern, "renamed", "vocabulary.xml", c->renamed));
   c->empty_follow_up = std::make_unique<RE2>("(?i)" + ref.vocabulary.empty_follow_up, RE2::Quiet);
+  for (const auto& [kind, pattern] : ref.vocabulary.kind_names)
+    statuses.push_back(Compile(kind, pattern, "kind-name", "vocabulary.xml", c->kind_names));
+  {
+    std::vector<NamedPattern> audit;
+    statuses.push_back(Compile("audit-heading", ref.vocabulary.audit_heading.empty() ? "$^" : ref.vocabulary.audit_heading,
+                               "audit-heading", "vocabulary.xml", audit));
+    if (!audit.empty()) c->audit_heading = std::move(audit[0].re);
+  }
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));
   c->target_group_markers = TargetGroupMarkers(c->target_group_words);
@@ -213,6 +248,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
       if (!joined->Add(p.re->pattern())) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
     if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
   }
+  if (Status s = CompileCountyNames(ref, *c); !s.ok()) return s;
   c->gates = BuildGates(*c);
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }
@@ -228,6 +264,7 @@ Document Extractor::Extract(const NormalizedText& normalized, const std::string&
   std::sort(run.hits.begin(), run.hits.end(),
             [](const KeywordGate::Hit& a, const KeywordGate::Hit& b) { return a.begin < b.begin; });
   ExtractDocumentInfo(run);
+  ExtractRegion(run);
   ExtractDates(run);
   ExtractAgreementTerms(run);
   ExtractTargetGroups(run);

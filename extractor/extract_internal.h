@@ -8,6 +8,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/re2.h>
@@ -56,6 +57,13 @@ constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>
 // guard patterns that cannot match a line break, so lines with a word suffice.
 constexpr uint64_t kLineGates = GateBit(Gate::kTotals) | GateBit(Gate::kCountPerYear) | GateBit(Gate::kRecurrence);
 
+// What a name of counties.xml names.
+struct CountyNameInfo {
+  enum class Kind : uint8_t { kBody, kLand, kKommun, kNational };
+  int county = -1;  // index into ReferenceData::counties; -1 for a national body
+  Kind kind = Kind::kBody;
+};
+
 struct CompiledReference {
   std::unique_ptr<KeywordGate> gates;
   // GateBit()s of the gates whose words are located: kLineGates, and the data
@@ -96,6 +104,13 @@ struct CompiledReference {
   // of actor ("omsorgsförvaltningen").
   static constexpr size_t kShortestCompoundHead = 7, kShortestModifier = 3;
   std::vector<std::string> compound_heads;
+  // Every county name, kommun name and national body of counties.xml as one
+  // RE2 of literals (leftmost-longest, no groups, so it runs as a DFA); what
+  // a match names is looked up in county_name_of.
+  std::vector<NamedPattern> kind_names;  // id = kind-name of vocabulary.xml, in its order
+  std::unique_ptr<RE2> audit_heading;
+  std::unique_ptr<RE2> county_names;
+  std::unordered_map<std::string, CountyNameInfo> county_name_of;
 };
 
 // Folded words of `text` with the vocabulary's spelling variants applied.
@@ -215,6 +230,15 @@ struct ExtractionRun {
     return SourceSpan{text.lines[line].source_line, 1, static_cast<int>(text.lines[line].text.size())};
   }
   const std::string& Line(size_t i) const { return text.lines[i].text; }
+  // `words`, found at byte `begin` of the joined text, with their span.
+  Evidence EvidenceAt(size_t begin, std::string_view words) const {
+    size_t line = text.LineIndexAt(begin);
+    return Evidence{std::string(words), SourceSpan{text.lines[line].source_line, text.ColumnAt(begin), static_cast<int>(words.size())}};
+  }
+  // `words`, a view into the joined text, with their span.
+  Evidence EvidenceOf(std::string_view words) const {
+    return EvidenceAt(static_cast<size_t>(words.data() - text.joined.data()), words);
+  }
   // The line of unit u that holds byte `offset` of u.text (its lines joined
   // by one space, without blank lines and links inside a sentence).
   size_t LineInUnit(const Unit& u, size_t offset) const {
@@ -248,6 +272,11 @@ inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* ma
 const ActivityTableRows& ActivityTables(ExtractionRun& run);
 
 void ExtractDocumentInfo(ExtractionRun& run);      // kind, delregion, municipalities, date
+void ExtractRegion(ExtractionRun& run);            // the county; after document info, whose delregion it may clear
+// The title block: from the first line with text to the first section
+// heading, table of contents, paragraph, page break or kTitleBlockLines
+// lines on (exclusive). What a document says of itself stands here.
+size_t TitleBlockEnd(const ExtractionRun& run);
 void ExtractDates(ExtractionRun& run);             // dates with roles, plan period, framework date
 void ExtractTargetGroups(ExtractionRun& run);
 void ExtractParties(ExtractionRun& run);

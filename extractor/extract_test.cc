@@ -526,7 +526,8 @@ TEST_CASE("an agreement called an avtal is an agreement", "[extract]") {
   Fixture f;
   const std::string sections = "\n\nParter\nYstads kommun och Region Skåne.\n\nGiltighetstid\nGäller tills vidare.\n\n"
                                "Tvister\nEnligt ramöverenskommelsen.\n";
-  CHECK(f.Extract("Samverkansavtal" + sections).kind == DocumentKind::kLokalOverenskommelse);
+  // A samverkansavtal is framework level: the county-wide agreement.
+  CHECK(f.Extract("Samverkansavtal" + sections).kind == DocumentKind::kRamoverenskommelse);
   CHECK(f.Extract("Avtal om samverkan kring psykisk hälsa" + sections).kind == DocumentKind::kLokalOverenskommelse);
   // Must not: a title that says neither, or too few of the framework's sections.
   CHECK(f.Extract("Protokoll från styrgruppen" + sections).kind == DocumentKind::kAnnat);
@@ -1272,6 +1273,81 @@ TEST_CASE("a due or status field in a parenthesis is read in words", "[extract]"
   CHECK(d.responsibilities[0].due_text == "löpande");
   CHECK(d.responsibilities[1].status == "klar");
   CHECK(d.responsibilities[1].done);
+}
+
+
+// Probes of our own for the forms other counties and templates write: whose
+// document it is, what it is, and its own date. Each must fire or must not.
+TEST_CASE("the county of a document, by its region, landsting, län, kommuner and bodies", "[extract][region]") {
+  Fixture f;
+  auto region = [&](const std::string& text) { return f.Extract(text).region.value_or("(none)"); };
+  CHECK(region("Överenskommelse om samarbete\n\nmellan Landstinget i Jönköpings län och länets kommuner.\n") == "Jönköping");
+  CHECK(region("Samverkansavtal 2018–2020\n\nVästerbottens läns landsting och kommunerna i Västerbotten\n") == "Västerbotten");
+  CHECK(region("Om utvecklingsarbetet\n\nRegion Örebro län och kommunerna i Örebro län arbetar gemensamt med ...\n") == "Örebro");
+  CHECK(region("Psykisk hälsa\n\nVästra Götalandsregionen och de 49 kommunerna har en överenskommelse.\n") == "Västra Götaland");
+  CHECK(region("Protokollsutdrag\n\nKommunstyrelsen i Gävle kommun beslutar att anta överenskommelsen.\n") == "Gävleborg");
+  CHECK(region("Lokal överenskommelse\n\nParter: Hässleholms kommun och Region Skåne.\n") == "Skåne");
+  CHECK(region("REGION SKÅNE\nRiktlinje\n\nKommunförbundet Skåne och Region Skåne har kommit överens.\n") == "Skåne");
+  // Must not: a national document that mentions a county in passing, a text
+  // naming none, a kommun's bare name (a place), two counties alike.
+  CHECK(region("Prop. 2019/20:1\n\nRegeringen överlämnar denna proposition.\n\nFalun den 9 februari 2020\n") == "(none)");
+  CHECK(region("Meddelande från styrelsen\nSveriges Kommuner och Regioner\n\nStyrelsen har beslutat att godkänna "
+               "överenskommelsen med staten om insatser inom området psykisk hälsa, som Region Skåne och flera andra regioner "
+               "har bidragit till.\n") == "(none)");
+  CHECK(region("Överenskommelse om samverkan\n\nKommunen och regionen ska samverka.\n") == "(none)");
+  CHECK(region("Rapport\n\nEn konferens i Mora och en i Lund.\n") == "(none)");
+  CHECK(region("Jämförelse\n\nRegion Halland och Region Kronoberg har liknande avtal.\n") == "(none)");
+}
+
+TEST_CASE("a delregion belongs to the framework's county only", "[extract][region]") {
+  Fixture f;
+  Document skane = f.Extract("Lokal överenskommelse för Ystad\n\nParter: Ystads kommun och Region Skåne.\n");
+  CHECK(skane.delregion == std::optional<std::string>("Sydost"));
+  Document halland = f.Extract("Överenskommelse Region Halland\n\nParter: Region Halland och Halmstads kommun. Kontakt i Ystad.\n");
+  CHECK(halland.region == std::optional<std::string>("Halland"));
+  CHECK_FALSE(halland.delregion);
+}
+
+TEST_CASE("the kind from the title block and the contents, with its evidence", "[extract][kind]") {
+  Fixture f;
+  const std::string sections = "\n\nParter\nRegionen och kommunerna.\n\nMålgrupper\n• Barn och unga\n\n"
+                               "Tvister\nLöses av parterna.\n";
+  Document lans = f.Extract("Länsövergripande överenskommelse om psykisk hälsa" + sections);
+  CHECK(lans.kind == DocumentKind::kRamoverenskommelse);
+  REQUIRE(lans.kind_evidence);
+  CHECK(lans.kind_evidence->text == "länsövergripande överenskommelse");
+  CHECK(lans.kind_evidence->span.line == 1);
+  CHECK(f.Extract("Regional överenskommelse om samverkan" + sections).kind == DocumentKind::kRamoverenskommelse);
+  // A contents page listing an agreement's sections is an agreement's.
+  Document toc = f.Extract("för personer med missbruk\n\nInnehåll\nBakgrund ......... 3\nParter ......... 4\n"
+                           "Målgrupp ......... 4\nTvister ......... 9\nBilagor ......... 10\n");
+  CHECK(toc.kind == DocumentKind::kLokalOverenskommelse);
+  // An audit report known by a heading only audit reports have.
+  CHECK(f.Extract("Konsult AB\nLunds kommun\n\nInnehåll\n1 Sammanfattning ...... 3\n2 Granskningens syfte ...... 4\n").kind ==
+        DocumentKind::kRevision);
+  // Must not: a memo or circular about an agreement is not the agreement;
+  // a web page whose first paragraph mentions plans is no plan.
+  CHECK(f.Extract("Tjänsteskrivelse\nLokal överenskommelse om psykisk hälsa" + sections).kind == DocumentKind::kAnnat);
+  CHECK(f.Extract("Meddelande från styrelsen nr 3/2020\n\nÖverenskommelse om psykisk hälsa" + sections).kind == DocumentKind::kAnnat);
+  CHECK(f.Extract("Uppdrag psykisk hälsa\n\nSedan 2012 finns en överenskommelse mellan kommunerna och regionen, och varje år "
+                  "har handlingsplaner tagits fram på såväl regional som lokal nivå, vilka förankrats i länets kommuner.\n")
+            .kind == DocumentKind::kAnnat);
+}
+
+TEST_CASE("the document's own date from its title block", "[extract][date]") {
+  Fixture f;
+  auto date = [&](const std::string& text) {
+    auto d = f.Extract(text).date;
+    return d ? d->ToString() : std::string("(none)");
+  };
+  CHECK(date("RAMÖVERENSKOMMELSE\n1 MARS 2011\n\nBakgrund\nText.\n") == "2011-03-01");
+  CHECK(date("MEDDELANDE NR 4/2018\n2018-05-04\nVårt ärendenr: 18/1\n\nBakgrund\nText.\n") == "2018-05-04");
+  CHECK(date("Riktlinje\nDATUM\n2021-02-11\n\nBakgrund\nText.\n") == "2021-02-11");
+  // A form that lists its labels first, then their values.
+  CHECK(date("Rutin\nGiltig till:\nDatum:\n2027-12-31\n2024-03-15\n\nBakgrund\nText.\n") == "2024-03-15");
+  CHECK(date("Överenskommelse\nDatum 2018-03-02\n\nBakgrund\nText.\n") == "2018-03-02");
+  // Must not: a date under a label that says something else.
+  CHECK(date("Rutin\nGiltig till:\n2027-12-31\n\nBakgrund\nText.\n") == "(none)");
 }
 
 }  // namespace

@@ -137,6 +137,17 @@ struct StructureAnalyzer::Impl {
     return dots >= 4 && k > 0;
   }
 
+  // An entry's title: without its page number and dot leader.
+  static std::string_view EntryTitle(std::string_view s) {
+    s.remove_suffix(TrailingDigits(s));
+    for (;;) {
+      if (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.remove_suffix(1);
+      else if (s.ends_with("\u2026")) s.remove_suffix(3);
+      else break;
+    }
+    return s;
+  }
+
   // "Innehåll", "Innehållsförteckning:": the title of a table of contents.
   static bool IsContentsTitle(std::string_view s) {
     if (s.size() < 8 || s.size() > 24 || (s[0] != 'I' && s[0] != 'i')) return false;  // most lines, without folding
@@ -430,6 +441,9 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   s.left_out = Impl::LinksInsideSentences(t);
   s.field_label.resize(n);
   for (size_t i = 0; i < n; ++i) {
+    if (contents[i])
+      if (std::string id = impl_->SectionId(impl_->StripNumbering(Impl::EntryTitle(t.lines[i].text))); !id.empty())
+        s.contents_sections.push_back(std::move(id));
     s.left_out[i] = s.left_out[i] || contents[i];
     if (s.heading_at_line[i] < 0 && !t.lines[i].blank()) s.field_label[i] = impl_->FieldLabel(t.lines[i].text);
   }

@@ -43,6 +43,10 @@ struct Structure {
   // BUP", see StructureAnalyzer's field_labels), else empty. A field line is
   // no heading and starts a unit of its own.
   std::vector<std::string> field_label;
+  // The framework sections a table of contents lists, in its order (one per
+  // entry that names one): what a document holds when only its opening,
+  // with the contents, is at hand.
+  std::vector<std::string> contents_sections;
 };
 
 class StructureAnalyzer {

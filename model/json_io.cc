@@ -72,4 +72,15 @@ std::string FindingsToJson(const std::vector<Finding>& findings) {
   return JsonText(out);
 }
 
+std::string CheckReportToJson(const std::vector<Finding>& findings, const std::vector<CheckedDocument>& documents) {
+  Json out = Json::object();
+  out["findings"] = ToJson(findings);
+  out["documents"] = Json::array();
+  for (const CheckedDocument& d : documents)
+    out["documents"].push_back({{"file", d.file}, {"kind", ToJson(d.kind)}, {"region", ToJson(d.region)},
+                                {"delregion", ToJson(d.delregion)}, {"date", ToJson(d.date)}, {"scope", d.scope},
+                                {"why", d.why}});
+  return JsonText(out);
+}
+
 }  // namespace overens

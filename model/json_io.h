@@ -2,6 +2,7 @@
 // shared/eval/score.py: item spans are flattened to a top-level "line".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,19 @@ namespace overens {
 std::string DocumentToJson(const Document& doc);
 // {"findings": [...]} with each finding's rule, severity, file, line, message, evidence.
 std::string FindingsToJson(const std::vector<Finding>& findings);
+// How a checked document was read and which rules it was held to.
+struct CheckedDocument {
+  std::string file;
+  DocumentKind kind = DocumentKind::kAnnat;
+  std::optional<std::string> region, delregion;
+  std::optional<CivilDate> date;
+  std::string scope;  // "framework": every rule; "general": the general rules only
+  std::string why;    // the note: why not every rule ran, or what it was read as; empty otherwise
+};
+// {"findings": [...], "documents": [...]}: FindingsToJson's findings, then
+// one entry per checked document (file, kind, region, delregion, date,
+// scope, why).
+std::string CheckReportToJson(const std::vector<Finding>& findings, const std::vector<CheckedDocument>& documents);
 // JSON array of documents.
 std::string DocumentsToJson(const std::vector<Document>& docs);
 // Pretty-printed text of any JSON value (no trailing newline). A string that

@@ -261,10 +261,24 @@ struct Finding {
   bool operator==(const Finding&) const = default;
 };
 
+// Words of the text that show why a document field has its value: the
+// title that names the kind, the name of the region whose document it is.
+struct Evidence {
+  std::string text;
+  SourceSpan span;
+  template <class V> void Visit(V& v) { v("text", text); v("span", span); }
+  bool operator==(const Evidence&) const = default;
+};
+
 struct Document {
   std::string file;
   DocumentKind kind = DocumentKind::kAnnat;
-  std::optional<std::string> delregion;
+  std::optional<Evidence> kind_evidence;
+  // The county (län) whose document it is, by its short name ("Skåne",
+  // "Västra Götaland"); absent for a national document or when unknown.
+  std::optional<std::string> region;
+  std::optional<Evidence> region_evidence;
+  std::optional<std::string> delregion;  // one of the framework county's delregions; never another county's
   // Whether the text names the delregion itself (its name or another name
   // of it), not only kommuner in it, where it says whose it is: in its
   // opening lines or its Parter section.
@@ -290,7 +304,8 @@ struct Document {
   std::vector<OldName> old_names;
   std::vector<std::string> warnings;
   template <class V> void Visit(V& v) {
-    v("file", file); v("kind", kind); v("delregion", delregion); v("delregion_named", delregion_named); v("date", date);
+    v("file", file); v("kind", kind); v("kind_evidence", kind_evidence); v("region", region);
+    v("region_evidence", region_evidence); v("delregion", delregion); v("delregion_named", delregion_named); v("date", date);
     v("framework_date", framework_date); v("municipalities", municipalities); v("plan_period", plan_period);
     v("target_groups", target_groups); v("parties", parties); v("dates", dates);
     v("responsibilities", responsibilities); v("areas", areas); v("validity", validity);

@@ -36,6 +36,7 @@ Status LoadFramework(const std::string& text, Framework& fw) {
   if (!root.ok()) return root.status();
   pugi::xml_node f = root.value();
   fw.id = f.attribute("id").as_string();
+  fw.county = f.attribute("county").as_string("Skåne");
   fw.name = f.attribute("name").as_string();
   auto date = DateAttr(f, "date");
   if (!date) return Status::DataError("framework reference data: <framework> needs date=\"YYYY-MM-DD\"");
@@ -70,6 +71,25 @@ Status LoadDelregions(const std::string& text, std::vector<Delregion>& out) {
     for (auto k : n.children("kommun")) d.kommuner.push_back(k.text().get());
     out.push_back(std::move(d));
   }
+  return Status::Ok();
+}
+
+Status LoadCounties(const std::string& text, ReferenceData& data) {
+  pugi::xml_document doc;
+  auto root = Root(doc, text, "counties", "counties");
+  if (!root.ok()) return root.status();
+  for (auto n : root.value().children("county")) {
+    County c;
+    c.code = n.attribute("code").as_string();
+    c.name = n.attribute("name").as_string();
+    c.lan = n.attribute("lan").as_string();
+    c.region = n.attribute("region").as_string();
+    if (c.name.empty()) return Status::DataError("counties reference data: <county> at byte " + std::to_string(n.offset_debug()) + " needs a name");
+    for (auto a : n.children("alias")) c.names.push_back({a.text().get(), a.attribute("weak").as_bool(false)});
+    for (auto k : n.children("kommun")) c.kommuner.push_back(k.text().get());
+    data.counties.push_back(std::move(c));
+  }
+  for (auto n : root.value().children("national")) data.national_bodies.push_back(n.text().get());
   return Status::Ok();
 }
 
@@ -109,6 +129,8 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
     v.renamed.emplace_back(n.text().get(), current);
   }
   v.empty_follow_up = r.child("empty-follow-up").text().get();
+  for (auto n : r.children("kind-name")) v.kind_names.emplace_back(n.attribute("kind").as_string(), n.text().get());
+  v.audit_heading = r.child("audit-heading").text().get();
   pugi::xml_node columns = r.child("table-columns");
   for (auto [attribute, words] : {std::pair{"activity", &v.activity_columns},
                                   {"responsible", &v.responsible_columns},
@@ -132,7 +154,8 @@ const Law* ReferenceData::FindLaw(std::string_view id) const {
 Result<ReferenceData> LoadReferenceData(const ReferenceSources& sources) {
   ReferenceData data;
   for (Status s : {LoadFramework(sources.framework, data.framework), LoadDelregions(sources.delregions, data.delregions),
-                   LoadLaws(sources.laws, data.laws), LoadVocabulary(sources.vocabulary, data.vocabulary)}) {
+                   LoadLaws(sources.laws, data.laws), LoadVocabulary(sources.vocabulary, data.vocabulary),
+                   LoadCounties(sources.counties, data)}) {
     if (!s.ok()) return s;
   }
   return data;

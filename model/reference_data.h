@@ -32,6 +32,7 @@ struct SupersededFramework {
 };
 struct Framework {
   std::string id, name;
+  std::string county = "Skåne";  // the short name of the county whose framework it is
   CivilDate date;
   std::vector<SupersededFramework> superseded;
   std::vector<FrameworkItem> target_groups;
@@ -43,6 +44,17 @@ struct Framework {
 struct Delregion {
   std::string name;
   std::vector<std::string> aliases;  // RE2 patterns
+  std::vector<std::string> kommuner;
+};
+// A county (län) and the region that governs it: the names it is known by
+// and its kommuner.
+struct CountyName {
+  std::string text;   // a literal, matched with its case at word bounds
+  bool weak = false;  // names the land (a place, an adjective), not a body
+};
+struct County {
+  std::string code, name, lan, region;  // "12", "Skåne", "Skåne län", "Region Skåne"
+  std::vector<CountyName> names;
   std::vector<std::string> kommuner;
 };
 struct Law {
@@ -57,6 +69,10 @@ struct Vocabulary {
   // Organisations that changed name: RE2 pattern of the old name -> the name used now.
   std::vector<std::pair<std::string, std::string>> renamed;
   std::string empty_follow_up;            // RE2 pattern
+  // Kinds by the words of a title block, in order: (kind-name, RE2 pattern);
+  // see vocabulary.xml.
+  std::vector<std::pair<std::string, std::string>> kind_names;
+  std::string audit_heading;  // RE2 pattern of headings only audit reports have
   // The first words of an action plan's activity table headings, by column:
   // what is done, who is responsible, by when.
   std::unordered_set<std::string> activity_columns, responsible_columns, due_columns, status_columns;
@@ -70,13 +86,15 @@ struct ReferenceData {
   std::vector<Delregion> delregions;
   std::vector<Law> laws;
   Vocabulary vocabulary;
+  std::vector<County> counties;
+  std::vector<std::string> national_bodies;  // literals: whose documents are no county's
 
   const Law* FindLaw(std::string_view id) const;
 };
 
 // The four XML texts reference data is made of.
 struct ReferenceSources {
-  std::string framework, delregions, laws, vocabulary;
+  std::string framework, delregions, laws, vocabulary, counties;
 };
 
 // The defaults compiled into the binary from corpus/reference/.

@@ -93,11 +93,59 @@ Result<std::vector<std::unique_ptr<Rule>>> SelectRules(const RuleSelection& sele
   return kept;
 }
 
+namespace {
+
+const County* FindCounty(const ReferenceData& ref, std::string_view name) {
+  for (const County& c : ref.counties)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+// "an agreement", "a plan", ... of the kind.
+std::string KindPhrase(DocumentKind kind) {
+  switch (kind) {
+    case DocumentKind::kLokalOverenskommelse: return "a local agreement";
+    case DocumentKind::kRamoverenskommelse: return "a framework agreement";
+    case DocumentKind::kHandlingsplan: return "an action plan";
+    case DocumentKind::kRevision: return "an audit report";
+    case DocumentKind::kAnnat: break;
+  }
+  return "a document";
+}
+
+}  // namespace
+
+DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref) {
+  bool framework_county = doc.region && *doc.region == ref.framework.county;
+  DocumentScope scope{framework_county ? RuleScope::kFramework : RuleScope::kGeneral, ""};
+  bool understood = doc.kind != DocumentKind::kAnnat && doc.kind != DocumentKind::kRevision;
+  if (!understood) {
+    std::string why = doc.kind_evidence ? "its opening says '" + doc.kind_evidence->text + "'"
+                                        : "no agreement or plan title, and not an agreement's sections";
+    scope.note = std::string("read as ") + std::string(ToString(doc.kind)) + " (" + why + ")";
+  }
+  if (framework_county) return scope;
+  std::string whose = KindPhrase(understood ? doc.kind : DocumentKind::kAnnat);
+  if (doc.region) {
+    const County* c = FindCounty(ref, *doc.region);
+    whose += " of " + (c && !c->region.empty() ? c->region : *doc.region);
+  } else if (doc.region_evidence) {
+    whose += " of national scope ('" + doc.region_evidence->text + "')";
+  } else {
+    whose += " that names no county";
+  }
+  scope.note += (scope.note.empty() ? "" : "; ") + whose + ": not compared with the " + ref.framework.county +
+                " framework; only general rules ran";
+  return scope;
+}
+
 std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, const Document& doc,
                               const ReferenceData& ref, const CheckOptions& options) {
   RuleContext ctx{doc, ref, options};
+  RuleScope widest = ScopeOf(doc, ref).widest;
   std::vector<Finding> out;
   for (const auto& rule : rules) {
+    if (rule->scope() == RuleScope::kFramework && widest == RuleScope::kGeneral) continue;
     auto found = rule->Check(ctx);
     out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }

@@ -27,7 +27,19 @@ struct RuleSelection {
 // ignored; the message lists the known groups.
 Result<std::vector<std::unique_ptr<Rule>>> SelectRules(const RuleSelection& selection);
 
-// Runs all rules on one document; findings sorted by line, then rule id.
+// Which of the rules a document is held to, and a note saying why when not
+// all of them: the framework's rules apply to agreements and plans of the
+// framework's county; a document of another county, of none named, or
+// read as something other than an agreement, plan or framework gets the
+// general rules only, and a note, so that it is never passed in silence.
+struct DocumentScope {
+  RuleScope widest = RuleScope::kFramework;  // kFramework: every rule; kGeneral: the general ones
+  std::string note;                          // empty when every rule ran on a document they fit
+};
+DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref);
+
+// Runs the rules within ScopeOf(doc) on one document; findings sorted by
+// line, then rule id.
 std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, const Document& doc,
                               const ReferenceData& ref, const CheckOptions& options);
 

@@ -4,6 +4,8 @@
 
 namespace overens {
 
+std::string_view ToString(RuleScope scope) { return scope == RuleScope::kFramework ? "framework" : "general"; }
+
 bool IsAgreement(DocumentKind k) { return k == DocumentKind::kLokalOverenskommelse; }
 bool IsAgreementOrPlan(DocumentKind k) { return IsAgreement(k) || k == DocumentKind::kHandlingsplan; }
 

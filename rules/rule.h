@@ -25,11 +25,19 @@ struct RuleContext {
   const CheckOptions& options;
 };
 
+// What a rule holds a document to: the framework (its target groups,
+// areas, sections, parties, dispute ladder, replaced versions and names),
+// which binds only the framework's county; or what holds for any agreement
+// or plan of any county (validity, age, laws, deadlines, activities, drafts).
+enum class RuleScope { kFramework, kGeneral };
+std::string_view ToString(RuleScope scope);  // "framework" | "general"
+
 class Rule {
  public:
   virtual ~Rule() = default;
   virtual std::string_view id() const = 0;
   virtual Severity severity() const = 0;
+  virtual RuleScope scope() const = 0;
   virtual std::string_view description() const = 0;
   // Findings for ctx.doc; empty when the rule does not apply to its kind.
   virtual std::vector<Finding> Check(const RuleContext& ctx) const = 0;

@@ -32,6 +32,9 @@ struct Harness {
   std::vector<Finding> Check(const std::string& text, CivilDate as_of = {2024, 6, 1}) {
     SourceText src{"test.txt", text, "utf-8", {}};
     Document doc = extractor->Extract(Normalize(src), "test.txt");
+    // The probes are Skåne's own, held to its framework even when they are
+    // too short to name a county (the scope has tests of its own below).
+    if (!doc.region && !doc.region_evidence) doc.region = ref.framework.county;
     CheckOptions options;
     options.as_of = as_of;
     return RunRules(rules, doc, ref, options);
@@ -444,6 +447,55 @@ TEST_CASE("deadline.passed leaves alone an activity its table calls done", "[rul
   for (const Finding& f : h.Check(cancelled, {2026, 1, 1}))
     if (f.rule == "deadline.passed") lines.push_back(f.span.line);
   CHECK(lines == std::vector<int>{7});
+}
+
+
+// Framework rules hold only the framework's county to it: an agreement of
+// another county, national or of no county named gets the general rules and
+// a note saying so; one of the framework's county gets every rule.
+TEST_CASE("framework rules run on the framework county's documents only", "[rules]") {
+  Harness h;
+  auto scope_of = [&](const std::string& text) {
+    Document doc = h.extractor->Extract(Normalize(SourceText{"t.txt", text, "utf-8", {}}), "t.txt");
+    return std::pair{doc, ScopeOf(doc, h.ref)};
+  };
+  const std::string body =
+      "\n\nParter\nParterna är kommunerna i länet och regionen.\n\nMålgrupper\n• Vuxna med psykisk sjukdom\n\n"
+      "Giltighetstid\nÖverenskommelsen gäller 2014-01-01 till och med 2016-12-31.\n\nTvister\nLöses av parterna.\n";
+  // Must not compare: another county, in its old and new names.
+  for (const char* title : {"Lokal överenskommelse mellan Region Dalarna och kommunerna i Dalarnas län",
+                            "Lokal överenskommelse mellan Landstinget i Kalmar län och kommunerna",
+                            "Lokal överenskommelse mellan Västra Götalandsregionen och länets kommuner"}) {
+    auto [doc, scope] = scope_of(title + body);
+    INFO(title);
+    CHECK(doc.region);
+    CHECK_FALSE(doc.delregion);
+    CHECK(scope.widest == RuleScope::kGeneral);
+    CHECK(scope.note.find("not compared with the Skåne framework; only general rules ran") != std::string::npos);
+    for (const Finding& f : RunRules(h.rules, doc, h.ref, CheckOptions{{2026, 11, 22}, 4}))
+      CHECK((f.rule.starts_with("outdated.validity") || f.rule.starts_with("outdated.agreement") ||
+             f.rule.starts_with("deadline") || f.rule.starts_with("activity") || f.rule.starts_with("text")));
+  }
+  // General rules still run: its validity ended.
+  auto [dalarna, dalarna_scope] = scope_of("Lokal överenskommelse mellan Region Dalarna och kommunerna i Dalarnas län" + body);
+  CHECK(h.extractor);
+  int ended = 0;
+  for (const Finding& f : RunRules(h.rules, dalarna, h.ref, CheckOptions{{2026, 11, 22}, 4})) ended += f.rule == "outdated.validity-ended";
+  CHECK(ended == 1);
+  // Must compare: Skåne's own, by its region or by a delregion's kommuner.
+  for (const char* title : {"Lokal överenskommelse mellan Region Skåne och Ystads kommun",
+                            "Lokal överenskommelse för Trelleborgs kommun, Svedala kommun och Vellinge kommun"}) {
+    auto [doc, scope] = scope_of(title + body);
+    INFO(title);
+    CHECK(doc.region == std::optional<std::string>("Skåne"));
+    CHECK(scope.widest == RuleScope::kFramework);
+    CHECK(scope.note.empty());
+  }
+  // A national document: no region, and a note naming why.
+  auto [prop, prop_scope] = scope_of("Prop. 2016/17:85\n\nSamverkan om vård mot spelmissbruk\n\nRegeringen överlämnar denna proposition.\n");
+  CHECK_FALSE(prop.region);
+  CHECK(prop.region_evidence);
+  CHECK(prop_scope.note.find("national scope") != std::string::npos);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@ class ActivityNoActorRule final : public Rule {
  public:
   std::string_view id() const override { return "activity.no-actor"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "An activity names nobody responsible (passive 'tillsätts', 'Implementering av').";
   }

@@ -13,6 +13,7 @@ class ActivityNoDeadlineRule final : public Rule {
  public:
   std::string_view id() const override { return "activity.no-deadline"; }
   Severity severity() const override { return Severity::kInfo; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "An activity in a development area has an owner but no deadline.";
   }

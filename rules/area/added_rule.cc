@@ -10,6 +10,7 @@ class AreaAddedRule final : public Rule {
  public:
   std::string_view id() const override { return "area.added"; }
   Severity severity() const override { return Severity::kInfo; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A development area the framework does not have.";
   }

@@ -10,6 +10,7 @@ class AreaMissingRule final : public Rule {
  public:
   std::string_view id() const override { return "area.missing"; }
   Severity severity() const override { return Severity::kInfo; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A framework development area is not among the agreement's areas.";
   }

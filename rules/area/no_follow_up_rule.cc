@@ -10,6 +10,7 @@ class AreaNoFollowUpRule final : public Rule {
  public:
   std::string_view id() const override { return "area.no-follow-up"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A development area without follow-up (none stated, or 'Ingen uppföljning').";
   }

@@ -10,6 +10,7 @@ class DeadlineBeforeAgreementDateRule final : public Rule {
  public:
   std::string_view id() const override { return "deadline.before-agreement-date"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "A deadline ends before the agreement's own date: it was already past when signed.";
   }

@@ -10,6 +10,7 @@ class DeadlinePassedRule final : public Rule {
  public:
   std::string_view id() const override { return "deadline.passed"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "A deadline ended before the --as-of date.";
   }

@@ -10,6 +10,7 @@ class DisputeIncompleteRule final : public Rule {
  public:
   std::string_view id() const override { return "dispute.incomplete"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "The dispute ladder does not end at SSP and Centralt Samverkansorgan as in the framework.";
   }

@@ -10,6 +10,7 @@ class OutdatedAgreementAgeRule final : public Rule {
  public:
   std::string_view id() const override { return "outdated.agreement-age"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "The agreement is older than the review interval (--review-years, default 4).";
   }

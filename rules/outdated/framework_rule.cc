@@ -10,6 +10,7 @@ class OutdatedFrameworkRule final : public Rule {
  public:
   std::string_view id() const override { return "outdated.framework"; }
   Severity severity() const override { return Severity::kError; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "The text builds on a framework that has been replaced (2013-06-10, 2015-03-16).";
   }

@@ -10,6 +10,7 @@ class OutdatedLawRule final : public Rule {
  public:
   std::string_view id() const override { return "outdated.law"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "The text cites a law that has been replaced (e.g. SoL 2001:453, replaced 2025-07-01).";
   }

@@ -8,6 +8,7 @@ class OutdatedNameRule final : public Rule {
  public:
   std::string_view id() const override { return "outdated.name"; }
   Severity severity() const override { return Severity::kInfo; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "The text names an organisation by a name it no longer has (landstinget, Kommunförbundet Skåne, SKL).";
   }

@@ -10,6 +10,7 @@ class OutdatedPlanPeriodEndedRule final : public Rule {
  public:
   std::string_view id() const override { return "outdated.plan-period-ended"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "The plan period ended before the --as-of date.";
   }

@@ -8,6 +8,7 @@ class OutdatedValidityEndedRule final : public Rule {
  public:
   std::string_view id() const override { return "outdated.validity-ended"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "The agreement's period of validity (giltighetstid) ended before the --as-of date.";
   }

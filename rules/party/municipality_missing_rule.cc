@@ -16,6 +16,7 @@ class PartyMunicipalityMissingRule final : public Rule {
  public:
   std::string_view id() const override { return "party.municipality-missing"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A kommun of the agreement's delregion is not named as party.";
   }

@@ -10,6 +10,7 @@ class PartyPrincipalMissingRule final : public Rule {
  public:
   std::string_view id() const override { return "party.principal-missing"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "The parties list names units of only one principal (kommun or region).";
   }

@@ -10,6 +10,7 @@ class SectionMissingRule final : public Rule {
  public:
   std::string_view id() const override { return "section.missing"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A section the framework expects (giltighetstid, tvister, uppföljning, målgrupper, parter) is missing.";
   }

@@ -10,6 +10,7 @@ class TableSumMismatchRule final : public Rule {
  public:
   std::string_view id() const override { return "table.sum-mismatch"; }
   Severity severity() const override { return Severity::kError; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "A table row's printed total differs from the sum of its amounts.";
   }

@@ -10,6 +10,7 @@ class TargetGroupAddedRule final : public Rule {
  public:
   std::string_view id() const override { return "target-group.added"; }
   Severity severity() const override { return Severity::kInfo; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A target group with no counterpart in the framework.";
   }

@@ -10,6 +10,7 @@ class TargetGroupChangedRule final : public Rule {
  public:
   std::string_view id() const override { return "target-group.changed"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A target group differs in meaning from the framework wording (extended, narrowed or reworded).";
   }

@@ -10,6 +10,7 @@ class TargetGroupMissingRule final : public Rule {
  public:
   std::string_view id() const override { return "target-group.missing"; }
   Severity severity() const override { return Severity::kWarning; }
+  RuleScope scope() const override { return RuleScope::kFramework; }
   std::string_view description() const override {
     return "A framework target group is not listed in the agreement's target groups.";
   }

@@ -10,6 +10,7 @@ class TextPlaceholderRule final : public Rule {
  public:
   std::string_view id() const override { return "text.placeholder"; }
   Severity severity() const override { return Severity::kError; }
+  RuleScope scope() const override { return RuleScope::kGeneral; }
   std::string_view description() const override {
     return "A draft remnant such as '(lägg in URL)', 'XX' or '[datum]' is left in the text.";
   }

@@ -44,13 +44,17 @@ def shared(tool):
         return 77
     report, text = run_score(tool, [])
     problems = []
-    gate(problems, report["macro_f1"] >= 0.85, "macro F1 %.3f < 0.85" % report["macro_f1"])
+    gate(problems, report["macro_f1"] >= 0.99, "macro F1 %.3f < 0.99" % report["macro_f1"])
+    gate(problems, report["findings"]["f1"] >= 1.0, "findings F1 %.3f < 1" % report["findings"]["f1"])
     for field in ("target_groups", "dates", "municipalities"):
         gate(problems, report[field]["f1"] >= 0.90, "%s F1 %.3f < 0.90" % (field, report[field]["f1"]))
     gate(problems, report["findings"]["recall"] >= 0.85, "findings recall %.3f < 0.85" % report["findings"]["recall"])
     gate(problems, report["findings"]["fp"] == 0, "%d must_not_flag findings raised" % report["findings"]["fp"])
-    for key in ("kind", "delregion", "date"):
-        gate(problems, report[key]["accuracy"] == 1.0, "%s accuracy %.2f < 1" % (key, report[key]["accuracy"]))
+    # What a document is and whose: the goals of the issue that brought in
+    # the other counties' documents (at least 95 % each).
+    for key in ("kind", "region", "delregion", "date"):
+        if key in report:
+            gate(problems, report[key]["accuracy"] >= 0.95, "%s accuracy %.2f < 0.95" % (key, report[key]["accuracy"]))
     for p in problems:
         print("FAIL " + p)
     return 1 if problems else 0

@@ -36,7 +36,7 @@ Options:
   --baseline FILE       suppress the findings recorded in FILE
   --write-baseline FILE record the current findings as accepted
   --framework FILE      use another framework XML (see corpus/reference/framework.xml)
-  --reference-dir DIR   use framework/delregions/laws/vocabulary XML files from DIR
+  --reference-dir DIR   use framework/delregions/laws/vocabulary/counties XML files from DIR
   --max-bytes N         refuse inputs larger than N bytes (default 67108864)
   -j, --jobs N          read N files at once (default: one per core)
   -q, --quiet           print only findings and errors
@@ -148,7 +148,7 @@ Status RefuseOverwritingInputs(const CliOptions& o) {
   std::vector<std::string> read = ExpandInputs(o.inputs, ignored);
   if (!o.framework_file.empty()) read.push_back(o.framework_file);
   if (!o.reference_dir.empty())
-    for (const char* name : {"framework.xml", "delregions.xml", "laws.xml", "vocabulary.xml"})
+    for (const char* name : {"framework.xml", "delregions.xml", "laws.xml", "vocabulary.xml", "counties.xml"})
       read.push_back(o.reference_dir + "/" + name);
   if (Status s = RefuseOutputOverInput("--write-baseline", o.write_baseline, read); !s.ok()) return s;
   if (!o.baseline.empty()) read.push_back(o.baseline);  // rewriting the baseline itself is how it is updated

@@ -214,6 +214,8 @@ int RunCheck(const CommandEnv& env) {
   int worst = kExitOk;
   std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
   std::vector<Finding> all;
+  std::vector<CheckedDocument> checked;
+  std::vector<size_t> findings_end;  // per document: the end of its findings in `all`
   size_t suppressed = 0;
   for (const LoadedDocument& d : loaded) {
     for (Finding& f : RunRules(rules.value(), d.doc, env.pipeline.reference(), CheckOptionsFrom(env))) {
@@ -223,6 +225,10 @@ int RunCheck(const CommandEnv& env) {
       }
       all.push_back(std::move(f));
     }
+    findings_end.push_back(all.size());
+    DocumentScope scope = ScopeOf(d.doc, env.pipeline.reference());
+    checked.push_back({d.doc.file, d.doc.kind, d.doc.region, d.doc.delregion, d.doc.date, std::string(ToString(scope.widest)),
+                       scope.note});
   }
   if (!env.options.write_baseline.empty()) {
     Status s = WriteFileAtomically(env.options.write_baseline, BaselineJson(all));
@@ -235,10 +241,15 @@ int RunCheck(const CommandEnv& env) {
   }
   std::string content;
   if (fmt == "json") {
-    content = FindingsToJson(all) + "\n";
+    content = CheckReportToJson(all, checked) + "\n";
   } else {
+    // Each file's findings, then its note: what it was read as, and why not every rule ran.
     std::ostringstream os;
-    for (const Finding& f : all) PrintFindingText(env, f, os);
+    for (size_t d = 0, f = 0; d < checked.size(); ++d) {
+      for (; f < findings_end[d]; ++f) PrintFindingText(env, all[f], os);
+      if (!env.options.quiet && !checked[d].why.empty())
+        os << Color(env, "1", checked[d].file + ":") << " " << Color(env, "1;34", "note:") << " " << checked[d].why << "\n";
+    }
     content = os.str();
   }
   int code = Emit(env, content);
@@ -261,14 +272,16 @@ int RunRules(const CommandEnv& env) {
   if (env.options.format == "json") {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& r : rules)
-      arr.push_back({{"id", r->id()}, {"severity", ToString(r->severity())}, {"description", r->description()}});
+      arr.push_back({{"id", r->id()}, {"severity", ToString(r->severity())}, {"scope", ToString(r->scope())},
+                     {"description", r->description()}});
     content = JsonText(arr) + "\n";
   } else {
     std::ostringstream os;
     for (const auto& r : rules) {
       std::string id(r->id());
       os << id << std::string(id.size() < 32 ? 32 - id.size() : 1, ' ') << ToString(r->severity())
-         << std::string(9 - ToString(r->severity()).size(), ' ') << r->description() << "\n";
+         << std::string(9 - ToString(r->severity()).size(), ' ') << ToString(r->scope())
+         << std::string(11 - ToString(r->scope()).size(), ' ') << r->description() << "\n";
     }
     content = os.str();
   }

@@ -42,6 +42,12 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const std::string& framework_
       if (!text.ok()) return text.status();
       *target = std::move(text).value();
     }
+    // Counties came later: a directory made before them keeps the embedded list.
+    if (std::error_code ec; std::filesystem::exists(reference_dir + "/counties.xml", ec)) {
+      auto text = ReadSmallFile(reference_dir + "/counties.xml");
+      if (!text.ok()) return text.status();
+      sources.counties = std::move(text).value();
+    }
   }
   if (!framework_file.empty()) {
     auto text = ReadSmallFile(framework_file);

@@ -1,0 +1,119 @@
+// The county whose document it is, from the names of counties, their
+// regions and landsting, their kommuner, and the national bodies in the
+// text (counties.xml). A name in the title block says more than one in the
+// body, and a body ("Region Kalmar län", "Kommunförbundet Skåne") more than
+// the land ("i Halland"): a page of one county that mentions another in
+// passing stays its own county's. A document whose title block names a
+// national body (a proposition, SKR, Socialstyrelsen) and no county's is
+// national: it has no region.
+#include "extractor/extract_internal.h"
+#include "extractor/text_util.h"
+
+namespace overens {
+namespace {
+
+using Kind = CountyNameInfo::Kind;
+
+// Whether the character ending just before `at` is a letter or digit: the
+// name found at `at` is then inside a longer word. RE2's \b knows ASCII
+// only, so "Örebro" would never start at one.
+bool LetterEndsBefore(std::string_view text, size_t at) {
+  if (at == 0) return false;
+  size_t b = at - 1;
+  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+  auto lead = static_cast<unsigned char>(text[b]);
+  if (lead < 0x80) return std::isalnum(lead) != 0;
+  return lead == 0xC3;  // the Latin-1 letters (å ä ö é ü ...); a dash or a no-break space is no letter
+}
+
+bool LetterStartsAt(std::string_view text, size_t at) {
+  if (at >= text.size()) return false;
+  auto lead = static_cast<unsigned char>(text[at]);
+  if (lead < 0x80) return std::isalnum(lead) != 0;
+  return lead == 0xC3;
+}
+
+// Whether a kommun's name ending at `end` is followed by what makes it the
+// kommun as a body: "Skurups kommun", "Malmö stad", "Göteborgs Stad".
+bool NamesKommunAsBody(std::string_view text, size_t end) {
+  std::string_view rest = text.substr(end);
+  if (rest.starts_with("s ")) rest.remove_prefix(1);
+  for (std::string_view word : {" kommun", " Kommun", " stad", " Stad"})
+    if (rest.starts_with(word) && !LetterStartsAt(rest, word.size())) return true;
+  return false;
+}
+
+struct Tally {
+  int score = 0;
+  std::optional<Evidence> body, any;  // the first mention of a body, and of any kind
+};
+
+// Weights of a mention; a mention in the title block counts twice.
+constexpr int kBodyWeight = 3, kLandWeight = 1, kKommunWeight = 1, kDelregionWeight = 2;
+// The winner needs this score, and twice the runner-up's.
+constexpr int kLeastScore = 2;
+
+}  // namespace
+
+void ExtractRegion(ExtractionRun& run) {
+  const CompiledReference& c = run.compiled;
+  Document& doc = run.doc;
+  if (!c.county_names || run.ref.counties.empty()) return;
+  const std::string& all = run.text.joined;
+  size_t title_end_line = TitleBlockEnd(run);
+  size_t title_end = title_end_line < run.text.lines.size() ? run.text.line_offsets[title_end_line] : all.size();
+  std::vector<Tally> tally(run.ref.counties.size());
+  bool national_in_title = false, body_in_title = false;
+  std::optional<Evidence> national;  // the first national body named in the title block
+  re2::StringPiece in(all.data(), all.size()), m;
+  for (size_t pos = 0; pos < all.size() && c.county_names->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1);) {
+    size_t begin = static_cast<size_t>(m.data() - all.data()), end = begin + m.size();
+    if (m.empty() || LetterEndsBefore(all, begin) || LetterStartsAt(all, end)) {
+      pos = begin + 1;
+      continue;
+    }
+    pos = end;
+    auto found = c.county_name_of.find(std::string(m.data(), m.size()));
+    if (found == c.county_name_of.end()) continue;
+    const CountyNameInfo& info = found->second;
+    bool in_title = begin < title_end;
+    if (info.kind == Kind::kNational) {
+      if (in_title && !national_in_title)
+        national = run.EvidenceAt(begin, std::string_view(m.data(), m.size()));
+      national_in_title = national_in_title || in_title;
+      continue;
+    }
+    if (info.kind == Kind::kKommun && !in_title && !NamesKommunAsBody(all, end)) continue;  // "Lund", "Mora": a place, maybe a word
+    int weight = info.kind == Kind::kBody ? kBodyWeight : info.kind == Kind::kLand ? kLandWeight : kKommunWeight;
+    if (in_title) weight *= 2;
+    body_in_title = body_in_title || (in_title && info.kind == Kind::kBody);
+    Tally& t = tally[static_cast<size_t>(info.county)];
+    t.score += weight;
+    Evidence e = run.EvidenceAt(begin, std::string_view(m.data(), m.size()));
+    if (!t.any) t.any = e;
+    if (!t.body && info.kind == Kind::kBody) t.body = e;
+  }
+  // The delregions are the framework county's: naming one names it.
+  for (size_t i = 0; i < run.ref.counties.size(); ++i)
+    if (doc.delregion && run.ref.counties[i].name == run.ref.framework.county) tally[i].score += kDelregionWeight;
+  size_t best = 0;
+  int second = 0;
+  for (size_t i = 1; i < tally.size(); ++i) {
+    if (tally[i].score > tally[best].score) second = tally[best].score, best = i;
+    else second = std::max(second, tally[i].score);
+  }
+  bool is_national = national_in_title && !body_in_title;
+  if (is_national) {
+    doc.region_evidence = national;  // no region, and the body that makes it national
+  } else if (tally[best].score >= kLeastScore && tally[best].score >= 2 * second) {
+    doc.region = run.ref.counties[best].name;
+    doc.region_evidence = tally[best].body ? tally[best].body : tally[best].any;
+  }
+  // A delregion is a part of the framework's county, never of another.
+  if (doc.delregion && (is_national || (doc.region && *doc.region != run.ref.framework.county))) {
+    doc.delregion.reset();
+    doc.delregion_named = false;
+  }
+}
+
+}  // namespace overens
