@@ -153,6 +153,14 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
       }, true);
   p_->rules.back().finder = FindIsoDate;
   p_->rules.back().blocks_when_invalid = true;
+  // 2013.11.01, 2013 – 11 - 01: year, month and day apart by periods or
+  // spaced dashes, as some templates and typewritten dates write them
+  add(R"(\b((?:19|20)\d{2})(?:\.|\s*[–—-]\s*)(\d{2})(?:\.|\s*[–—-]\s*)(\d{2})\b)",
+      [](const G& g, int) -> std::optional<Interval> {
+        auto d = CivilDate::Make(ToInt(g[0]), ToInt(g[1]), ToInt(g[2]));
+        if (!d) return std::nullopt;
+        return Interval{d, d, Grain::kDay};
+      }, true);
   // 23 november 2023, 1:a oktober, 2021
   add("\\b(\\d{1,2})(?::e|:a)?\\s+" + M + ",?\\s+" + Y + "\\b", [](const G& g, int) -> std::optional<Interval> {
         auto d = CivilDate::Make(ToInt(g[2]), MonthNumber(g[1]), ToInt(g[0]));

@@ -1350,5 +1350,43 @@ TEST_CASE("the document's own date from its title block", "[extract][date]") {
   CHECK(date("Rutin\nGiltig till:\n2027-12-31\n\nBakgrund\nText.\n") == "(none)");
 }
 
+
+TEST_CASE("a span of years in an agreement's title is its validity", "[extract][validity]") {
+  Fixture f;
+  const std::string body = "\n\nParter\nRegionen och kommunerna.\n\nMålgrupper\n• Vuxna\n\nTvister\nLöses av parterna.\n";
+  for (const char* title : {"Samverkansavtal 2018–2020\nRegion Dalarna och kommunerna",
+                            "Överenskommelse om samverkan 2013 – 2016\nLandstinget i Kalmar län och kommunerna",
+                            "Överenskommelse om samverkan\n2013.11.01 – 2016.12.31\nRegion Gävleborg och kommunerna"}) {
+    INFO(title);
+    Document d = f.Extract(title + body);
+    REQUIRE(d.validity);
+    REQUIRE(d.validity->until);
+    CHECK(d.validity->until->year == (std::string(title).find("2018") != std::string::npos ? 2020 : 2016));
+  }
+  // Must not: a plan's period, or years in a news title.
+  CHECK_FALSE(f.Extract("Handlingsplan 2024–2025\nRegion Skåne" + body).validity);
+  CHECK_FALSE(f.Extract("Nyheter 2018–2020\n\nText om överenskommelser.\n").validity);
+}
+
+// Hostile openings: none may crash or hang, and each is read as annat.
+TEST_CASE("openings without a title block are read as annat", "[extract][kind]") {
+  Fixture f;
+  CHECK(f.Extract("och därför ska parterna samverka kring barn och unga, vilket framgår av avsnitt 4 nedan.\n").kind ==
+        DocumentKind::kAnnat);
+  std::string contents = "Innehåll\n";
+  for (int i = 0; i < 400; ++i) contents += "Kapitel " + std::to_string(i) + "\n";
+  Document long_title = f.Extract(contents);
+  CHECK(long_title.kind == DocumentKind::kAnnat);
+  CHECK_FALSE(long_title.date);
+  Document labels = f.Extract("Dokumenttyp:\nDokumentnamn:\nDatum:\nGiltig till:\n\nText.\n");
+  CHECK(labels.kind == DocumentKind::kAnnat);
+  CHECK_FALSE(labels.date);
+  Document unfilled = f.Extract("Rutin\nDatum:\n2011-xx-xx\n\nText.\n");
+  CHECK(unfilled.kind == DocumentKind::kAnnat);
+  CHECK_FALSE(unfilled.date);
+  REQUIRE(unfilled.placeholders.size() == 1);
+  CHECK(unfilled.placeholders[0].text == "2011-xx-xx");
+}
+
 }  // namespace
 }  // namespace overens

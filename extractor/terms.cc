@@ -51,6 +51,32 @@ std::optional<int> ValidityYears(std::string_view text) {
   return std::nullopt;
 }
 
+// An agreement without a validity section whose title block gives a span
+// of years ("Samverkansavtal 2018–2020", "Överenskommelse ... 2013 – 2016",
+// "2013.11.01 – 2016.12.31") is valid for that span.
+void TitleValidity(ExtractionRun& run) {
+  static const RE2 kAgreementWords(R"((?i)överenskommelse|avtal)");
+  if (run.doc.kind != DocumentKind::kLokalOverenskommelse && run.doc.kind != DocumentKind::kRamoverenskommelse) return;
+  size_t end = TitleBlockEnd(run);
+  if (end == 0) return;
+  int last_title_line = run.text.lines[end - 1].source_line;
+  bool agreement_words = false;
+  for (size_t i = 0; i < end && !agreement_words; ++i) agreement_words = RE2::PartialMatch(run.Line(i), kAgreementWords);
+  if (!agreement_words) return;
+  for (const DateSpan& d : run.doc.dates) {
+    if (d.span.line > last_title_line) break;
+    bool years = d.grain == Grain::kYears;
+    bool long_days = d.grain == Grain::kDay && d.start && d.end && d.end->DaysSinceEpoch() - d.start->DaysSinceEpoch() > 300;
+    if (!(years || long_days) || !d.start || !d.end) continue;
+    Validity v;
+    v.from = d.start;
+    v.until = d.end;
+    v.span = d.span;
+    run.doc.validity = v;
+    return;
+  }
+}
+
 void ExtractValidity(ExtractionRun& run) {
   static const RE2 kValid(R"((?i)\b(gäller|gälla|giltig|avtalsperioden|löptiden)\b)");
   static const RE2 kFromDecision(R"((?i)från och med (beslutsdatum|undertecknandet|det datum)|fr\.\s?o\.\s?m\. beslutsdatum)");
@@ -119,6 +145,7 @@ void ExtractValidity(ExtractionRun& run) {
     run.doc.validity = v;
     return;
   }
+  TitleValidity(run);
 }
 
 void ExtractRepeals(ExtractionRun& run) {

@@ -7,7 +7,9 @@ namespace overens {
 std::string_view ToString(RuleScope scope) { return scope == RuleScope::kFramework ? "framework" : "general"; }
 
 bool IsAgreement(DocumentKind k) { return k == DocumentKind::kLokalOverenskommelse; }
-bool IsAgreementOrPlan(DocumentKind k) { return IsAgreement(k) || k == DocumentKind::kHandlingsplan; }
+bool IsAgreementOrPlan(DocumentKind k) {
+  return IsAgreement(k) || k == DocumentKind::kRamoverenskommelse || k == DocumentKind::kHandlingsplan;
+}
 
 std::string StableFindingId(std::string_view rule, std::string_view file, std::string_view evidence) {
   size_t slash = file.find_last_of('/');

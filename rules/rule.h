@@ -50,7 +50,7 @@ class Rule {
 
 // Kinds of document a rule family applies to.
 bool IsAgreement(DocumentKind k);         // lokal överenskommelse
-bool IsAgreementOrPlan(DocumentKind k);   // + handlingsplan
+bool IsAgreementOrPlan(DocumentKind k);   // + ramöverenskommelse (county-wide) and handlingsplan
 // The first of `items` (spans in text order: dates, responsibilities,
 // frequencies) on or after source line `line`.
 template <class T>

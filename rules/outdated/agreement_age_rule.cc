@@ -16,7 +16,7 @@ class OutdatedAgreementAgeRule final : public Rule {
   }
   std::vector<Finding> Check(const RuleContext& ctx) const override {
     const Document& doc = ctx.doc;
-    if (!IsAgreement(doc.kind) || !doc.date) return {};
+    if ((!IsAgreement(doc.kind) && doc.kind != DocumentKind::kRamoverenskommelse) || !doc.date) return {};
     // Its age counts from its last revision, when the text names one ("Reviderad 2024-05-01").
     CivilDate since = *doc.date;
     SourceSpan span{1, 1, 0};

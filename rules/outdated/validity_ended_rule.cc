@@ -21,15 +21,17 @@ class OutdatedValidityEndedRule final : public Rule {
     std::string message = "the agreement was valid until " + v.until->ToString() +
                           (v.renewed_until ? ", renewed once to " + v.renewed_until->ToString() : "") + ", before " +
                           ctx.options.as_of.ToString();
-    if (const DateSpan* d = UntilDate(doc, *v.until)) return {Make(ctx, d->span, message, d->text)};
+    if (const DateSpan* d = UntilDate(doc, v)) return {Make(ctx, d->span, message, d->text)};
     return {Make(ctx, v.span, message, "till och med " + v.until->ToString())};
   }
 
  private:
-  // The date that sets the end ("fr.o.m. 2022-09-01 t.o.m. 2026-08-31"), where it is written.
-  static const DateSpan* UntilDate(const Document& doc, CivilDate until) {
+  // The date that sets the end ("fr.o.m. 2022-09-01 t.o.m. 2026-08-31",
+  // a title's "2018–2020"), where it is written.
+  static const DateSpan* UntilDate(const Document& doc, const Validity& v) {
     for (const DateSpan& d : doc.dates)
-      if (d.end == until && (d.role == DateRole::kValidFrom || d.role == DateRole::kStart || !d.start)) return &d;
+      if (d.end == v.until && (d.role == DateRole::kValidFrom || d.role == DateRole::kStart || !d.start || d.span == v.span))
+        return &d;
     return nullptr;
   }
 };
