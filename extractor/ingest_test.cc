@@ -164,6 +164,11 @@ TEST_CASE("a Word or OpenDocument file nested thousands deep is refused, not a c
     REQUIRE_FALSE(odt.ok());
     CHECK(odt.status().message().find("deep.odt: the document's XML nests over 200 levels deep") == 0);
   }
+  // Found by the office fuzzer: a space count of billions allocated gigabytes.
+  auto spaces = DecodeOfficeDocument(
+      StoredZip({{"content.xml", head + "<text:p>a<text:s text:c=\"66666666666666666\"/>b</text:p>" + tail}}), "s.odt", 1 << 20);
+  REQUIRE(spaces.ok());
+  CHECK(spaces.value().text.size() < 1100);
   // Tables in tables and lists in lists, as deep as documents nest them, are read.
   auto nested = DecodeOfficeDocument(
       StoredZip({{"content.xml", head + Nested("<text:list><text:list-item>", "</text:list-item></text:list>", 20,

@@ -178,6 +178,10 @@ void AppendBlock(const pugi::xml_node& block, std::string& out) {
   }
 }
 
+// A run of spaces <text:s text:c="N"/> is never longer than this: a count
+// of billions in a file of a few hundred bytes must not become gigabytes.
+constexpr int kMostRepeatedSpaces = 1000;
+
 // OpenDocument: a paragraph's or heading's text, with its spans, links,
 // spaces (<text:s text:c="3"/>), tabs and line breaks; footnotes are left out.
 void AppendOdfInline(pugi::xml_node n, std::string& out) {
@@ -187,7 +191,7 @@ void AppendOdfInline(pugi::xml_node n, std::string& out) {
       continue;
     }
     std::string_view name = LocalName(c);
-    if (name == "s") out.append(std::max(1, c.attribute("text:c").as_int(1)), ' ');
+    if (name == "s") out.append(std::clamp(c.attribute("text:c").as_int(1), 1, kMostRepeatedSpaces), ' ');
     else if (name == "tab") out += ' ';
     else if (name == "line-break") out += '\n';
     else if (name != "note" && name != "annotation") AppendOdfInline(c, out);
