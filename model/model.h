@@ -251,12 +251,14 @@ struct Finding {
   Severity severity = Severity::kWarning;
   std::string file;
   std::string message;
+  std::string message_id;  // of messages.xml: the message whatever its language
   std::string evidence;  // quote from the document
   std::string framework_quote;  // the framework's wording, for comparisons
   SourceSpan span;
+  int page = 0;  // 1-based page of a PDF the line is on; 0 for other inputs
   template <class V> void Visit(V& v) {
-    v("id", id); v("rule", rule); v("severity", severity); v("file", file); v("span", span);
-    v("message", message); v("evidence", evidence); v("framework_quote", framework_quote);
+    v("id", id); v("rule", rule); v("severity", severity); v("file", file); v("span", span); v("page", page);
+    v("message", message); v("message_id", message_id); v("evidence", evidence); v("framework_quote", framework_quote);
   }
   bool operator==(const Finding&) const = default;
 };

@@ -1,5 +1,7 @@
 #include "model/reference_data.h"
 
+#include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include <pugixml.hpp>
@@ -93,6 +95,15 @@ Status LoadCounties(const std::string& text, ReferenceData& data) {
   return Status::Ok();
 }
 
+Status LoadMessages(const std::string& text, ReferenceData& data) {
+  pugi::xml_document doc;
+  auto root = Root(doc, text, "messages", "messages");
+  if (!root.ok()) return root.status();
+  for (auto n : root.value().children("message"))
+    data.messages[n.attribute("id").as_string()] = MessageText{n.attribute("sv").as_string(), n.attribute("en").as_string()};
+  return Status::Ok();
+}
+
 Status LoadLaws(const std::string& text, std::vector<Law>& out) {
   pugi::xml_document doc;
   auto root = Root(doc, text, "laws", "laws");
@@ -145,6 +156,26 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
 
 }  // namespace
 
+std::string ReferenceData::Say(Language language, std::string_view id, std::initializer_list<std::string_view> args) const {
+  auto found = messages.find(id);
+  if (found == messages.end()) return std::string(id);
+  const std::string& text = language == Language::kEnglish || found->second.sv.empty() ? found->second.en : found->second.sv;
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+    if (close != std::string::npos && close > i + 1 && close - i <= 3 &&
+        std::all_of(text.begin() + static_cast<long>(i) + 1, text.begin() + static_cast<long>(close), ::isdigit)) {
+      size_t k = static_cast<size_t>(std::stoi(text.substr(i + 1, close - i - 1)));
+      if (k < args.size()) out.append(*(args.begin() + k));
+      i = close;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
 const Law* ReferenceData::FindLaw(std::string_view id) const {
   for (const Law& l : laws)
     if (l.id == id) return &l;
@@ -155,7 +186,7 @@ Result<ReferenceData> LoadReferenceData(const ReferenceSources& sources) {
   ReferenceData data;
   for (Status s : {LoadFramework(sources.framework, data.framework), LoadDelregions(sources.delregions, data.delregions),
                    LoadLaws(sources.laws, data.laws), LoadVocabulary(sources.vocabulary, data.vocabulary),
-                   LoadCounties(sources.counties, data)}) {
+                   LoadCounties(sources.counties, data), LoadMessages(sources.messages, data)}) {
     if (!s.ok()) return s;
   }
   return data;

@@ -3,6 +3,8 @@
 // read-only by the extractor and the rules.
 #pragma once
 
+#include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,6 +83,15 @@ struct Vocabulary {
   std::unordered_set<std::string> done_words;  // a status that starts with one says the activity is done ("klar")
 };
 
+// The language overens speaks to its users in: Swedish unless asked.
+enum class Language { kSwedish, kEnglish };
+
+// What overens says (messages.xml): per id, its Swedish and English text,
+// with {0}, {1}, ... for the values it names.
+struct MessageText {
+  std::string sv, en;
+};
+
 struct ReferenceData {
   Framework framework;
   std::vector<Delregion> delregions;
@@ -88,13 +99,18 @@ struct ReferenceData {
   Vocabulary vocabulary;
   std::vector<County> counties;
   std::vector<std::string> national_bodies;  // literals: whose documents are no county's
+  std::map<std::string, MessageText, std::less<>> messages;
+
+  // The message `id` in `language`, each {i} replaced by args[i]; the id
+  // itself when the catalogue has no such message (a gap shows, never crashes).
+  std::string Say(Language language, std::string_view id, std::initializer_list<std::string_view> args = {}) const;
 
   const Law* FindLaw(std::string_view id) const;
 };
 
 // The four XML texts reference data is made of.
 struct ReferenceSources {
-  std::string framework, delregions, laws, vocabulary, counties;
+  std::string framework, delregions, laws, vocabulary, counties, messages;
 };
 
 // The defaults compiled into the binary from corpus/reference/.

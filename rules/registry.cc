@@ -101,48 +101,37 @@ const County* FindCounty(const ReferenceData& ref, std::string_view name) {
   return nullptr;
 }
 
-// "an agreement", "a plan", ... of the kind.
-std::string KindPhrase(DocumentKind kind) {
-  switch (kind) {
-    case DocumentKind::kLokalOverenskommelse: return "a local agreement";
-    case DocumentKind::kRamoverenskommelse: return "a framework agreement";
-    case DocumentKind::kHandlingsplan: return "an action plan";
-    case DocumentKind::kRevision: return "an audit report";
-    case DocumentKind::kAnnat: break;
-  }
-  return "a document";
-}
-
 }  // namespace
 
-DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref) {
+DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref, Language language) {
   bool framework_county = doc.region && *doc.region == ref.framework.county;
   DocumentScope scope{framework_county ? RuleScope::kFramework : RuleScope::kGeneral, ""};
   bool understood = doc.kind != DocumentKind::kAnnat && doc.kind != DocumentKind::kRevision;
+  std::string kind(ToString(doc.kind));
   if (!understood) {
-    std::string why = doc.kind_evidence ? "its opening says '" + doc.kind_evidence->text + "'"
-                                        : "no agreement or plan title, and not an agreement's sections";
-    scope.note = std::string("read as ") + std::string(ToString(doc.kind)) + " (" + why + ")";
+    std::string why = doc.kind_evidence ? ref.Say(language, "note.why.title", {doc.kind_evidence->text})
+                                        : ref.Say(language, "note.why.none");
+    scope.note = ref.Say(language, "note.read-as", {ref.Say(language, "kind." + kind), why});
   }
   if (framework_county) return scope;
-  std::string whose = KindPhrase(understood ? doc.kind : DocumentKind::kAnnat);
+  std::string phrase = ref.Say(language, "phrase." + (understood ? kind : std::string("annat")));
+  std::string whose;
   if (doc.region) {
     const County* c = FindCounty(ref, *doc.region);
-    whose += " of " + (c && !c->region.empty() ? c->region : *doc.region);
+    whose = ref.Say(language, "note.of-region", {phrase, c && !c->region.empty() ? c->region : *doc.region});
   } else if (doc.region_evidence) {
-    whose += " of national scope ('" + doc.region_evidence->text + "')";
+    whose = ref.Say(language, "note.national", {phrase, doc.region_evidence->text});
   } else {
-    whose += " that names no county";
+    whose = ref.Say(language, "note.no-county", {phrase});
   }
-  scope.note += (scope.note.empty() ? "" : "; ") + whose + ": not compared with the " + ref.framework.county +
-                " framework; only general rules ran";
+  scope.note += (scope.note.empty() ? "" : "; ") + ref.Say(language, "note.not-compared", {whose, ref.framework.county});
   return scope;
 }
 
 std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, const Document& doc,
                               const ReferenceData& ref, const CheckOptions& options) {
   RuleContext ctx{doc, ref, options};
-  RuleScope widest = ScopeOf(doc, ref).widest;
+  RuleScope widest = ScopeOf(doc, ref, options.language).widest;
   std::vector<Finding> out;
   for (const auto& rule : rules) {
     if (rule->scope() == RuleScope::kFramework && widest == RuleScope::kGeneral) continue;

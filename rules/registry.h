@@ -36,7 +36,7 @@ struct DocumentScope {
   RuleScope widest = RuleScope::kFramework;  // kFramework: every rule; kGeneral: the general ones
   std::string note;                          // empty when every rule ran on a document they fit
 };
-DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref);
+DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref, Language language = Language::kSwedish);
 
 // Runs the rules within ScopeOf(doc) on one document; findings sorted by
 // line, then rule id.

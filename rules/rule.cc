@@ -41,17 +41,40 @@ std::string StableFindingId(std::string_view rule, std::string_view file, std::s
   return id;
 }
 
-Finding Rule::Make(const RuleContext& ctx, SourceSpan span, std::string message, std::string evidence,
+namespace {
+
+std::string Render(const ReferenceData& ref, Language language, const Message& m) {
+  switch (m.args.size()) {
+    case 0: return ref.Say(language, m.id);
+    case 1: return ref.Say(language, m.id, {m.args[0]});
+    case 2: return ref.Say(language, m.id, {m.args[0], m.args[1]});
+    case 3: return ref.Say(language, m.id, {m.args[0], m.args[1], m.args[2]});
+    default: return ref.Say(language, m.id, {m.args[0], m.args[1], m.args[2], m.args[3]});
+  }
+}
+
+}  // namespace
+
+Finding Rule::Make(const RuleContext& ctx, SourceSpan span, const Message& message, std::string evidence,
                    std::string framework_quote) const {
   Finding f;
   f.rule = std::string(id());
   f.severity = severity();
   f.file = ctx.doc.file;
   f.span = span;
-  f.message = std::move(message);
+  f.message_id = message.id;
+  f.message = Render(ctx.ref, ctx.options.language, message);
   f.evidence = Ellipsize(evidence, 400);
   f.framework_quote = std::move(framework_quote);
-  f.id = StableFindingId(f.rule, f.file, f.evidence + "|" + f.message);
+  std::string english = ctx.options.language == Language::kEnglish ? f.message : Render(ctx.ref, Language::kEnglish, message);
+  f.id = StableFindingId(f.rule, f.file, f.evidence + "|" + english);
+  return f;
+}
+
+Finding Rule::Make(const RuleContext& ctx, SourceSpan span, const Message& message, const Message& evidence,
+                   std::string framework_quote) const {
+  Finding f = Make(ctx, span, message, Render(ctx.ref, Language::kEnglish, evidence), std::move(framework_quote));
+  f.evidence = Ellipsize(Render(ctx.ref, ctx.options.language, evidence), 400);
   return f;
 }
 

@@ -17,6 +17,13 @@ namespace overens {
 struct CheckOptions {
   CivilDate as_of{2026, 1, 1};  // "today" for passed deadlines and ages
   int review_years = 4;         // outdated.agreement-age: review interval
+  Language language = Language::kSwedish;  // of messages and notes
+};
+
+// A message of the catalogue (messages.xml) and the values it names.
+struct Message {
+  std::string id;
+  std::vector<std::string> args;
 };
 
 struct RuleContext {
@@ -43,9 +50,19 @@ class Rule {
   virtual std::vector<Finding> Check(const RuleContext& ctx) const = 0;
 
  protected:
-  // A finding of this rule with a stable id (rule, file name, evidence).
-  Finding Make(const RuleContext& ctx, SourceSpan span, std::string message, std::string evidence,
+  // A finding of this rule, its message in the run's language, with a
+  // stable id (rule, file name, evidence and the message in English, so the
+  // id is the same whatever the language).
+  Finding Make(const RuleContext& ctx, SourceSpan span, const Message& message, std::string evidence,
                std::string framework_quote = "") const;
+  // The same, for evidence in the tool's words (what the text lacks), which
+  // is said in the run's language and counted in English for the id.
+  Finding Make(const RuleContext& ctx, SourceSpan span, const Message& message, const Message& evidence,
+               std::string framework_quote = "") const;
+  // A catalogue text in the run's language (for evidence and quotes in words).
+  std::string Say(const RuleContext& ctx, std::string_view id, std::initializer_list<std::string_view> args = {}) const {
+    return ctx.ref.Say(ctx.options.language, id, args);
+  }
 };
 
 // Kinds of document a rule family applies to.

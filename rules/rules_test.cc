@@ -46,6 +46,23 @@ struct Harness {
   }
 };
 
+// Every message a rule or note names is in the catalogue, in both languages.
+TEST_CASE("the message catalogue speaks Swedish and English for every rule", "[rules]") {
+  Harness h;
+  for (const auto& rule : h.rules) {
+    std::string id = "rule." + std::string(rule->id());
+    INFO(id);
+    REQUIRE(h.ref.messages.count(id));
+    CHECK(!h.ref.messages.at(id).sv.empty());
+    CHECK(h.ref.messages.at(id).en == rule->description());
+  }
+  CHECK(h.ref.Say(Language::kSwedish, "deadline.passed.of", {"hösten 2024", "BUP", "2024-12-31", "2026-01-01"}) ==
+        "tidsgränsen ”hösten 2024” för BUP löpte ut 2024-12-31, före 2026-01-01");
+  CHECK(h.ref.Say(Language::kEnglish, "deadline.passed", {"hösten 2024", "2024-12-31", "2026-01-01"}) ==
+        "deadline 'hösten 2024' ended 2024-12-31, before 2026-01-01");
+  CHECK(h.ref.Say(Language::kSwedish, "no.such.message") == "no.such.message");
+}
+
 TEST_CASE("finding ids ignore folders, case, spacing and punctuation, and never change", "[rules]") {
   // Baselines store these ids: the value is pinned so a change shows here first.
   std::string id = StableFindingId("target-group.missing", "some/dir/lo.txt",
@@ -471,7 +488,10 @@ TEST_CASE("framework rules run on the framework county's documents only", "[rule
     CHECK(doc.region);
     CHECK_FALSE(doc.delregion);
     CHECK(scope.widest == RuleScope::kGeneral);
-    CHECK(scope.note.find("not compared with the Skåne framework; only general rules ran") != std::string::npos);
+    CHECK(scope.note.find("inte jämförd med ramöverenskommelsen för Skåne; bara de allmänna reglerna kördes") != std::string::npos);
+    Document same = doc;
+    CHECK(ScopeOf(same, h.ref, Language::kEnglish).note.find("not compared with the Skåne framework; only general rules ran") !=
+          std::string::npos);
     for (const Finding& f : RunRules(h.rules, doc, h.ref, CheckOptions{{2026, 11, 22}, 4}))
       CHECK((f.rule.starts_with("outdated.validity") || f.rule.starts_with("outdated.agreement") ||
              f.rule.starts_with("deadline") || f.rule.starts_with("activity") || f.rule.starts_with("text")));
@@ -495,7 +515,7 @@ TEST_CASE("framework rules run on the framework county's documents only", "[rule
   auto [prop, prop_scope] = scope_of("Prop. 2016/17:85\n\nSamverkan om vård mot spelmissbruk\n\nRegeringen överlämnar denna proposition.\n");
   CHECK_FALSE(prop.region);
   CHECK(prop.region_evidence);
-  CHECK(prop_scope.note.find("national scope") != std::string::npos);
+  CHECK(prop_scope.note.find("nationell räckvidd") != std::string::npos);
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ class ActivityNoActorRule final : public Rule {
     if (!IsAgreementOrPlan(doc.kind)) return {};
     std::vector<Finding> out;
     for (const Responsibility& r : doc.responsibilities)
-      if (!r.actor) out.push_back(Make(ctx, r.span, "activity names nobody responsible", r.action));
+      if (!r.actor) out.push_back(Make(ctx, r.span, {"activity.no-actor", {}}, r.action));
     return out;
   }
 };

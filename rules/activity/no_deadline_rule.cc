@@ -34,7 +34,7 @@ class ActivityNoDeadlineRule final : public Rule {
       auto f = FirstOnOrAfter(doc.frequencies, r.span.line);
       bool recurring = f != doc.frequencies.end() && f->span.line == r.span.line;
       if (!dated && !recurring)
-        out.push_back(Make(ctx, r.span, "activity of " + *r.actor + " has no deadline", r.action));
+        out.push_back(Make(ctx, r.span, {"activity.no-deadline", {*r.actor}}, r.action));
     }
     return out;
   }

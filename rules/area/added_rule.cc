@@ -19,7 +19,7 @@ class AreaAddedRule final : public Rule {
     if (doc.kind == DocumentKind::kRevision || doc.kind == DocumentKind::kRamoverenskommelse) return {};
     std::vector<Finding> out;
     for (const Area& a : doc.areas)
-      if (!a.framework_id) out.push_back(Make(ctx, a.span, "development area '" + a.name + "' is not in the framework", a.name));
+      if (!a.framework_id) out.push_back(Make(ctx, a.span, {"area.added", {a.name}}, a.name));
     return out;
   }
 };

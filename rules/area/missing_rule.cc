@@ -25,8 +25,8 @@ class AreaMissingRule final : public Rule {
     for (const FrameworkArea& fa : ctx.ref.framework.areas) {
       bool present = std::any_of(doc.areas.begin(), doc.areas.end(), [&](const Area& a) { return a.framework_id == fa.id; });
       if (!present)
-        out.push_back(Make(ctx, doc.areas.front().span, "development area " + fa.id + " of the framework is missing",
-                           "areas: " + std::to_string(doc.areas.size()) + " found", fa.name));
+        out.push_back(Make(ctx, doc.areas.front().span, {"area.missing", {fa.id}},
+                           Message{"area.missing.evidence", {std::to_string(doc.areas.size())}}, fa.name));
     }
     return out;
   }

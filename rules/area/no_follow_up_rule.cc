@@ -20,9 +20,9 @@ class AreaNoFollowUpRule final : public Rule {
     std::vector<Finding> out;
     for (const Area& a : doc.areas) {
       if (a.follow_up == FollowUp::kEmpty)
-        out.push_back(Make(ctx, a.follow_up_span, "area '" + a.name + "' states no follow-up", a.follow_up_quote));
+        out.push_back(Make(ctx, a.follow_up_span, {"area.no-follow-up.empty", {a.name}}, a.follow_up_quote));
       else if (a.follow_up == FollowUp::kAbsent)
-        out.push_back(Make(ctx, a.span, "area '" + a.name + "' has no follow-up section", a.name));
+        out.push_back(Make(ctx, a.span, {"area.no-follow-up.absent", {a.name}}, a.name));
     }
     return out;
   }

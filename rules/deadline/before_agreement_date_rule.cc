@@ -20,8 +20,7 @@ class DeadlineBeforeAgreementDateRule final : public Rule {
     std::vector<Finding> out;
     for (const DateSpan& d : doc.dates)
       if (d.role == DateRole::kDeadline && d.end && *d.end < *doc.date)
-        out.push_back(Make(ctx, d.span, "deadline '" + d.text + "' ends " + d.end->ToString() +
-                                            ", before the agreement date " + doc.date->ToString(), d.text));
+        out.push_back(Make(ctx, d.span, {"deadline.before-agreement-date", {d.text, d.end->ToString(), doc.date->ToString()}}, d.text));
     return out;
   }
 };

@@ -22,10 +22,10 @@ class DeadlinePassedRule final : public Rule {
       if (d.role != DateRole::kDeadline || !d.end || *d.end >= ctx.options.as_of) continue;
       const Responsibility* activity = ActivityDueOn(doc, d);
       if (activity && activity->done) continue;  // "Klar": the deadline was met or no longer matters
-      std::string of = activity && activity->actor ? " of " + *activity->actor : "";
-      out.push_back(Make(ctx, d.span,
-                         "deadline '" + d.text + "'" + of + " ended " + d.end->ToString() + ", before " + ctx.options.as_of.ToString(),
-                         activity ? activity->action : d.text));
+      Message m = activity && activity->actor
+                      ? Message{"deadline.passed.of", {d.text, *activity->actor, d.end->ToString(), ctx.options.as_of.ToString()}}
+                      : Message{"deadline.passed", {d.text, d.end->ToString(), ctx.options.as_of.ToString()}};
+      out.push_back(Make(ctx, d.span, m, activity ? activity->action : d.text));
     }
     return out;
   }

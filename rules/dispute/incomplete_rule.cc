@@ -23,7 +23,7 @@ class DisputeIncompleteRule final : public Rule {
                                  [&](const DisputeStep& s) { return s.body == end.id; });
       if (present) continue;
       const DisputeStep& last = doc.dispute_steps.back();
-      out.push_back(Make(ctx, last.span, "the dispute ladder never reaches " + end.id, last.actor,
+      out.push_back(Make(ctx, last.span, {"dispute.incomplete", {end.id}}, last.actor,
                          "tvister lyfts stegvis till Skånegemensam samverkansgrupp psykiatri (SSP) och Centralt Samverkansorgan"));
     }
     return out;

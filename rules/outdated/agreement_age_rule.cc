@@ -20,19 +20,20 @@ class OutdatedAgreementAgeRule final : public Rule {
     // Its age counts from its last revision, when the text names one ("Reviderad 2024-05-01").
     CivilDate since = *doc.date;
     SourceSpan span{1, 1, 0};
-    std::string quote = doc.date->ToString(), revised;
+    std::string quote = doc.date->ToString(), revised;  // the last revision's date, when after the agreement's
     for (const DateSpan& d : doc.dates) {
       if (d.role == DateRole::kAgreementDate && revised.empty()) span = d.span;
       if (d.role == DateRole::kRevised && d.start && since < *d.start && !(ctx.options.as_of < *d.start)) {
         since = *d.start, span = d.span, quote = d.text;
-        revised = ", last revised " + d.start->ToString() + ",";
+        revised = d.start->ToString();
       }
     }
     int age = since.YearsUntil(ctx.options.as_of);
     if (age < ctx.options.review_years) return {};
-    return {Make(ctx, span, "agreement dated " + doc.date->ToString() + revised + " is " + std::to_string(age) +
-                                " years old; review interval is " + std::to_string(ctx.options.review_years) + " years",
-                 quote)};
+    std::string years = std::to_string(age), interval = std::to_string(ctx.options.review_years);
+    Message m = revised.empty() ? Message{"outdated.agreement-age", {doc.date->ToString(), years, interval}}
+                                : Message{"outdated.agreement-age.revised", {doc.date->ToString(), revised, years, interval}};
+    return {Make(ctx, span, m, quote)};
   }
 };
 

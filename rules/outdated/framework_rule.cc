@@ -24,8 +24,8 @@ class OutdatedFrameworkRule final : public Rule {
       if (d.role != DateRole::kFrameworkDate || !(day || year) || !d.start || !d.end) continue;
       for (const SupersededFramework& s : ctx.ref.framework.superseded)
         if (day ? *d.start == s.date : (*d.start <= s.date && s.date <= *d.end))
-          out.push_back(Make(ctx, d.span, "refers to the framework of " + s.date.ToString() + ", replaced by the framework of " +
-                                              ctx.ref.framework.date.ToString(), d.text, ctx.ref.framework.name));
+          out.push_back(Make(ctx, d.span, {"outdated.framework", {s.date.ToString(), ctx.ref.framework.date.ToString()}}, d.text,
+                                  ctx.ref.framework.name));
     }
     return out;
   }

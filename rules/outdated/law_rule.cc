@@ -32,8 +32,10 @@ class OutdatedLawRule final : public Rule {
       if (!certain || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
       seen.push_back(std::move(key));
       const Law* next = ctx.ref.FindLaw(law->replaced_by);
-      out.push_back(Make(ctx, r.span, "cites " + law->name + ", replaced on " + law->replaced_on->ToString() +
-                                          (next ? " by " + next->name : std::string()), r.text, next ? next->name : ""));
+      out.push_back(Make(ctx, r.span,
+                         next ? Message{"outdated.law.by", {law->name, law->replaced_on->ToString(), next->name}}
+                              : Message{"outdated.law", {law->name, law->replaced_on->ToString()}},
+                         r.text, next ? next->name : ""));
     }
     return out;
   }

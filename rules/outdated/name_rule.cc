@@ -16,7 +16,7 @@ class OutdatedNameRule final : public Rule {
     if (!IsAgreementOrPlan(ctx.doc.kind)) return {};
     std::vector<Finding> out;
     for (const OldName& n : ctx.doc.old_names)
-      out.push_back(Make(ctx, n.span, "names '" + n.text + "', which is now " + n.current, n.text, n.current));
+      out.push_back(Make(ctx, n.span, {"outdated.name", {n.text, n.current}}, n.text, n.current));
     return out;
   }
 };

@@ -18,8 +18,8 @@ class OutdatedPlanPeriodEndedRule final : public Rule {
     const Document& doc = ctx.doc;
     if (!IsAgreementOrPlan(doc.kind) || !doc.plan_period || !doc.plan_period->end) return {};
     if (!(*doc.plan_period->end < ctx.options.as_of)) return {};
-    return {Make(ctx, doc.plan_period->span, "the plan period " + doc.plan_period->text + " ended " +
-                                                doc.plan_period->end->ToString(), doc.plan_period->text)};
+    return {Make(ctx, doc.plan_period->span,
+                 {"outdated.plan-period-ended", {doc.plan_period->text, doc.plan_period->end->ToString()}}, doc.plan_period->text)};
   }
 };
 

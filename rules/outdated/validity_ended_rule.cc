@@ -18,9 +18,9 @@ class OutdatedValidityEndedRule final : public Rule {
     const Validity& v = *doc.validity;
     // "... och därefter tills vidare": the agreement goes on after the date.
     if (!v.until || v.until_further_notice || !(*v.LastValidDay() < ctx.options.as_of)) return {};
-    std::string message = "the agreement was valid until " + v.until->ToString() +
-                          (v.renewed_until ? ", renewed once to " + v.renewed_until->ToString() : "") + ", before " +
-                          ctx.options.as_of.ToString();
+    Message message = v.renewed_until ? Message{"outdated.validity-ended.renewed", {v.until->ToString(), v.renewed_until->ToString(),
+                                                                                    ctx.options.as_of.ToString()}}
+                                      : Message{"outdated.validity-ended", {v.until->ToString(), ctx.options.as_of.ToString()}};
     if (const DateSpan* d = UntilDate(doc, v)) return {Make(ctx, d->span, message, d->text)};
     return {Make(ctx, v.span, message, "till och med " + v.until->ToString())};
   }

@@ -37,8 +37,9 @@ class PartyMunicipalityMissingRule final : public Rule {
       if (!doc.delregion_named && named * 2 <= d.kommuner.size()) return {};
       for (const std::string* k : missing) {
         SourceSpan span = doc.parties.empty() ? SourceSpan{1, 1, 0} : doc.parties.front().span;
-        out.push_back(Make(ctx, span, "kommun " + *k + " of delregion " + d.name + " is not named as party",
-                           "kommuner named: " + Join(doc.municipalities), "delregion " + d.name + ": " + Join(d.kommuner)));
+        out.push_back(Make(ctx, span, {"party.municipality-missing", {*k, d.name}},
+                           Message{"party.municipality-missing.evidence", {Join(doc.municipalities)}},
+                           "delregion " + d.name + ": " + Join(d.kommuner)));
       }
     }
     return out;

@@ -22,7 +22,7 @@ class PartyPrincipalMissingRule final : public Rule {
       bool present = std::any_of(doc.parties.begin(), doc.parties.end(), [&](const Party& x) { return x.principal == p; });
       if (!present)
         out.push_back(Make(ctx, doc.parties.front().span,
-                           "no unit of the " + std::string(ToString(p)) + " side is named among the parties",
+                           Message{"party.principal-missing", {std::string(ToString(p))}},
                            doc.parties.front().text, "Parter: kommun (t.ex. socialtjänst, skola) och region (t.ex. BUP, vuxenpsykiatri)"));
     }
     return out;

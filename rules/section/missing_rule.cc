@@ -22,7 +22,7 @@ class SectionMissingRule final : public Rule {
     std::string found;
     for (const Section& x : doc.sections)
       if (found.find(x.heading) == std::string::npos) found += (found.empty() ? "" : ", ") + x.heading;
-    found = found.empty() ? "(no framework section found)" : "sections found: " + found;
+    Message evidence = found.empty() ? Message{"section.missing.none", {}} : Message{"section.missing.found", {found}};
     for (const FrameworkSection& s : ctx.ref.framework.sections) {
       if (!s.required) continue;
       bool present = std::any_of(doc.sections.begin(), doc.sections.end(), [&](const Section& x) { return x.id == s.id; });
@@ -30,8 +30,8 @@ class SectionMissingRule final : public Rule {
       if (s.id == "parter" && !doc.parties.empty()) present = true;
       if (s.id == "giltighetstid" && doc.validity) present = true;
       if (present) continue;
-      out.push_back(Make(ctx, SourceSpan{1, 1, 0}, "section '" + s.name + "' is missing", found,
-                         "the framework expects a section on " + s.name));
+      out.push_back(Make(ctx, SourceSpan{1, 1, 0}, {"section.missing", {s.name}}, evidence,
+                         Say(ctx, "section.missing.expects", {s.name})));
     }
     return out;
   }

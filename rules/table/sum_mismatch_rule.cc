@@ -21,8 +21,7 @@ class TableSumMismatchRule final : public Rule {
       long long sum = 0;
       for (long long c : r.cells) sum += c;
       if (sum == *r.printed_total) continue;
-      out.push_back(Make(ctx, r.span, r.label + ": the amounts add up to " + std::to_string(sum) + ", printed total is " +
-                                          std::to_string(*r.printed_total), r.raw));
+      out.push_back(Make(ctx, r.span, {"table.sum-mismatch", {r.label, std::to_string(sum), std::to_string(*r.printed_total)}}, r.raw));
     }
     return out;
   }

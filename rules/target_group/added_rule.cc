@@ -19,7 +19,7 @@ class TargetGroupAddedRule final : public Rule {
     if (doc.kind == DocumentKind::kRevision || doc.kind == DocumentKind::kRamoverenskommelse) return {};
     std::vector<Finding> out;
     for (const TargetGroup& g : doc.target_groups)
-      if (!g.framework_id) out.push_back(Make(ctx, g.span, "target group not in the framework", g.text));
+      if (!g.framework_id) out.push_back(Make(ctx, g.span, {"target-group.added", {}}, g.text));
     return out;
   }
 };

@@ -24,8 +24,7 @@ class TargetGroupChangedRule final : public Rule {
       for (const FrameworkItem& tg : ctx.ref.framework.target_groups)
         if (tg.id == *g.framework_id) wording = tg.text;
       out.push_back(Make(ctx, g.span,
-                         "target group " + *g.framework_id + " is " + std::string(ToString(g.deviation)) +
-                             " compared with the framework",
+                         {"target-group.changed." + std::string(ToString(g.deviation)), {*g.framework_id}},
                          g.text, wording));
     }
     return out;

@@ -25,7 +25,7 @@ class TargetGroupMissingRule final : public Rule {
                                  [&](const TargetGroup& g) { return g.framework_id == tg.id; });
       if (present) continue;
       const TargetGroup& first = doc.target_groups.front();
-      out.push_back(Make(ctx, first.span, "target group " + tg.id + " of the framework is missing from the list",
+      out.push_back(Make(ctx, first.span, {"target-group.missing", {tg.id}},
                          first.text, tg.text));
     }
     return out;

@@ -19,7 +19,7 @@ class TextPlaceholderRule final : public Rule {
     if (doc.kind == DocumentKind::kRevision) return {};
     std::vector<Finding> out;
     for (const Placeholder& p : doc.placeholders)
-      out.push_back(Make(ctx, p.span, "draft placeholder '" + p.text + "' left in the text", p.text));
+      out.push_back(Make(ctx, p.span, {"text.placeholder", {p.text}}, p.text));
     return out;
   }
 };

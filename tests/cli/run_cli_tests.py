@@ -201,7 +201,12 @@ def main():
     case("utf-16", ["extract", fx["utf16.txt"]], 0, stdout=r"hösten 2024|Hösten 2024")
     case("utf-16 without BOM", ["extract", fx["utf16-nobom.txt"]], 0, stdout=r"hösten 2024|Hösten 2024",
          stderr=r"utf16-nobom.txt: UTF-16 without a byte order mark; read as utf-16be")
-    case("english", ["check", fx["english.txt"]], 0, stderr=r"0 findings")
+    case("english", ["check", fx["english.txt"]], 0, stderr=r"0 avvikelser")
+    case("english, in English", ["check", "--lang", "en", fx["english.txt"]], 0, stderr=r"0 findings",
+         stdout=r"note: read as Other \(no agreement or plan title")
+    case("a document not understood gets a note", ["check", fx["english.txt"]], 0,
+         stdout=r"english.txt: anmärkning: läst som Annat \(ingen rubrik som överenskommelse eller plan")
+    case("bad --lang", ["check", "--lang", "fi", fx["english.txt"]], 2, stderr=r"--lang needs sv or en")
     case("deep docx", ["check", fx["deep.docx"]], 65, stderr=r"deep.docx: the document's XML nests over 200 levels deep")
     case("deep odt", ["extract", fx["deep.odt"]], 65, stderr=r"deep.odt: the document's XML nests over 200 levels deep")
     case("deep odt in a batch", ["check", "--format", "json"] + as_of + [fx["deep-batch"]], 65,
@@ -238,7 +243,7 @@ def main():
     case("empty --only", ["check", "--only", ",", nordost], 2, stderr=r"--only needs rule ids or groups")
     case("bad severity", ["audit", "--min-severity", "high", DEMO], 2, stderr=r"--min-severity needs error, warning or info")
     case("rules listed by severity", ["rules", "--min-severity", "error"], 0,
-         check=lambda out, err: len(out.splitlines()) == 3 and all(" error " in l for l in out.splitlines()) or (_ for _ in ()).throw(AssertionError(out)))
+         check=lambda out, err: len(out.splitlines()) == 3 and all(" fel " in l for l in out.splitlines()) or (_ for _ in ()).throw(AssertionError(out)))
     # Word documents
     def findings_of(out):
         return [(x["rule"], x["line"], x["evidence"]) for x in json.loads(out)["findings"]]
@@ -261,7 +266,7 @@ def main():
         nordost_bytes = fh.read()
     with open(os.path.join(EXPECTED, "check-nordost.txt"), encoding="utf-8") as fh:
         nordost_expected = fh.read().replace("corpus/demo/lo-nordost-2024.txt", "<stdin>")
-    case("check of stdin", ["check", "--no-color"] + as_of + ["-"], 1, stdin=nordost_bytes, stderr=r"findings in 1 file",
+    case("check of stdin", ["check", "--no-color"] + as_of + ["-"], 1, stdin=nordost_bytes, stderr=r"avvikelser i 1 fil",
          check=lambda out, err: out == nordost_expected or (_ for _ in ()).throw(AssertionError("differs from the file's check")))
     with open(os.path.join(DEMO, "lo-sydvast-2025.pdf"), "rb") as fh:
         case("text of a pdf on stdin", ["text", "-"], 0, stdin=fh.read(), stdout=r"samverkansparternas")
@@ -281,7 +286,11 @@ def main():
          stderr=r"^overens: vocabulary.xml: placeholder pattern 'ÅÅÅÅ-\(MM-DD' is not valid RE2 .*; correct it \(RE2 syntax\) or remove it\n$")
     # normal output
     case("check text", ["check", "--no-color"] + as_of + ["corpus/demo/lo-nordost-2024.txt"], 1,
-         expected_file="check-nordost.txt", stderr=r"findings in 1 file, as of 2026-11-22")
+         expected_file="check-nordost.txt", stderr=r"avvikelser i 1 fil, per 2026-11-22")
+    case("check text in English", ["check", "--no-color", "--lang", "en"] + as_of + ["corpus/demo/lo-nordost-2024.txt"], 1,
+         expected_file="check-nordost-en.txt", stderr=r"findings in 1 file, as of 2026-11-22")
+    case("check of a PDF names pages", ["check", "--no-color"] + as_of + ["corpus/demo/lo-sydvast-2025.pdf"], 1,
+         stdout=r"lo-sydvast-2025.pdf:\d+ \(sida \d\):")
     case("check json", ["check", "--format", "json"] + as_of + [nordost], 1,
          check=lambda out, err: all(k in json.loads(out)["findings"][0] for k in ("rule", "severity", "file", "line", "message", "evidence")) or (_ for _ in ()).throw(AssertionError("keys")))
     case("extract json", ["extract", malmo], 0, check=lambda out, err: json.loads(out)["delregion"] == "Malmö" or (_ for _ in ()).throw(AssertionError("delregion")))
@@ -301,8 +310,8 @@ def main():
     case("compare ladders", ["compare", "--no-color", "corpus/demo/lo-sydost-2023.txt", "corpus/demo/lo-malmo-2024.txt"], 1,
          stdout=r":[1-9][0-9]*: dispute ladder has 4 vs 3 steps \[compare\.dispute\]\n    first:  \"1\. Enhetschefer")
     baseline = os.path.join(d, "baseline.json")
-    case("write baseline", ["check", "--write-baseline", baseline] + as_of + [nordost], 0, stderr=r"recorded \d+ findings")
-    case("check with baseline", ["check", "--baseline", baseline] + as_of + [nordost], 0, stderr=r"0 findings.*accepted in baseline")
+    case("write baseline", ["check", "--write-baseline", baseline] + as_of + [nordost], 0, stderr=r"sparade \d+ avvikelser")
+    case("check with baseline", ["check", "--baseline", baseline] + as_of + [nordost], 0, stderr=r"0 avvikelser.*godtagna i baslinjen")
     case("bad baseline", ["check", "--baseline", malmo, nordost], 65, stderr=r"not a baseline file")
     out_json = os.path.join(d, "audit.json")
     def audit_json_ok(out, err):

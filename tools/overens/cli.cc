@@ -39,6 +39,10 @@ Options:
   --reference-dir DIR   use framework/delregions/laws/vocabulary/counties XML files from DIR
   --max-bytes N         refuse inputs larger than N bytes (default 67108864)
   -j, --jobs N          read N files at once (default: one per core)
+  --lang sv|en          language of messages, notes and the workbook (default sv)
+  --author NAME         the audit workbook's author (default: your user name)
+  --csv-sep C           the audit CSV's separator (default ; as Swedish Excel reads it)
+  --table T             what an audit CSV holds: matrix (default), findings or activities
   -q, --quiet           print only findings and errors
   --color, --no-color   force or disable colour (default: on a terminal)
   -h, --help            this help;  --version  the version
@@ -66,6 +70,7 @@ CivilDate Today() {
 
 Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tty, bool stderr_is_tty) {
   CliOptions o;
+  o.command_line = args;
   o.color = stdout_is_tty && std::getenv("NO_COLOR") == nullptr;
   o.progress = stderr_is_tty;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -104,6 +109,22 @@ Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tt
       auto level = EnumFromString<Severity>(v);
       if (s.ok() && !level) return Status::Usage("--min-severity needs error, warning or info, got '" + v + "'");
       if (level) o.rules.min_severity = *level;
+    }
+    else if (a == "--lang") {
+      std::string v;
+      s = take("--lang", v);
+      if (s.ok() && v != "sv" && v != "en") return Status::Usage("--lang needs sv or en, got '" + v + "'");
+      o.language = v == "en" ? Language::kEnglish : Language::kSwedish;
+    } else if (a == "--author") s = take("--author", o.author);
+    else if (a == "--csv-sep") {
+      std::string v;
+      s = take("--csv-sep", v);
+      if (s.ok() && (v.size() != 1 || v == "\"" || v == "\n")) return Status::Usage("--csv-sep needs one character such as ; or ,");
+      if (s.ok()) o.csv_separator = v == "\\t" ? '\t' : v[0];
+    } else if (a == "--table") {
+      s = take("--table", o.csv_table);
+      if (s.ok() && o.csv_table != "matrix" && o.csv_table != "findings" && o.csv_table != "activities")
+        return Status::Usage("--table needs matrix, findings or activities, got '" + o.csv_table + "'");
     }
     else if (a == "-q" || a == "--quiet") o.quiet = true;
     else if (a == "--color") o.color = true;

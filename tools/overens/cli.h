@@ -35,6 +35,11 @@ struct CliOptions {
   std::string baseline;
   std::string write_baseline;
   RuleSelection rules;            // --only, --ignore, --min-severity
+  Language language = Language::kSwedish;  // --lang sv|en: of messages, notes and the workbook
+  std::string author;             // --author: the workbook's author (default: the user's name)
+  char csv_separator = ';';       // --csv-sep: ';' for Swedish Excel
+  std::string csv_table = "matrix";  // --table matrix|findings|activities: what an audit's CSV holds
+  std::vector<std::string> command_line;  // as given, for the workbook's record of how it was made
 };
 
 // Runs the CLI; returns the exit code. The input "-" is read from `in`;

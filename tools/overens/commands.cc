@@ -14,6 +14,7 @@
 
 #include "model/json_io.h"
 #include "model/xml_io.h"
+#include "extractor/utf8.h"
 #include "rules/registry.h"
 
 namespace overens {
@@ -109,10 +110,29 @@ Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env) 
   return rules;
 }
 
+std::vector<Finding> CheckDocument(const CommandEnv& env, const std::vector<std::unique_ptr<Rule>>& rules,
+                                   const LoadedDocument& d) {
+  std::vector<Finding> found = RunRules(rules, d.doc, env.pipeline.reference(), CheckOptionsFrom(env));
+  if (d.source.encoding != "pdf" || d.text.lines.empty()) return found;
+  // The page of each source line: the page of the last text line at or before it.
+  std::vector<int> page_of(static_cast<size_t>(d.text.lines.back().source_line) + 1, 0);
+  size_t next = 0;
+  int page = 0;
+  for (size_t line = 0; line < page_of.size(); ++line) {
+    while (next < d.text.lines.size() && static_cast<size_t>(d.text.lines[next].source_line) <= line)
+      page = d.text.lines[next++].page;
+    page_of[line] = page + 1;
+  }
+  for (Finding& f : found)
+    f.page = page_of[std::min(page_of.size() - 1, static_cast<size_t>(std::max(f.span.line, 0)))];
+  return found;
+}
+
 CheckOptions CheckOptionsFrom(const CommandEnv& env) {
   CheckOptions c;
   c.as_of = *env.options.as_of;
   c.review_years = env.options.review_years;
+  c.language = env.options.language;
   return c;
 }
 
@@ -122,13 +142,18 @@ std::string Color(const CommandEnv& env, const char* code, const std::string& s)
   return env.options.color ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
 }
 
+std::string Say(const CommandEnv& env, std::string_view id, std::initializer_list<std::string_view> args = {}) {
+  return env.pipeline.reference().Say(env.options.language, id, args);
+}
+
 void PrintFindingText(const CommandEnv& env, const Finding& f, std::ostream& os) {
   const char* color = f.severity == Severity::kError ? "1;31" : f.severity == Severity::kWarning ? "1;33" : "1;36";
-  os << Color(env, "1", f.file + ":" + std::to_string(f.span.line) + ":") << " "
-     << Color(env, color, std::string(ToString(f.severity)) + ":") << " " << f.message << " "
-     << Color(env, "2", "[" + f.rule + "]") << "\n";
-  if (!f.evidence.empty()) os << "    local:     \"" << f.evidence << "\"\n";
-  if (!f.framework_quote.empty()) os << "    framework: \"" << f.framework_quote << "\"\n";
+  std::string where = f.file + ":" + std::to_string(f.span.line) + ":";
+  if (f.page > 0) where = f.file + ":" + std::to_string(f.span.line) + " (" + Say(env, "text.page", {std::to_string(f.page)}) + "):";
+  os << Color(env, "1", where) << " " << Color(env, color, Say(env, "severity." + std::string(ToString(f.severity))) + ":") << " "
+     << f.message << " " << Color(env, "2", "[" + f.rule + "]") << "\n";
+  if (!f.evidence.empty()) os << "    " << Say(env, "text.local") << " \"" << f.evidence << "\"\n";
+  if (!f.framework_quote.empty()) os << "    " << Say(env, "text.framework") << " \"" << f.framework_quote << "\"\n";
 }
 
 Result<std::set<std::string>> ReadBaseline(const std::string& path) {
@@ -218,7 +243,7 @@ int RunCheck(const CommandEnv& env) {
   std::vector<size_t> findings_end;  // per document: the end of its findings in `all`
   size_t suppressed = 0;
   for (const LoadedDocument& d : loaded) {
-    for (Finding& f : RunRules(rules.value(), d.doc, env.pipeline.reference(), CheckOptionsFrom(env))) {
+    for (Finding& f : CheckDocument(env, rules.value(), d)) {
       if (accepted.count(f.id)) {
         ++suppressed;
         continue;
@@ -226,7 +251,7 @@ int RunCheck(const CommandEnv& env) {
       all.push_back(std::move(f));
     }
     findings_end.push_back(all.size());
-    DocumentScope scope = ScopeOf(d.doc, env.pipeline.reference());
+    DocumentScope scope = ScopeOf(d.doc, env.pipeline.reference(), env.options.language);
     checked.push_back({d.doc.file, d.doc.kind, d.doc.region, d.doc.delregion, d.doc.date, std::string(ToString(scope.widest)),
                        scope.note});
   }
@@ -236,7 +261,8 @@ int RunCheck(const CommandEnv& env) {
       ReportError(env, s);
       return ExitCodeFor(s);
     }
-    if (!env.options.quiet) env.err << "overens: recorded " << all.size() << " findings in " << env.options.write_baseline << "\n";
+    if (!env.options.quiet)
+      env.err << "overens: " << Say(env, "text.recorded", {std::to_string(all.size()), env.options.write_baseline}) << "\n";
     return worst;
   }
   std::string content;
@@ -248,17 +274,18 @@ int RunCheck(const CommandEnv& env) {
     for (size_t d = 0, f = 0; d < checked.size(); ++d) {
       for (; f < findings_end[d]; ++f) PrintFindingText(env, all[f], os);
       if (!env.options.quiet && !checked[d].why.empty())
-        os << Color(env, "1", checked[d].file + ":") << " " << Color(env, "1;34", "note:") << " " << checked[d].why << "\n";
+        os << Color(env, "1", checked[d].file + ":") << " " << Color(env, "1;34", Say(env, "text.note") + ":") << " "
+           << checked[d].why << "\n";
     }
     content = os.str();
   }
   int code = Emit(env, content);
   if (code != kExitOk) return code;
   if (!env.options.quiet && fmt == "text") {
-    env.err << all.size() << " finding" << (all.size() == 1 ? "" : "s") << " in " << loaded.size() << " file"
-            << (loaded.size() == 1 ? "" : "s");
-    if (suppressed) env.err << " (" << suppressed << " accepted in baseline)";
-    env.err << ", as of " << env.options.as_of->ToString() << "\n";
+    env.err << Say(env, all.size() == 1 ? "text.finding" : "text.findings", {std::to_string(all.size())}) << " "
+            << Say(env, loaded.size() == 1 ? "text.in-file" : "text.in-files", {std::to_string(loaded.size())});
+    if (suppressed) env.err << " (" << Say(env, "text.accepted", {std::to_string(suppressed)}) << ")";
+    env.err << ", " << Say(env, "text.as-of", {env.options.as_of->ToString()}) << "\n";
   }
   if (worst != kExitOk) return worst;
   return all.empty() ? kExitOk : kExitFindings;
@@ -273,15 +300,16 @@ int RunRules(const CommandEnv& env) {
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
     for (const auto& r : rules)
       arr.push_back({{"id", r->id()}, {"severity", ToString(r->severity())}, {"scope", ToString(r->scope())},
-                     {"description", r->description()}});
+                     {"description", Say(env, "rule." + std::string(r->id()))}});
     content = JsonText(arr) + "\n";
   } else {
     std::ostringstream os;
     for (const auto& r : rules) {
       std::string id(r->id());
-      os << id << std::string(id.size() < 32 ? 32 - id.size() : 1, ' ') << ToString(r->severity())
-         << std::string(9 - ToString(r->severity()).size(), ' ') << ToString(r->scope())
-         << std::string(11 - ToString(r->scope()).size(), ' ') << r->description() << "\n";
+      std::string severity = Say(env, "severity." + std::string(ToString(r->severity())));
+      std::string scope = Say(env, "scope." + std::string(ToString(r->scope())));
+      auto pad = [](const std::string& s, size_t width) { return std::string(RuneCount(s) < width ? width - RuneCount(s) : 1, ' '); };
+      os << id << pad(id, 32) << severity << pad(severity, 9) << scope << pad(scope, 20) << Say(env, "rule." + id) << "\n";
     }
     content = os.str();
   }

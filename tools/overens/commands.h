@@ -39,6 +39,11 @@ std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst);
 // misspelt rule.
 Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env);
 
+// The findings of `rules` on one loaded document, each with its page when
+// the document is a PDF.
+std::vector<Finding> CheckDocument(const CommandEnv& env, const std::vector<std::unique_ptr<Rule>>& rules,
+                                   const LoadedDocument& d);
+
 // The rule options (--as-of, --review-years) of this run.
 CheckOptions CheckOptionsFrom(const CommandEnv& env);
 
