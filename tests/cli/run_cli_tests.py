@@ -126,6 +126,77 @@ def make_fixtures(d):
     return f
 
 
+def check_workbook(wb, path):
+    """The auditor's points of the workbook, read back from the file."""
+    import zipfile
+    problems = []
+    want = ["Översikt", "Sammanfattning", "Målgrupper", "Utvecklingsområden", "Avsnitt", "Avvikelser", "Aktiviteter",
+            "Källor", "Förklaringar", "Om granskningen"]
+    if wb.sheetnames != want:
+        problems.append("sheets %r" % wb.sheetnames)
+        return problems
+    # Each status cell has the colour of its own value, in the file itself (no conditional formats Excel misreads).
+    colour = {"finns": "FFC6EFCE", "avviker": "FFFFEB9C", "tillagt": "FFFFEB9C", "saknas (valfritt)": "FFE7E6E6",
+              "saknas": "FFFFC7CE", "ej tolkad": "FFDDEBF7"}
+    for name in ("Målgrupper", "Utvecklingsområden", "Avsnitt"):
+        for row in wb[name].iter_rows(min_row=2, min_col=3):
+            for c in row:
+                if c.value is None:
+                    continue
+                want_colour = next(v for k, v in colour.items() if str(c.value).startswith(k))
+                if c.fill.fgColor.rgb != want_colour:
+                    problems.append("%s!%s %r has fill %s" % (name, c.coordinate, c.value, c.fill.fgColor.rgb))
+    with zipfile.ZipFile(path) as z:
+        if any(b"conditionalFormatting" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")):
+            problems.append("conditional formatting left in a sheet")
+        app = z.read("docProps/custom.xml").decode() if "docProps/custom.xml" in z.namelist() else ""
+        if "overens" not in app:
+            problems.append("no record of the tool in the document properties")
+    if wb.properties.creator != "Revisor Test" or not wb.properties.title or not wb.properties.keywords:
+        problems.append("document properties %r %r" % (wb.properties.creator, wb.properties.title))
+    ov = wb["Översikt"]
+    import datetime
+    if ov.max_row != 7 or ov.freeze_panes != "B2" or not ov.tables:
+        problems.append("overview rows/freeze/table: %d %s" % (ov.max_row, ov.freeze_panes))
+    if not isinstance(ov.cell(row=2, column=5).value, datetime.datetime):
+        problems.append("date column is not a date")
+    if ov.cell(row=2, column=1).hyperlink is None:
+        problems.append("file not linked")
+    for name in ("Översikt", "Målgrupper", "Avvikelser", "Aktiviteter", "Källor"):
+        ws = wb[name]
+        if ws.page_setup.orientation != "landscape" or not ws.sheet_properties.pageSetUpPr.fitToPage or ws.print_title_rows not in ("1:1", "$1:$1"):
+            problems.append("%s does not print landscape, fit to width, with its header" % name)
+    if wb["Målgrupper"].freeze_panes != "C2":
+        problems.append("matrix does not freeze Delregion and Fil")
+    findings = wb["Avvikelser"]
+    headings = [c.value for c in findings[1]]
+    if headings[:5] != ["Id", "Regel", "Allvar", "Delregion", "Fil"] or "Bedömning" not in headings or "Kommentar" not in headings:
+        problems.append("Avvikelser headings %r" % headings)
+    ids = [r[0] for r in findings.iter_rows(min_row=2, values_only=True)]
+    if len(ids) != len(set(ids)):
+        problems.append("finding ids repeat")
+    if not findings.data_validations.dataValidation:
+        problems.append("no assessment list")
+    if any(r[2] not in ("fel", "varning", "info") for r in findings.iter_rows(min_row=2, values_only=True)):
+        problems.append("severities not in Swedish")
+    if not any(isinstance(r[8], datetime.datetime) for r in wb["Aktiviteter"].iter_rows(min_row=2, values_only=True)):
+        problems.append("no real due dates in Aktiviteter")
+    if wb["Källor"].max_row < 50:
+        problems.append("too little evidence")
+    about = [r for r in wb["Om granskningen"].iter_rows(values_only=True)]
+    if not any(r[0] == "broken.txt" and r[5] == "nej" and "empty" in (r[6] or "") for r in about):
+        problems.append("the unread file is not recorded: %r" % about[:9])
+    if sum(1 for r in about if r[1] and len(str(r[1])) == 64) != 6:
+        problems.append("not every input has its sha256")
+    summary = [r for r in wb["Sammanfattning"].iter_rows(values_only=True)]
+    if not any(r[0] == "Totalt" and r[1] == 6 for r in summary):
+        problems.append("no totals row")
+    legend = [r[0] for r in wb["Förklaringar"].iter_rows(values_only=True)]
+    if "TG1" not in legend or "deadline.passed" not in legend or "ej tolkad" not in legend:
+        problems.append("legend incomplete")
+    return problems
+
+
 def stat_is_char_device(path):
     import stat
     return stat.S_ISCHR(os.stat(path).st_mode)
@@ -326,36 +397,34 @@ def main():
         f.write("Lokal överenskommelse\n\nMålgrupper\nMålgrupperna framgår av bilaga 2.\n\nGiltighetstid\nGäller tills vidare.\n")
     unread_json = os.path.join(d, "unread.json")
     def unread_ok(out, err):
-        cells = [c for c in json.load(open(unread_json))["matrix"] if c["dimension"] == "Målgrupper"]
-        if len(cells) != 4 or any(c["status"] != "ej tolkad" or c["line"] != 3 for c in cells):
+        cells = [c for c in json.load(open(unread_json))["matrix"] if c["dimension"] == "target-groups"]
+        if len(cells) != 4 or any(c["status"] != "unread" or c["line"] != 3 for c in cells):
             raise AssertionError("target-group cells of an unread section: %r" % cells)
         return True
     case("audit unread target groups", ["audit", "--format", "json", "-o", unread_json] + as_of + [unread], 0,
          stderr=r"audit of 1 document \(", check=unread_ok)
     xlsx = os.path.join(d, "audit.xlsx")
-    case("audit xlsx", ["audit", "-o", xlsx] + as_of + [DEMO], 0, stderr=r"audit of 6 documents")
+    audited = os.path.join(d, "audited")
+    shutil.copytree(DEMO, audited)
+    with open(os.path.join(audited, "broken.txt"), "wb") as fh:
+        fh.write(b"")
+    case("audit xlsx", ["audit", "--author", "Revisor Test", "-o", xlsx] + as_of + [audited], 65,
+         stderr=r"audit of 6 documents")
     try:
         import openpyxl
-        wb = openpyxl.load_workbook(xlsx)
-        want = ["Översikt", "Målgrupper", "Utvecklingsområden", "Avsnitt", "Avvikelser", "Aktiviteter", "Källor"]
-        problems = []
-        if wb.sheetnames != want:
-            problems.append("sheets %r" % wb.sheetnames)
-        ov = wb["Översikt"]
-        if ov.max_row != 7 or ov.freeze_panes != "A2" or not ov.auto_filter.ref:
-            problems.append("overview rows/freeze/filter")
-        import datetime
-        if not isinstance(ov.cell(row=2, column=4).value, datetime.datetime):
-            problems.append("date column is not a date")
-        act = wb["Aktiviteter"]
-        if not any(isinstance(r[6].value, datetime.datetime) for r in act.iter_rows(min_row=2)):
-            problems.append("no real due dates in Aktiviteter")
-        if wb["Källor"].max_row < 50:
-            problems.append("too little evidence")
+        problems = check_workbook(openpyxl.load_workbook(xlsx), xlsx)
         if problems:
             failures.append("audit xlsx content: " + "; ".join(problems))
         else:
             passed += 1
+        csv_out = os.path.join(d, "audit.csv")
+        for table, heading in (("matrix", "Flik;Delregion;Fil;Punkt;Status;Rad;Citat"),
+                               ("findings", "Id;Regel;Allvar;Delregion;Fil;Rad;Sida;Meddelande;Lokal lydelse;Ramöverenskommelsen"),
+                               ("activities", "Delregion;Fil;Rad;Område;Ansvarig;Aktivitet;Senast;Tidsangivelse;Status")):
+            case("audit csv " + table, ["audit", "--format", "csv", "--table", table, "-o", csv_out] + as_of + [DEMO], 0,
+                 check=lambda out, err, heading=heading: open(csv_out, "rb").read().startswith(
+                     b"\xef\xbb\xbf" + heading.encode() + b"\r\n") or (_ for _ in ()).throw(AssertionError(
+                         open(csv_out, "rb").read()[:120])))
     except ImportError:
         print("note: python3-openpyxl missing, workbook content not checked")
 

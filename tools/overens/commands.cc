@@ -77,16 +77,20 @@ Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path)
   return env.pipeline.Process(std::move(src).value());
 }
 
-std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst) {
+std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst, std::vector<FailedInput>* failed) {
   std::vector<Status> errors;
   std::vector<std::string> files = ExpandInputs(env.options.inputs, errors);
   std::vector<std::optional<Result<LoadedDocument>>> results(files.size());
   LoadInParallel(env, files, results);
   // Messages and documents keep the order of the files, however the threads ran.
+  if (failed)
+    for (const Status& s : errors) failed->push_back({"", s.message()});
   std::vector<LoadedDocument> docs;
-  for (auto& r : results) {
+  for (size_t i = 0; i < results.size(); ++i) {
+    auto& r = results[i];
     if (!r->ok()) {
       errors.push_back(r->status());
+      if (failed) failed->push_back({files[i], r->status().message()});
       continue;
     }
     if (!env.options.quiet)
@@ -113,7 +117,15 @@ Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env) 
 std::vector<Finding> CheckDocument(const CommandEnv& env, const std::vector<std::unique_ptr<Rule>>& rules,
                                    const LoadedDocument& d) {
   std::vector<Finding> found = RunRules(rules, d.doc, env.pipeline.reference(), CheckOptionsFrom(env));
-  if (d.source.encoding != "pdf" || d.text.lines.empty()) return found;
+  std::vector<int> page_of = PagesOfLines(d);
+  if (page_of.empty()) return found;
+  for (Finding& f : found)
+    f.page = page_of[std::min(page_of.size() - 1, static_cast<size_t>(std::max(f.span.line, 0)))];
+  return found;
+}
+
+std::vector<int> PagesOfLines(const LoadedDocument& d) {
+  if (d.source.encoding != "pdf" || d.text.lines.empty()) return {};
   // The page of each source line: the page of the last text line at or before it.
   std::vector<int> page_of(static_cast<size_t>(d.text.lines.back().source_line) + 1, 0);
   size_t next = 0;
@@ -123,9 +135,7 @@ std::vector<Finding> CheckDocument(const CommandEnv& env, const std::vector<std:
       page = d.text.lines[next++].page;
     page_of[line] = page + 1;
   }
-  for (Finding& f : found)
-    f.page = page_of[std::min(page_of.size() - 1, static_cast<size_t>(std::max(f.span.line, 0)))];
-  return found;
+  return page_of;
 }
 
 CheckOptions CheckOptionsFrom(const CommandEnv& env) {

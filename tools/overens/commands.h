@@ -31,9 +31,20 @@ int RunDate(const CommandEnv& env);
 // Loads one input as the pipeline does; "-" reads standard input.
 Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path);
 
+// An input that could not be read, and why (the message reported for it).
+struct FailedInput {
+  std::string file;  // empty when the failure is not one file's (an unreadable directory)
+  std::string reason;
+};
+
 // Loads every input (directories expanded, progress on a terminal); bad
-// files are reported and skipped, and `worst` gets the first error's exit code.
-std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst);
+// files are reported and skipped (and listed in `failed` when given), and
+// `worst` gets the first error's exit code.
+std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst, std::vector<FailedInput>* failed = nullptr);
+
+// Per source line of a PDF (index = 1-based line), the 1-based page it is
+// on; empty for other inputs.
+std::vector<int> PagesOfLines(const LoadedDocument& d);
 
 // The rules --only, --ignore and --min-severity leave; a usage error names a
 // misspelt rule.
