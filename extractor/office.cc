@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -138,14 +139,88 @@ std::string LaidOut(const std::vector<RowCells>& rows) {
   return out;
 }
 
+// The first child of `n` with this local name.
+pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
+  for (pugi::xml_node c : n.children())
+    if (LocalName(c) == local) return c;
+  return {};
+}
+
+int ValAttribute(pugi::xml_node n) {
+  for (pugi::xml_attribute a : n.attributes())
+    if (std::string_view(a.name()).ends_with("val")) return a.as_int(-1);
+  return -1;
+}
+
+std::string StringVal(pugi::xml_node n) {
+  for (pugi::xml_attribute a : n.attributes())
+    if (std::string_view(a.name()).ends_with("val")) return a.as_string();
+  return "";
+}
+
+// Word's list numbering (word/numbering.xml): for each list and level, how
+// its items are marked, so a numbered list keeps its numbers ("2. ...")
+// and a heading with numbering "none" gets no marker.
+class WordNumbering {
+ public:
+  void Load(const pugi::xml_document& doc) {
+    auto attribute = [](pugi::xml_node n, std::string_view suffix) {
+      for (pugi::xml_attribute a : n.attributes())
+        if (std::string_view(a.name()).ends_with(suffix)) return a.as_int(-1);
+      return -1;
+    };
+    std::map<int, std::map<int, Level>> abstract;  // abstractNumId -> ilvl -> level
+    for (pugi::xml_node n : doc.document_element().children()) {
+      if (LocalName(n) != "abstractNum") continue;
+      for (pugi::xml_node lvl : n.children())
+        if (LocalName(lvl) == "lvl")
+          abstract[attribute(n, "abstractNumId")][attribute(lvl, "ilvl")] =
+              Level{StringVal(Child(lvl, "numFmt")), std::max(0, ValAttribute(Child(lvl, "start")))};
+    }
+    for (pugi::xml_node n : doc.document_element().children())
+      if (LocalName(n) == "num") levels_[attribute(n, "numId")] = abstract[ValAttribute(Child(n, "abstractNumId"))];
+  }
+
+  // The marker of the next item of list `num` at level `ilvl`: "• ",
+  // "3. ", "b) ", or "" for numbering "none" (a numbered heading style).
+  // Without numbering.xml every item is a bullet.
+  std::string Marker(int num, int ilvl) {
+    if (num <= 0) return "";  // numId 0 takes numbering away
+    auto list = levels_.find(num);
+    if (list == levels_.end()) return "• ";
+    auto level = list->second.find(std::max(ilvl, 0));
+    if (level == list->second.end()) return "• ";
+    const Level& l = level->second;
+    if (l.format == "none") return "";
+    if (l.format == "bullet" || l.format.empty()) return "• ";
+    int& count = counters_[{num, ilvl}];
+    for (auto it = counters_.begin(); it != counters_.end(); ++it)  // a shallower item restarts the deeper levels
+      if (it->first.first == num && it->first.second > ilvl) it->second = 0;
+    int n = (count == 0 ? std::max(l.start, 1) : count + 1);
+    count = n;
+    if (l.format == "lowerLetter" && n <= 26) return std::string(1, static_cast<char>('a' + n - 1)) + ") ";
+    if (l.format == "upperLetter" && n <= 26) return std::string(1, static_cast<char>('A' + n - 1)) + ") ";
+    return std::to_string(n) + ". ";
+  }
+
+ private:
+  struct Level {
+    std::string format;
+    int start = 1;
+  };
+  std::map<int, std::map<int, Level>> levels_;  // numId -> ilvl -> level
+  std::map<std::pair<int, int>, int> counters_;
+};
+
 // The text of a paragraph: its runs' text, tabs, line breaks and
-// non-breaking hyphens (deleted text of tracked changes is left out); list
-// paragraphs (numbered or bulleted in Word) start with "• ".
-std::string ParagraphText(pugi::xml_node p) {
+// non-breaking hyphens (deleted text of tracked changes is left out); a list
+// paragraph starts with its marker ("• ", "2. ").
+std::string ParagraphText(pugi::xml_node p, WordNumbering* numbering) {
   std::string text;
   struct Walker : pugi::xml_tree_walker {
     std::string* out;
     bool listed = false;
+    int num = -1, ilvl = 0;
     bool for_each(pugi::xml_node& n) override {
       std::string_view name = LocalName(n);
       if (name == "t") *out += n.text().get();
@@ -153,27 +228,31 @@ std::string ParagraphText(pugi::xml_node p) {
       else if (name == "noBreakHyphen") *out += '-';  // "SIP-möten" kept on one line
       else if (name == "br" || name == "cr") *out += '\n';
       else if (name == "numPr") listed = true;
+      else if (name == "numId") num = ValAttribute(n);
+      else if (name == "ilvl") ilvl = ValAttribute(n);
       return true;
     }
   } walker;
   walker.out = &text;
   p.traverse(walker);
-  return walker.listed ? "• " + text : text;
+  if (!walker.listed) return text;
+  return (numbering ? numbering->Marker(walker.num, walker.ilvl) : std::string("• ")) + text;
 }
 
 // Paragraphs one per line; a table's rows one per line, cells apart.
-void AppendBlock(const pugi::xml_node& block, std::string& out) {
+void AppendBlock(const pugi::xml_node& block, WordNumbering& numbering, std::string& out) {
   for (pugi::xml_node n : block.children()) {
     std::string_view name = LocalName(n);
     if (name == "p") {
-      out += ParagraphText(n) + "\n";
+      out += ParagraphText(n, &numbering) + "\n";
     } else if (name == "tbl") {
       std::vector<RowCells> rows;
       for (pugi::xml_node row : n.children())
-        if (LocalName(row) == "tr") rows.push_back(CellsOfRow(row, "tc", ParagraphText));
+        if (LocalName(row) == "tr")
+          rows.push_back(CellsOfRow(row, "tc", [&](pugi::xml_node p) { return ParagraphText(p, &numbering); }));
       out += LaidOut(rows);
     } else if (name == "sdt" || name == "sdtContent") {
-      AppendBlock(n, out);  // content controls hold paragraphs too
+      AppendBlock(n, numbering, out);  // content controls hold paragraphs too
     }
   }
 }
@@ -214,21 +293,61 @@ void AppendOdfRows(pugi::xml_node table, std::vector<RowCells>& rows) {
   }
 }
 
-// OpenDocument blocks: paragraphs and headings one per line, list items as
-// bullets, table rows as lines; sections, lists and tables are entered.
-void AppendOdfBlock(pugi::xml_node block, std::string& out, bool list_item = false) {
+// OpenDocument list styles (text:list-style, in content.xml's automatic
+// styles or styles.xml): whether a style numbers its items (a
+// list-level-style-number at level 1) rather than marking them.
+class OdfListStyles {
+ public:
+  void Load(const pugi::xml_document& doc) {
+    for (pugi::xml_node top : doc.document_element().children()) {
+      std::string_view where = LocalName(top);
+      if (where != "automatic-styles" && where != "styles") continue;
+      for (pugi::xml_node style : top.children()) {
+        if (LocalName(style) != "list-style") continue;
+        for (pugi::xml_node level : style.children())
+          if (std::string_view(level.attribute("text:level").as_string("1")) == "1")
+            numbered_[style.attribute("style:name").as_string()] = LocalName(level) == "list-level-style-number";
+      }
+    }
+  }
+  bool Numbered(const std::string& style) const {
+    auto it = numbered_.find(style);
+    return it != numbered_.end() && it->second;
+  }
+
+ private:
+  std::map<std::string, bool> numbered_;
+};
+
+// A list being read: whether it numbers its items, and how many it has had.
+struct OdfList {
+  bool numbered = false;
+  int count = 0;
+};
+
+// OpenDocument blocks: paragraphs and headings one per line, list items
+// with their marker ("• ", or "2. " in a numbered list), table rows as
+// lines; sections, lists and tables are entered.
+void AppendOdfBlock(pugi::xml_node block, const OdfListStyles& styles, std::string& out, OdfList* list = nullptr,
+                    bool list_item = false) {
   bool first = true;
   for (pugi::xml_node n : block.children()) {
     std::string_view name = LocalName(n);
     if (name == "p" || name == "h") {
-      std::string line = list_item && first ? "• " : "";
+      std::string line;
+      if (list_item && first) line = list && list->numbered ? std::to_string(++list->count) + ". " : "• ";
       AppendOdfInline(n, line);
       out += line + "\n";
       first = false;
-    } else if (name == "list" || name == "section") {
-      AppendOdfBlock(n, out);
+    } else if (name == "section") {
+      AppendOdfBlock(n, styles, out, list);
+    } else if (name == "list") {
+      // A nested list without a style of its own numbers as its parent does.
+      std::string style = n.attribute("text:style-name").as_string();
+      OdfList inner{style.empty() ? (list && list->numbered) : styles.Numbered(style), 0};
+      AppendOdfBlock(n, styles, out, &inner);
     } else if (name == "list-item" || name == "list-header") {
-      AppendOdfBlock(n, out, true);
+      AppendOdfBlock(n, styles, out, list, name == "list-item");
     } else if (name == "table") {
       std::vector<RowCells> rows;
       AppendOdfRows(n, rows);
@@ -266,13 +385,6 @@ bool NestsTooDeep(pugi::xml_document& doc) {
   return walker.deepest > kDeepestNesting;
 }
 
-// The first child of `n` with this local name.
-pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
-  for (pugi::xml_node c : n.children())
-    if (LocalName(c) == local) return c;
-  return {};
-}
-
 }  // namespace
 
 Result<SourceText> DecodeOfficeDocument(std::string_view bytes, const std::string& path, size_t max_bytes) {
@@ -294,10 +406,25 @@ Result<SourceText> DecodeOfficeDocument(std::string_view bytes, const std::strin
   std::string text;
   if (word) {
     src.encoding = "docx";
-    AppendBlock(Child(doc.document_element(), "body"), text);
+    WordNumbering numbering;
+    if (auto entry = FindEntry(bytes, "word/numbering.xml")) {
+      auto xml_numbering = ReadEntry(bytes, *entry, max_bytes, path);
+      pugi::xml_document numbering_doc;
+      if (xml_numbering.ok() && ParsePart(xml_numbering.value(), path, numbering_doc).ok() && !NestsTooDeep(numbering_doc))
+        numbering.Load(numbering_doc);
+    }
+    AppendBlock(Child(doc.document_element(), "body"), numbering, text);
   } else {
     src.encoding = "odt";
-    AppendOdfBlock(Child(Child(doc.document_element(), "body"), "text"), text);
+    OdfListStyles styles;
+    styles.Load(doc);
+    if (auto entry = FindEntry(bytes, "styles.xml")) {
+      auto xml_styles = ReadEntry(bytes, *entry, max_bytes, path);
+      pugi::xml_document styles_doc;
+      if (xml_styles.ok() && ParsePart(xml_styles.value(), path, styles_doc).ok() && !NestsTooDeep(styles_doc))
+        styles.Load(styles_doc);
+    }
+    AppendOdfBlock(Child(Child(doc.document_element(), "body"), "text"), styles, text);
   }
   // pugixml passes bytes through as they are: a part written in another
   // encoding than its declaration says must still become valid UTF-8.

@@ -223,6 +223,22 @@ struct StructureAnalyzer::Impl {
     return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
   }
 
+  // Whether a line ends in a word or sign after which a phrase must go on
+  // ("... som vårdas i", "alkohol, narkotika,"): the next line continues
+  // it, whatever its case.
+  static bool EndsMidPhrase(std::string_view s) {
+    static constexpr std::string_view kConnectives[] = {
+        "och", "eller", "samt", "som", "med", "i", "av", "för", "till", "på", "om", "att", "en", "ett", "den", "det", "de",
+        "från", "inom", "utan", "vid", "under", "mellan", "hos", "både", "enligt", "mot", "över", "kring", "genom", "eller"};
+    if (s.empty()) return false;
+    if (s.back() == ',' || s.back() == '-' || s.back() == '(' || s.back() == '&') return true;
+    size_t space = s.rfind(' ');
+    std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+    for (std::string_view c : kConnectives)
+      if (EqualsLower(last, c)) return true;
+    return false;
+  }
+
   // Whether line i is the first line of a sentence that goes on in lower
   // case: prose, not a heading. Either the next line ends the sentence, or
   // the sentence ends within three lines and line i broke only because the
@@ -346,7 +362,9 @@ struct StructureAnalyzer::Impl {
     if (i == 0) return true;
     if (prev_heading) return !IntroducesLowerCaseList(t, i);
     const TextLine& prev = t.lines[i - 1];
-    return prev.blank() || EndsSentence(prev.text) || RE2::PartialMatch(prev.text, url_line) ||
+    // After a lead-in ending in ':' ("Region Skåne:") come its items, not a heading.
+    bool after_lead_in = !prev.blank() && prev.text.back() == ':';
+    return prev.blank() || (EndsSentence(prev.text) && !after_lead_in) || RE2::PartialMatch(prev.text, url_line) ||
            prev.page != l.page;
   }
 };
@@ -393,6 +411,54 @@ std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const Normali
   if (out) out->Join();
   return out;
 }
+
+namespace {
+
+// Whether the last unit of `s` stands in a list, given whether the units
+// before it do: a marked item; the first unit under a list section's heading
+// (Målgrupper, Parter) or a heading ending in ':' ("Region Skåne:"); a unit
+// after a lead-in ending in ':'; or one after an
+// item of a list, unless that item was prose (sentences one after another).
+bool InList(const NormalizedText& t, const Structure& s, const std::vector<bool>& in_list) {
+  size_t u = s.units.size() - 1;
+  const Unit& unit = s.units[u];
+  if (unit.bullet != Bullet::kNone) return true;
+  if (u == 0 || s.units[u - 1].heading != unit.heading) {
+    if (unit.heading < 0) return false;
+    const Heading& h = s.headings[static_cast<size_t>(unit.heading)];
+    const std::string& heading_line = t.lines[h.last_line].text;
+    return h.section_id == "malgrupper" || h.section_id == "parter" || (!heading_line.empty() && heading_line.back() == ':');
+  }
+  const Unit& before = s.units[u - 1];
+  if (before.text.back() == ':') return true;
+  return in_list[u - 1] && before.text.find(". ") == std::string::npos;
+}
+
+// Whether a unit reads as one item of a list rather than prose: one
+// sentence of a few words at most, not a lead-in.
+bool ItemLike(const Unit& u) {
+  constexpr size_t kMostWords = 30;
+  return !u.text.empty() && u.text.back() != ':' && u.text.find(". ") == std::string::npos && WordCount(u.text) <= kMostWords;
+}
+
+// Items written one per line without markers, as a PDF without bullet
+// glyphs has them: two or more item-like units running on in a list are
+// its items, marked as indented items are (Bullet::kIndent).
+void MarkUnmarkedItems(Structure& s, const std::vector<bool>& in_list) {
+  for (size_t u = 0; u < s.units.size();) {
+    auto fits = [&](size_t k) {
+      return k < s.units.size() && in_list[k] && s.units[k].bullet == Bullet::kNone && ItemLike(s.units[k]) &&
+             s.units[k].heading == s.units[u].heading;
+    };
+    size_t end = u;
+    while (fits(end)) ++end;
+    if (end - u >= 2)
+      for (size_t k = u; k < end; ++k) s.units[k].bullet = Bullet::kIndent;
+    u = std::max(end, u + 1);
+  }
+}
+
+}  // namespace
 
 Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   Structure s;
@@ -449,6 +515,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   }
   int open = -1;
   bool blank_before = false;
+  std::vector<bool> in_list;  // per unit: whether it stands in a list (InList)
   for (size_t i = 0; i < n; ++i) {
     const TextLine& l = t.lines[i];
     if (s.left_out[i]) continue;
@@ -472,9 +539,20 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       bool intro = upper && l.text.back() == ':';
       starts_new = Impl::EndsSentence(prev) ? upper || blank_before
                                             : (upper && (blank_before || prev.size() < 40 || intro));
+      // In a list (under Målgrupper or Parter, or after a lead-in ending in
+      // ':') each item stands on its own line, with or without a marker: a
+      // line in upper case starts the next item unless the one before is
+      // left mid-phrase. Its continuations start in lower case.
+      // An item in lower case ("barn och unga ...") starts after one that
+      // ended with room left on its line: the line before did not wrap.
+      size_t prev_line = s.units[static_cast<size_t>(open)].last;
+      if (!starts_new && in_list[static_cast<size_t>(open)] && !Impl::EndsMidPhrase(prev) &&
+          (upper || (prev_line + 1 == i && !Impl::WrappedForRoom(t, prev_line))))
+        starts_new = true;
     }
     if (starts_new) {
       s.units.push_back(Unit{i, i, l.text, l.bullet, s.heading_of_line[i]});
+      in_list.push_back(InList(t, s, in_list));
       open = static_cast<int>(s.units.size()) - 1;
     } else {
       Unit& u = s.units[static_cast<size_t>(open)];
@@ -483,6 +561,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     }
     blank_before = false;
   }
+  MarkUnmarkedItems(s, in_list);
   return s;
 }
 

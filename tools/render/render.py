@@ -1,0 +1,298 @@
+#!/usr/bin/python3
+"""Renders every document of corpus/ that has gold (corpus/gold/*.json with a
+.txt document) into the forms real documents come in, with a copy of its
+gold for each form (lines ignored: a rendering's lines are not the text's):
+
+  plain   a PDF with one text line per source line (reportlab): no bullet
+          glyphs, page breaks inside lists and sentences, words hyphenated
+          at line ends, a running header with the title and a date, and a
+          footer "Sida x av y"
+  lo-pdf, docx, odt
+          the document as a word processor writes it: LibreOffice (headless)
+          converts a flat OpenDocument text made here, with real bullets,
+          numbered lists, headings, tables, a running header and a footer
+          "Sida x av y" (needs libreoffice-writer; skipped without it)
+
+Output: corpus/renderings/<form>/<name>.<ext> and corpus/renderings/gold/<form>/<name>.json.
+The files are committed, so CI needs neither LibreOffice nor this script.
+Usage: /usr/bin/python3 tools/render/render.py [--forms plain,lo-pdf,docx,odt]"""
+import argparse
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from xml.sax.saxutils import escape
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CORPUS = os.path.join(ROOT, "corpus")
+OUT = os.path.join(CORPUS, "renderings")
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+BULLET = re.compile(r"^\s*(?:[•◦▪‣●\-–*]|\d{1,2}[.)]|[a-z]\))\s+")
+GLYPH = re.compile(r"^\s*[•◦▪‣●\-–*]\s+")  # what a PDF without bullet glyphs loses; numbers and letters stay
+
+
+def table_cells(line):
+    """The cells of a line laid out as a table row (two or more spaces or a tab apart), else []."""
+    if not re.search(r"\S( {2,}|\t)\S", line):
+        return []
+    return [c for c in re.split(r" {2,}|\t", line.strip()) if c]
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
+
+
+def documents():
+    for path in sorted(glob.glob(os.path.join(CORPUS, "gold", "*.json"))):
+        gold = json.load(open(path, encoding="utf-8"))
+        doc = os.path.join(CORPUS, gold["document"])
+        if doc.endswith(".txt") and os.path.exists(doc):
+            yield os.path.splitext(os.path.basename(path))[0], doc, gold
+
+
+def write_gold(form, name, gold, rendered):
+    g = dict(gold)
+    g["document"] = os.path.relpath(rendered, CORPUS)
+    g["ignore_lines"] = True
+    # Without lines, a must-not at one line of a rule that must fire at
+    # another cannot be told apart from it: only whole-document must-nots stay.
+    fired = {f["rule"].split(".")[0] for f in gold.get("expected_findings", []) + gold.get("findings", [])}
+    g["must_not_flag"] = [m for m in gold.get("must_not_flag", [])
+                          if m.get("line") is None or m["rule"].split(".")[0] not in fired]
+    g["note"] = ("rendering '%s' of %s; " % (form, gold["document"])) + gold.get("note", "")
+    d = os.path.join(OUT, "gold", form)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name + ".json"), "w", encoding="utf-8") as f:
+        json.dump(g, f, ensure_ascii=False, indent=1)
+
+
+# ---- plain: one line per source line, as pdftotext-era exports and scans come ----
+
+def hyphenate(line, width):
+    """Breaks a line longer than `width` characters once, inside a long word,
+    with a hyphen: the word continues on the next line."""
+    if len(line) <= width:
+        return [line]
+    cut = line.rfind(" ", 0, width)
+    word_end = line.find(" ", cut + 1)
+    word_end = len(line) if word_end < 0 else word_end
+    word = line[cut + 1:word_end]
+    if len(word) >= 10 and word.isalpha():
+        half = cut + 1 + len(word) // 2
+        return [line[:half] + "-", line[half:]]
+    return [line[:cut], line[cut + 1:]]
+
+
+def render_plain(name, text, gold):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    lines = []
+    for raw in text.split("\n"):
+        stripped = GLYPH.sub("", raw)  # bullet glyphs lost, numbers and letters kept
+        if table_cells(stripped):
+            lines.append(stripped)  # a table row: never wrapped
+        else:
+            lines.extend(hyphenate(stripped, 84))
+    title = next((l for l in lines if l.strip()), name)[:70]
+    # Each block of table rows gets columns as wide as their widest cell.
+    x_of = {}
+    block = []
+    for k, line in enumerate(lines + [""]):
+        if table_cells(line):
+            block.append(k)
+            continue
+        if block:
+            widths = {}
+            for r in block:
+                for j, cell in enumerate(table_cells(lines[r])):
+                    widths[j] = max(widths.get(j, 0), pdfmetrics.stringWidth(cell, "DejaVu", 10))
+            starts, x = [], 56.0
+            for j in range(len(widths)):
+                starts.append(x)
+                x += widths[j] + 24
+            for r in block:
+                x_of[r] = starts
+            block = []
+    per_page = 23  # short pages: breaks fall inside lists and sentences
+    numbered = list(enumerate(lines))
+    pages = [numbered[i:i + per_page] for i in range(0, len(numbered), per_page)] or [[]]
+    d = os.path.join(OUT, "plain")
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, name + ".pdf")
+    c = canvas.Canvas(path, pagesize=A4, invariant=1)
+    _, height = A4
+    for n, page in enumerate(pages, 1):
+        c.setFont("DejaVu", 8)
+        c.drawString(56, height - 36, title)
+        c.drawRightString(540, height - 36, "2025-03-01")
+        c.setFont("DejaVu", 10)
+        y = height - 72
+        for k, line in page:
+            # A table's row: its cells at its columns, as a word processor sets a table.
+            if k in x_of:
+                for x, cell in zip(x_of[k], table_cells(line)):
+                    c.drawString(x, y, cell)
+            else:
+                c.drawString(56, y, line)
+            y -= 14
+        c.setFont("DejaVu", 8)
+        c.drawCentredString(298, 30, "Sida %d av %d" % (n, len(pages)))
+        c.showPage()
+    c.save()
+    write_gold("plain", name, gold, path)
+
+
+# ---- a word processor's document, through LibreOffice ----
+
+def blocks(text):
+    """The text as blocks: ("h", text), ("p", text), ("ul"|"ol", [items]), ("table", [[cells]])."""
+    out = []
+    paragraph = []
+    lines = text.split("\n")
+
+    def flush():
+        if paragraph:
+            out.append(("p", " ".join(paragraph)))
+            paragraph.clear()
+    i = 0
+    while i < len(lines):
+        line = lines[i].rstrip()
+        if not line.strip():
+            flush()
+            i += 1
+            continue
+        if re.search(r"\S( {2,}|\t)\S", line):  # a row laid out in cells
+            flush()
+            rows = []
+            while i < len(lines) and re.search(r"\S( {2,}|\t)\S", lines[i]):
+                rows.append([c for c in re.split(r" {2,}|\t", lines[i].strip()) if c])
+                i += 1
+            out.append(("table", rows))
+            continue
+        m = BULLET.match(line)
+        if m:
+            flush()
+            kind = "ol" if NUMBERED.match(line) else "ul"
+            items = []
+            while i < len(lines) and lines[i].strip():
+                l = lines[i].rstrip()
+                m = BULLET.match(l)
+                if m:
+                    items.append(l[m.end():])
+                elif items and not re.search(r"[.:]$", items[-1]) and l[:1].islower():
+                    items[-1] += " " + l.strip()  # a wrapped item goes on
+                else:
+                    break
+                i += 1
+            out.append((kind, items))
+            continue
+        prev_blank = i == 0 or not lines[i - 1].strip()
+        if prev_blank and len(line) < 70 and not re.search(r"[.,;]$", line) and not paragraph:
+            out.append(("h", line.strip()))
+            i += 1
+            continue
+        paragraph.append(line.strip())
+        if re.search(r"[.:]$", line):
+            flush()
+        i += 1
+    flush()
+    return out
+
+
+FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph"><style:text-properties fo:font-size="11pt"/></style:style>
+ <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:class="text">
+  <style:paragraph-properties fo:margin-top="0.3cm" fo:margin-bottom="0.1cm"/><style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
+ <text:list-style style:name="Bullets"><text:list-level-style-bullet text:level="1" text:bullet-char="•">
+  <style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.5cm" fo:margin-left="1cm"/></style:list-level-properties>
+ </text:list-level-style-bullet></text:list-style>
+ <text:list-style style:name="Numbers"><text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1">
+  <style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" fo:text-indent="-0.5cm" fo:margin-left="1cm"/></style:list-level-properties>
+ </text:list-level-style-number></text:list-style>
+</office:styles>
+<office:automatic-styles>
+ <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
+  <style:header-style/><style:footer-style/></style:page-layout>
+</office:automatic-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="pm1">
+  <style:header><text:p text:style-name="Standard">%(title)s<text:tab/>2025-03-01</text:p></style:header>
+  <style:footer><text:p text:style-name="Standard">Sida <text:page-number text:select-page="current"/> av <text:page-count/></text:p></style:footer>
+ </style:master-page>
+</office:master-styles>
+<office:body><office:text>
+"""
+
+
+def fodt(text, title):
+    body = []
+    for kind, value in blocks(text):
+        if kind == "h":
+            body.append('<text:h text:style-name="Heading_20_2" text:outline-level="2">%s</text:h>' % escape(value))
+        elif kind == "p":
+            body.append('<text:p text:style-name="Standard">%s</text:p>' % escape(value))
+        elif kind in ("ul", "ol"):
+            style = "Bullets" if kind == "ul" else "Numbers"
+            items = "".join('<text:list-item><text:p text:style-name="Standard">%s</text:p></text:list-item>' % escape(v)
+                            for v in value)
+            body.append('<text:list text:style-name="%s">%s</text:list>' % (style, items))
+        else:
+            width = max(len(r) for r in value)
+            rows = "".join("<table:table-row>%s</table:table-row>" % "".join(
+                '<table:table-cell office:value-type="string"><text:p>%s</text:p></table:table-cell>' % escape(c)
+                for c in r + [""] * (width - len(r))) for r in value)
+            body.append('<table:table table:name="T%d"><table:table-column table:number-columns-repeated="%d"/>%s</table:table>'
+                        % (len(body), width, rows))
+    return FODT_HEAD % {"title": escape(title)} + "\n".join(body) + "\n</office:text></office:body></office:document>\n"
+
+
+def render_office(name, text, gold, forms, soffice):
+    title = next((l for l in text.split("\n") if l.strip()), name)[:70]
+    with tempfile.TemporaryDirectory() as tmp:
+        src = os.path.join(tmp, name + ".fodt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(fodt(text, title))
+        for form, ext, filt in (("lo-pdf", "pdf", "pdf:writer_pdf_Export"), ("docx", "docx", "docx:MS Word 2007 XML"),
+                                ("odt", "odt", "odt")):
+            if form not in forms:
+                continue
+            subprocess.run([soffice, "--headless", "--convert-to", filt, "--outdir", tmp, src], check=True,
+                           capture_output=True, timeout=180)
+            d = os.path.join(OUT, form)
+            os.makedirs(d, exist_ok=True)
+            path = os.path.join(d, name + "." + ext)
+            shutil.move(os.path.join(tmp, name + "." + ext), path)
+            write_gold(form, name, gold, path)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--forms", default="plain,lo-pdf,docx,odt")
+    a = ap.parse_args()
+    forms = set(a.forms.split(","))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if forms & {"lo-pdf", "docx", "odt"} and not soffice:
+        print("render: LibreOffice not installed (apt-get install libreoffice-writer-nogui); only plain PDFs made",
+              file=sys.stderr)
+    for name, doc, gold in documents():
+        text = open(doc, encoding="utf-8").read()
+        if "plain" in forms:
+            render_plain(name, text, gold)
+        if soffice and forms & {"lo-pdf", "docx", "odt"}:
+            render_office(name, text, gold, forms, soffice)
+        print("rendered", name)
+
+
+if __name__ == "__main__":
+    main()
