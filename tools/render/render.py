@@ -167,6 +167,16 @@ def blocks(text):
             flush()
             i += 1
             continue
+        if line.lstrip().startswith("|"):  # a table written with bars, as pandoc writes one
+            flush()
+            rows = []
+            while i < len(lines) and lines[i].lstrip().startswith("|"):
+                cells = [c.strip() for c in lines[i].strip().strip("|").split("|")]
+                if not all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+                    rows.append(cells)
+                i += 1
+            out.append(("table", rows))
+            continue
         if re.search(r"\S( {2,}|\t)\S", line):  # a row laid out in cells
             flush()
             rows = []
@@ -197,6 +207,10 @@ def blocks(text):
             out.append(("h", line.strip()))
             i += 1
             continue
+        # A line is a paragraph of its own unless the one before wrapped into it
+        # (a long line that did not end its sentence) and it is no field ("Vem: X").
+        if paragraph and (len(lines[i - 1]) < 60 or re.match(r"^[\wåäöÅÄÖ ]{1,25}: ", line)):
+            flush()
         paragraph.append(line.strip())
         if re.search(r"[.:]$", line):
             flush()
