@@ -72,14 +72,26 @@ std::string FindingsToJson(const std::vector<Finding>& findings) {
   return JsonText(out);
 }
 
+namespace {
+
+Json CheckedDocumentsJson(const std::vector<CheckedDocument>& documents) {
+  Json out = Json::array();
+  for (const CheckedDocument& d : documents)
+    out.push_back({{"file", d.file}, {"kind", ToJson(d.kind)}, {"region", ToJson(d.region)}, {"delregion", ToJson(d.delregion)},
+                   {"date", ToJson(d.date)}, {"scope", d.scope}, {"why", d.why}});
+  return out;
+}
+
+}  // namespace
+
+std::string FindingToJson(const Finding& finding) { return JsonText(ToJson(finding)); }
+
+std::string DocumentsJson(const std::vector<CheckedDocument>& documents) { return JsonText(CheckedDocumentsJson(documents)); }
+
 std::string CheckReportToJson(const std::vector<Finding>& findings, const std::vector<CheckedDocument>& documents) {
   Json out = Json::object();
   out["findings"] = ToJson(findings);
-  out["documents"] = Json::array();
-  for (const CheckedDocument& d : documents)
-    out["documents"].push_back({{"file", d.file}, {"kind", ToJson(d.kind)}, {"region", ToJson(d.region)},
-                                {"delregion", ToJson(d.delregion)}, {"date", ToJson(d.date)}, {"scope", d.scope},
-                                {"why", d.why}});
+  out["documents"] = CheckedDocumentsJson(documents);
   return JsonText(out);
 }
 

@@ -25,6 +25,10 @@ struct CheckedDocument {
   std::string scope;  // "framework": every rule; "general": the general rules only
   std::string why;    // the note: why not every rule ran, or what it was read as; empty otherwise
 };
+// One finding as FindingsToJson writes each (pretty-printed, no newline at the end).
+std::string FindingToJson(const Finding& finding);
+// The "documents" array of CheckReportToJson.
+std::string DocumentsJson(const std::vector<CheckedDocument>& documents);
 // {"findings": [...], "documents": [...]}: FindingsToJson's findings, then
 // one entry per checked document (file, kind, region, delregion, date,
 // scope, why).

@@ -74,11 +74,11 @@ void AddSectionCells(const ReferenceData& ref, size_t index, const Document& d, 
 }
 
 // The deepest folder holding every file: names are shown relative to it.
-fs::path CommonFolder(const std::vector<LoadedDocument>& loaded) {
+fs::path CommonFolder(const std::vector<AuditDocument>& docs) {
   std::optional<fs::path> common;
-  for (const LoadedDocument& l : loaded) {
-    if (l.doc.file == kStdinName) continue;
-    fs::path dir = fs::absolute(l.doc.file).lexically_normal().parent_path();
+  for (const AuditDocument& d : docs) {
+    if (d.doc.file == kStdinName) continue;
+    fs::path dir = fs::absolute(d.doc.file).lexically_normal().parent_path();
     if (!common) {
       common = dir;
       continue;
@@ -88,6 +88,26 @@ fs::path CommonFolder(const std::vector<LoadedDocument>& loaded) {
     common = shared;
   }
   return common.value_or(fs::current_path());
+}
+
+// What the audit's sheets do not read of a document, dropped once its cells
+// are made, so an audit of thousands holds rows and evidence, not texts.
+void KeepWhatTheAuditReads(Document& d) {
+  d.target_groups.clear();
+  d.parties.clear();
+  d.dates.clear();
+  d.repeals.clear();
+  d.dispute_steps.clear();
+  d.frequencies.clear();
+  d.legal_references.clear();
+  d.signatories.clear();
+  d.sections.clear();
+  d.table_rows.clear();
+  d.placeholders.clear();
+  d.old_names.clear();
+  d.warnings.clear();
+  d.target_groups.shrink_to_fit();
+  d.dates.shrink_to_fit();
 }
 
 std::string FileSha256(const std::string& path) {
@@ -100,42 +120,46 @@ std::string FileSha256(const std::string& path) {
 
 std::string DelregionOf(const Document& d) { return d.delregion.value_or("–"); }
 
-AuditData BuildAudit(const CommandEnv& env, std::vector<LoadedDocument>& loaded, std::vector<FailedInput> failed,
-                     const std::vector<std::unique_ptr<Rule>>& rules) {
-  const ReferenceData& ref = env.pipeline.reference();
-  AuditData a;
-  fs::path root = CommonFolder(loaded);
-  a.failed = std::move(failed);
-  for (FailedInput& f : a.failed)
-    if (!f.file.empty() && f.file != kStdinName) f.file = fs::absolute(f.file).lexically_normal().lexically_relative(root).generic_string();
-  bool to_file = !env.options.output.empty() && env.options.output != "-";
-  fs::path workbook_dir = to_file ? fs::absolute(env.options.output).lexically_normal().parent_path() : fs::current_path();
-  std::map<std::string, int> seen_ids;
-  for (LoadedDocument& l : loaded) {
-    size_t index = a.docs.size();
-    AuditDocument ad;
-    ad.page_of_line = PagesOfLines(l);
-    for (Finding& f : CheckDocument(env, rules, l)) {
-      (f.severity == Severity::kError ? ad.errors : f.severity == Severity::kWarning ? ad.warnings : ad.infos)++;
-      int n = ++seen_ids[f.id];
-      std::string unique = n == 1 ? f.id : f.id + "-" + std::to_string(n);
-      a.findings.push_back({std::move(f), index, std::move(unique)});
-    }
-    ad.scope = ScopeOf(l.doc, ref, env.options.language);
-    bool stdin_input = l.doc.file == kStdinName;
-    fs::path absolute = stdin_input ? fs::path() : fs::absolute(l.doc.file).lexically_normal();
-    ad.shown = stdin_input ? l.doc.file : absolute.lexically_relative(root).generic_string();
-    ad.link = stdin_input ? "" : absolute.lexically_relative(workbook_dir).generic_string();
-    ad.sha256 = FileSha256(l.doc.file);
-    ad.doc = std::move(l.doc);
-    if (ad.doc.kind != DocumentKind::kRevision) {
-      AddTargetGroupCells(ref, index, ad.doc, a.cells);
-      AddAreaCells(ref, index, ad.doc, a.cells);
-      AddSectionCells(ref, index, ad.doc, a.cells);
-    }
-    a.docs.push_back(std::move(ad));
+void AuditBuilder::Add(LoadedDocument&& l) {
+  const ReferenceData& ref = env_.pipeline.reference();
+  size_t index = a_.docs.size();
+  AuditDocument ad;
+  ad.page_of_line = PagesOfLines(l);
+  for (Finding& f : CheckDocument(env_, rules_, l)) {
+    (f.severity == Severity::kError ? ad.errors : f.severity == Severity::kWarning ? ad.warnings : ad.infos)++;
+    int n = ++seen_ids_[f.id];
+    std::string unique = n == 1 ? f.id : f.id + "-" + std::to_string(n);
+    a_.findings.push_back({std::move(f), index, std::move(unique)});
   }
-  return a;
+  ad.scope = ScopeOf(l.doc, ref, env_.options.language);
+  ad.sha256 = FileSha256(l.doc.file);
+  ad.doc = std::move(l.doc);
+  if (ad.doc.kind != DocumentKind::kRevision) {
+    AddTargetGroupCells(ref, index, ad.doc, a_.cells);
+    AddAreaCells(ref, index, ad.doc, a_.cells);
+    AddSectionCells(ref, index, ad.doc, a_.cells);
+  }
+  KeepWhatTheAuditReads(ad.doc);
+  a_.docs.push_back(std::move(ad));
+}
+
+AuditData AuditBuilder::Finish(std::vector<FailedInput> failed) {
+  fs::path root = CommonFolder(a_.docs);
+  bool to_file = !env_.options.output.empty() && env_.options.output != "-";
+  fs::path workbook_dir = to_file ? fs::absolute(env_.options.output).lexically_normal().parent_path() : fs::current_path();
+  for (AuditDocument& ad : a_.docs) {
+    if (ad.doc.file == kStdinName) {
+      ad.shown = ad.doc.file;
+      continue;
+    }
+    fs::path absolute = fs::absolute(ad.doc.file).lexically_normal();
+    ad.shown = absolute.lexically_relative(root).generic_string();
+    ad.link = absolute.lexically_relative(workbook_dir).generic_string();
+  }
+  a_.failed = std::move(failed);
+  for (FailedInput& f : a_.failed)
+    if (!f.file.empty() && f.file != kStdinName) f.file = fs::absolute(f.file).lexically_normal().lexically_relative(root).generic_string();
+  return std::move(a_);
 }
 
 namespace {
@@ -276,11 +300,11 @@ int RunAudit(const CommandEnv& env) {
   }
   auto rules = SelectedRules(env);
   if (!rules.ok()) return ExitCodeFor(rules.status());
-  int worst = kExitOk;
   std::vector<FailedInput> failed;
-  std::vector<LoadedDocument> loaded = LoadInputs(env, worst, &failed);
-  if (loaded.empty()) return worst == kExitOk ? kExitNoInput : worst;
-  AuditData data = BuildAudit(env, loaded, std::move(failed), rules.value());
+  AuditBuilder builder(env, rules.value());
+  int worst = ForEachInput(env, [&](LoadedDocument&& d) { builder.Add(std::move(d)); }, &failed);
+  AuditData data = builder.Finish(std::move(failed));
+  if (data.docs.empty()) return worst == kExitOk ? kExitNoInput : worst;
   Status s;
   if (fmt == "xlsx") {
     s = WriteAuditWorkbook(env, data, env.options.output);

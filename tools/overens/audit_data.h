@@ -2,6 +2,7 @@
 // rendered as a workbook, CSV or JSON (audit.cc, audit_xlsx.cc).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,11 +53,22 @@ struct AuditData {
   std::vector<AuditFinding> findings;
 };
 
-// Reads the loaded documents into an audit: their findings under `rules`,
-// each framework item's state with its evidence, and how each file is
-// shown and linked (`output`: where the workbook goes, for relative links).
-AuditData BuildAudit(const CommandEnv& env, std::vector<LoadedDocument>& loaded, std::vector<FailedInput> failed,
-                     const std::vector<std::unique_ptr<Rule>>& rules);
+// Reads documents into an audit one at a time, as ForEachInput hands them
+// on: their findings under `rules` and each framework item's state with its
+// evidence; what the sheets do not read is dropped. Finish() names each
+// file relative to the audited folder and links it relative to -o.
+class AuditBuilder {
+ public:
+  AuditBuilder(const CommandEnv& env, const std::vector<std::unique_ptr<Rule>>& rules) : env_(env), rules_(rules) {}
+  void Add(LoadedDocument&& document);
+  AuditData Finish(std::vector<FailedInput> failed);
+
+ private:
+  const CommandEnv& env_;
+  const std::vector<std::unique_ptr<Rule>>& rules_;
+  AuditData a_;
+  std::map<std::string, int> seen_ids_;  // how often each finding id came, for unique ids
+};
 
 // The delregion a document belongs to, or "–" (another county's or unknown).
 std::string DelregionOf(const Document& d);

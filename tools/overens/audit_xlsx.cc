@@ -95,7 +95,15 @@ class Sheet {
   }
   lxw_worksheet* ws() { return ws_; }
   size_t row() const { return row_; }
-  void NextRow() { ++row_; }
+  // Ends the row: its height for its wrapped text (a long wrapped cell is as
+  // wide as its column's cap), set before the row is written out.
+  void NextRow() {
+    double lines = 1;
+    for (auto [c, runes] : wrapped_) lines = std::max(lines, std::ceil(static_cast<double>(runes) / std::max(columns_[c].cap - 1, 1.0)));
+    if (!wrapped_.empty()) worksheet_set_row(ws_, Row(), std::min(15.0 * lines, 409.0), nullptr);
+    wrapped_.clear();
+    ++row_;
+  }
 
   void Text(size_t c, const std::string& s, lxw_format* format = nullptr) {
     std::string text = Ellipsize(s, kMaxCell);
@@ -114,7 +122,10 @@ class Sheet {
     Measure(c, "2000-01-01");
   }
   void Link(size_t c, const std::string& target, const std::string& shown) {
-    if (target.empty()) return Text(c, shown);
+    // Excel holds at most 65,530 links a sheet (libxlsxwriter warns on stderr past it): then names only.
+    constexpr size_t kMostLinks = 65000;
+    if (target.empty() || links_ >= kMostLinks) return Text(c, shown);
+    ++links_;
     std::string url = "external:" + target;
     if (worksheet_write_url_opt(ws_, Row(), Col(c), url.c_str(), f_.link, shown.c_str(), nullptr) != LXW_NO_ERROR)
       worksheet_write_string(ws_, Row(), Col(c), shown.c_str(), nullptr);
@@ -128,11 +139,6 @@ class Sheet {
     for (size_t c = 0; c < columns_.size(); ++c) {
       width[c] = std::clamp(static_cast<double>(longest_[c]) + 2, 6.0, std::max(columns_[c].cap, 6.0));
       worksheet_set_column(ws_, Col(c), Col(c), width[c], nullptr);
-    }
-    for (auto& [r, cells] : wrapped_) {
-      double lines = 1;
-      for (auto [c, runes] : cells) lines = std::max(lines, std::ceil(static_cast<double>(runes) / std::max(width[c] - 1, 1.0)));
-      worksheet_set_row(ws_, static_cast<lxw_row_t>(r), std::min(15.0 * lines, 409.0), nullptr);
     }
     if (table) AddTable(table_end ? table_end : row_);
     worksheet_set_landscape(ws_);
@@ -164,7 +170,7 @@ class Sheet {
 
   void Measure(size_t c, const std::string& text) {
     size_t runes = RuneCount(text);
-    if (columns_[c].wrap && runes > columns_[c].cap) wrapped_[row_].emplace_back(c, runes);
+    if (columns_[c].wrap && runes > columns_[c].cap) wrapped_.emplace_back(c, runes);
     longest_[c] = std::max(longest_[c], std::min(runes, static_cast<size_t>(columns_[c].cap)));
   }
 
@@ -190,7 +196,8 @@ class Sheet {
   const Formats& f_;
   std::vector<Column> columns_;
   std::vector<size_t> longest_;
-  std::map<size_t, std::vector<std::pair<size_t, size_t>>> wrapped_;  // row -> (column, runes) of long wrapped cells
+  std::vector<std::pair<size_t, size_t>> wrapped_;  // (column, runes) of the row's long wrapped cells
+  size_t links_ = 0;
   std::string table_name_;
   size_t row_ = 1;
 };
@@ -540,7 +547,8 @@ Status WriteAuditWorkbook(const CommandEnv& env, const AuditData& a, const std::
   if (!rules.ok()) return rules.status();
   auto file = AtomicFile::Create(path);
   if (!file.ok()) return file.status();
-  lxw_workbook* wb = workbook_new(file.value().temp_path().c_str());  // libxlsxwriter writes the temporary file by name
+  // Not libxlsxwriter's constant_memory mode: it cannot write Excel tables.
+  lxw_workbook* wb = workbook_new(file.value().temp_path().c_str());  // by name: the temporary file
   if (!wb) return Status::IoError(path + ": cannot create workbook");
   Book b{env, a, env.pipeline.reference(), wb, MakeFormats(wb), WorkbookWords(env), ""};
   b.footer = "&L&A&C" + b.w("xlsx.footer") + "&R" + b.w("xlsx.as-of") + " " + CheckOptionsFrom(env).as_of.ToString();

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -9,6 +12,8 @@
 #include <set>
 #include <sstream>
 #include <thread>
+
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -40,34 +45,6 @@ int Emit(const CommandEnv& env, const std::string& content) {
   return kExitOk;
 }
 
-// Loads files[i] into results[i] on --jobs threads (one per core when not
-// given; the caller's thread among them); progress goes to the terminal from
-// whichever thread finishes a file.
-void LoadInParallel(const CommandEnv& env, const std::vector<std::string>& files,
-                    std::vector<std::optional<Result<LoadedDocument>>>& results) {
-  std::atomic<size_t> next{0}, done{0};
-  std::mutex progress;
-  const bool show = env.options.progress && files.size() > 1;
-  auto work = [&] {
-    for (size_t i; (i = next++) < files.size();) {
-      results[i].emplace(LoadInput(env, files[i]));
-      size_t finished = ++done;
-      if (!show) continue;
-      std::lock_guard<std::mutex> lock(progress);
-      const std::string& f = files[i];
-      env.err << "\r[" << finished << "/" << files.size() << "] " << f.substr(f.size() > 50 ? f.size() - 50 : 0)
-              << "\x1b[K" << std::flush;
-    }
-  };
-  size_t jobs = env.options.jobs > 0 ? static_cast<size_t>(env.options.jobs)
-                                     : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> helpers;
-  for (size_t t = 1; t < std::min(jobs, files.size()); ++t) helpers.emplace_back(work);
-  work();
-  for (std::thread& t : helpers) t.join();
-  if (show) env.err << "\r\x1b[K" << std::flush;
-}
-
 }  // namespace
 
 Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path) {
@@ -77,35 +54,118 @@ Result<LoadedDocument> LoadInput(const CommandEnv& env, const std::string& path)
   return env.pipeline.Process(std::move(src).value());
 }
 
-std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst, std::vector<FailedInput>* failed) {
-  std::vector<Status> errors;
-  std::vector<std::string> files = ExpandInputs(env.options.inputs, errors);
-  std::vector<std::optional<Result<LoadedDocument>>> results(files.size());
-  LoadInParallel(env, files, results);
-  // Messages and documents keep the order of the files, however the threads ran.
-  if (failed)
-    for (const Status& s : errors) failed->push_back({"", s.message()});
-  std::vector<LoadedDocument> docs;
-  for (size_t i = 0; i < results.size(); ++i) {
-    auto& r = results[i];
-    if (!r->ok()) {
-      errors.push_back(r->status());
-      if (failed) failed->push_back({files[i], r->status().message()});
-      continue;
-    }
-    if (!env.options.quiet)
-      for (const std::string& w : r->value().doc.warnings) env.err << "overens: warning: " << w << "\n";
-    docs.push_back(std::move(*r).value());
-  }
-  for (const Status& s : errors) {
+int ForEachInput(const CommandEnv& env, const std::function<void(LoadedDocument&&)>& use, std::vector<FailedInput>* failed) {
+  int worst = kExitOk;
+  auto report = [&](const std::string& file, const Status& s) {
     ReportError(env, s);
+    if (failed) failed->push_back({file, s.message()});
     if (worst == kExitOk) worst = ExitCodeFor(s);
+  };
+  std::vector<Status> unreadable;
+  std::vector<std::string> files = ExpandInputs(env.options.inputs, unreadable);
+  for (const Status& s : unreadable) report("", s);
+  if (files.empty()) {
+    if (unreadable.empty()) {
+      env.err << "overens: no .txt, .pdf, .docx or .odt files found in the given paths\n";
+      worst = kExitNoInput;
+    }
+    return worst;
   }
-  if (files.empty() && errors.empty()) {
-    env.err << "overens: no .txt, .pdf, .docx or .odt files found in the given paths\n";
-    worst = kExitNoInput;
+  const bool show = env.options.progress && files.size() > 1;
+  // Each document in the order of the files, however the threads ran; then it is dropped.
+  auto hand_on = [&](size_t i, Result<LoadedDocument> r) {
+    if (show) {
+      const std::string& f = files[i];
+      env.err << "\r[" << i + 1 << "/" << files.size() << "] " << f.substr(f.size() > 50 ? f.size() - 50 : 0) << "\x1b[K"
+              << std::flush;
+    }
+    if (!r.ok()) return report(files[i], r.status());
+    if (!env.options.quiet)
+      for (const std::string& w : r.value().doc.warnings) env.err << (show ? "\r\x1b[K" : "") << "overens: warning: " << w << "\n";
+    use(std::move(r).value());
+  };
+  size_t jobs = env.options.jobs > 0 ? static_cast<size_t>(env.options.jobs) : std::max(1u, std::thread::hardware_concurrency());
+  jobs = std::min(jobs, files.size());
+  if (jobs <= 1) {
+    for (size_t i = 0; i < files.size(); ++i) hand_on(i, LoadInput(env, files[i]));
+  } else {
+    // Workers read ahead of the document being handed on by at most `window` files.
+    const size_t window = jobs * 4;
+    std::vector<std::optional<Result<LoadedDocument>>> slots(files.size());
+    std::mutex m;
+    std::condition_variable ready, room;
+    size_t next = 0, handed = 0;
+    auto work = [&] {
+      for (;;) {
+        size_t i;
+        {
+          std::unique_lock<std::mutex> lock(m);
+          room.wait(lock, [&] { return next >= files.size() || next < handed + window; });
+          if (next >= files.size()) return;
+          i = next++;
+        }
+        Result<LoadedDocument> r = LoadInput(env, files[i]);
+        {
+          std::lock_guard<std::mutex> lock(m);
+          slots[i].emplace(std::move(r));
+        }
+        ready.notify_all();
+      }
+    };
+    std::vector<std::thread> workers;
+    for (size_t t = 0; t < jobs; ++t) workers.emplace_back(work);
+    for (size_t i = 0; i < files.size(); ++i) {
+      std::optional<Result<LoadedDocument>> r;
+      {
+        std::unique_lock<std::mutex> lock(m);
+        ready.wait(lock, [&] { return slots[i].has_value(); });
+        r = std::move(slots[i]);
+        slots[i].reset();
+        handed = i + 1;
+      }
+      room.notify_all();
+      hand_on(i, std::move(*r));
+    }
+    for (std::thread& t : workers) t.join();
   }
-  return docs;
+  if (show) env.err << "\r\x1b[K" << std::flush;
+  return worst;
+}
+
+Result<Output> Output::Open(const CommandEnv& env, const std::string& path) {
+  Output o(env);
+  if (path.empty() || path == "-") return o;
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  o.file_ = std::make_unique<AtomicFile>(std::move(file).value());
+  o.path_ = path;
+  return o;
+}
+
+void Output::Write(std::string_view s) {
+  if (!file_) {
+    env_->out << s;
+    return;
+  }
+  buffer_.append(s);
+  if (buffer_.size() >= kFlushAt) Flush();
+}
+
+void Output::Flush() {
+  for (size_t done = 0; done < buffer_.size() && status_.ok();) {
+    ssize_t n = ::write(file_->fd(), buffer_.data() + done, buffer_.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) status_ = Status::IoError(path_ + ": write failed (" + std::strerror(errno) + ")");
+    else done += static_cast<size_t>(n);
+  }
+  buffer_.clear();
+}
+
+Status Output::Commit() {
+  if (!file_) return Status::Ok();
+  Flush();
+  if (!status_.ok()) return status_;
+  return file_->Commit();
 }
 
 Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env) {
@@ -208,25 +268,71 @@ int RunText(const CommandEnv& env) {
   return Emit(env, os.str());
 }
 
+// "  " before each line of `json`: an item of an array printed inside an object.
+std::string Indented(const std::string& json, const std::string& by) {
+  std::string out = by;
+  for (char c : json) {
+    out += c;
+    if (c == '\n') out += by;
+  }
+  return out;
+}
+
 int RunExtract(const CommandEnv& env) {
-  int worst = kExitOk;
-  std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
-  std::vector<Document> docs;
-  for (auto& l : loaded) docs.push_back(std::move(l.doc));
   const std::string& fmt = env.options.format.empty() ? "json" : env.options.format;
-  std::string content;
-  if (fmt == "xml") {
-    content = DocumentsToXml(docs);
-  } else if (fmt == "json") {
-    if (docs.empty()) return worst;
-    content = (docs.size() == 1 && env.options.inputs.size() == 1 ? DocumentToJson(docs[0]) : DocumentsToJson(docs)) + "\n";
-  } else {
+  if (fmt != "json" && fmt != "xml") {
     env.err << "overens: extract: --format must be json or xml\n";
     return kExitUsage;
   }
-  if (docs.empty()) return worst;
-  int code = Emit(env, content);
-  return code != kExitOk ? code : worst;
+  // XML is written as one document model; JSON as each document comes.
+  std::vector<Document> for_xml;
+  std::optional<Output> out;
+  bool single = env.options.inputs.size() == 1, any = false;
+  size_t written = 0;  // documents written into the array
+  std::string pending;  // a lone input's document, written without the array around it
+  Status failed_write;
+  int worst = ForEachInput(env, [&](LoadedDocument&& d) {
+    if (fmt == "xml") return for_xml.push_back(std::move(d.doc));
+    if (!out) {
+      auto o = Output::Open(env, env.options.output);
+      if (!o.ok()) {
+        failed_write = o.status();
+        return;
+      }
+      out.emplace(std::move(o).value());
+    }
+    if (!failed_write.ok()) return;
+    std::string json = DocumentToJson(d.doc);
+    any = true;
+    if (single && pending.empty() && written == 0) {
+      pending = std::move(json);
+      return;
+    }
+    if (!pending.empty()) {
+      out->Write("[\n" + Indented(pending, "  "));
+      pending.clear();
+      ++written;
+    }
+    out->Write(std::string(written ? ",\n" : "[\n") + Indented(json, "  "));
+    ++written;
+  });
+  if (!failed_write.ok()) {
+    ReportError(env, failed_write);
+    return ExitCodeFor(failed_write);
+  }
+  if (fmt == "xml") {
+    if (for_xml.empty()) return worst;
+    int code = Emit(env, DocumentsToXml(for_xml));
+    return code != kExitOk ? code : worst;
+  }
+  if (!any) return worst;
+  out->Write(!pending.empty() ? pending + "\n" : "\n]\n");
+  Status s = out->Commit();
+  if (!s.ok()) {
+    ReportError(env, s);
+    return ExitCodeFor(s);
+  }
+  return worst;
 }
 
 int RunCheck(const CommandEnv& env) {
@@ -246,59 +352,60 @@ int RunCheck(const CommandEnv& env) {
     }
     accepted = std::move(b).value();
   }
-  int worst = kExitOk;
-  std::vector<LoadedDocument> loaded = LoadInputs(env, worst);
-  std::vector<Finding> all;
-  std::vector<CheckedDocument> checked;
-  std::vector<size_t> findings_end;  // per document: the end of its findings in `all`
-  size_t suppressed = 0;
-  for (const LoadedDocument& d : loaded) {
+  bool recording = !env.options.write_baseline.empty();
+  auto out = Output::Open(env, recording ? "" : env.options.output);
+  if (!out.ok()) {
+    ReportError(env, out.status());
+    return ExitCodeFor(out.status());
+  }
+  std::vector<Finding> recorded;            // for --write-baseline only
+  std::vector<CheckedDocument> checked;     // small: one line per document
+  size_t count = 0, suppressed = 0, documents = 0;
+  if (fmt == "json" && !recording) out.value().Write("{\n  \"findings\": [");
+  int worst = ForEachInput(env, [&](LoadedDocument&& d) {
+    ++documents;
+    DocumentScope scope = ScopeOf(d.doc, env.pipeline.reference(), env.options.language);
+    std::ostringstream text;
     for (Finding& f : CheckDocument(env, rules.value(), d)) {
       if (accepted.count(f.id)) {
         ++suppressed;
         continue;
       }
-      all.push_back(std::move(f));
+      if (recording) recorded.push_back(std::move(f));
+      else if (fmt == "json") out.value().Write(std::string(count ? ",\n" : "\n") + Indented(FindingToJson(f), "    "));
+      else PrintFindingText(env, f, text);
+      ++count;
     }
-    findings_end.push_back(all.size());
-    DocumentScope scope = ScopeOf(d.doc, env.pipeline.reference(), env.options.language);
+    if (fmt == "text" && !recording && !env.options.quiet && !scope.note.empty())
+      text << Color(env, "1", d.doc.file + ":") << " " << Color(env, "1;34", Say(env, "text.note") + ":") << " " << scope.note << "\n";
+    if (!recording) out.value().Write(text.str());
     checked.push_back({d.doc.file, d.doc.kind, d.doc.region, d.doc.delregion, d.doc.date, std::string(ToString(scope.widest)),
                        scope.note});
-  }
-  if (!env.options.write_baseline.empty()) {
-    Status s = WriteFileAtomically(env.options.write_baseline, BaselineJson(all));
+  });
+  if (recording) {
+    Status s = WriteFileAtomically(env.options.write_baseline, BaselineJson(recorded));
     if (!s.ok()) {
       ReportError(env, s);
       return ExitCodeFor(s);
     }
     if (!env.options.quiet)
-      env.err << "overens: " << Say(env, "text.recorded", {std::to_string(all.size()), env.options.write_baseline}) << "\n";
+      env.err << "overens: " << Say(env, "text.recorded", {std::to_string(recorded.size()), env.options.write_baseline}) << "\n";
     return worst;
   }
-  std::string content;
-  if (fmt == "json") {
-    content = CheckReportToJson(all, checked) + "\n";
-  } else {
-    // Each file's findings, then its note: what it was read as, and why not every rule ran.
-    std::ostringstream os;
-    for (size_t d = 0, f = 0; d < checked.size(); ++d) {
-      for (; f < findings_end[d]; ++f) PrintFindingText(env, all[f], os);
-      if (!env.options.quiet && !checked[d].why.empty())
-        os << Color(env, "1", checked[d].file + ":") << " " << Color(env, "1;34", Say(env, "text.note") + ":") << " "
-           << checked[d].why << "\n";
-    }
-    content = os.str();
+  if (fmt == "json") out.value().Write(std::string(count ? "\n  " : "") + "],\n  \"documents\": " + Indented(DocumentsJson(checked), "  ").substr(2) + "\n}\n");
+  Status s = out.value().Commit();
+  if (!s.ok()) {
+    ReportError(env, s);
+    return ExitCodeFor(s);
   }
-  int code = Emit(env, content);
-  if (code != kExitOk) return code;
   if (!env.options.quiet && fmt == "text") {
-    env.err << Say(env, all.size() == 1 ? "text.finding" : "text.findings", {std::to_string(all.size())}) << " "
-            << Say(env, loaded.size() == 1 ? "text.in-file" : "text.in-files", {std::to_string(loaded.size())});
+    env.err << Say(env, count == 1 ? "text.finding" : "text.findings", {std::to_string(count)}) << " "
+            << Say(env, documents == 1 ? "text.in-file" : "text.in-files", {std::to_string(documents)});
     if (suppressed) env.err << " (" << Say(env, "text.accepted", {std::to_string(suppressed)}) << ")";
     env.err << ", " << Say(env, "text.as-of", {env.options.as_of->ToString()}) << "\n";
   }
   if (worst != kExitOk) return worst;
-  return all.empty() ? kExitOk : kExitFindings;
+  return count == 0 ? kExitOk : kExitFindings;
 }
 
 int RunRules(const CommandEnv& env) {

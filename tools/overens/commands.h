@@ -1,7 +1,10 @@
 // One function per command; each returns an exit code.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
+#include <memory>
+#include <string_view>
 
 #include "rules/rule.h"
 #include "tools/overens/cli.h"
@@ -37,10 +40,33 @@ struct FailedInput {
   std::string reason;
 };
 
-// Loads every input (directories expanded, progress on a terminal); bad
-// files are reported and skipped (and listed in `failed` when given), and
-// `worst` gets the first error's exit code.
-std::vector<LoadedDocument> LoadInputs(const CommandEnv& env, int& worst, std::vector<FailedInput>* failed = nullptr);
+// Loads every input (directories expanded) on --jobs threads and hands each
+// document to `use` in the order of the files, as soon as its turn comes;
+// then it is dropped, so memory holds only the few documents in flight, not
+// the run. Bad files are reported in their place and skipped (and listed in
+// `failed` when given). Progress goes to a terminal. Returns the first
+// error's exit code, or kExitOk.
+int ForEachInput(const CommandEnv& env, const std::function<void(LoadedDocument&&)>& use,
+                 std::vector<FailedInput>* failed = nullptr);
+
+// Where a command's output goes: standard output, or -o FILE written
+// through an AtomicFile as it is produced (so a long run is never held in
+// memory) and put in place by Commit().
+class Output {
+ public:
+  static Result<Output> Open(const CommandEnv& env, const std::string& path);
+  void Write(std::string_view s);
+  Status Commit();
+
+ private:
+  explicit Output(const CommandEnv& env) : env_(&env) {}
+  void Flush();
+  static constexpr size_t kFlushAt = 1 << 16;
+  const CommandEnv* env_;
+  std::unique_ptr<AtomicFile> file_;
+  std::string path_, buffer_;
+  Status status_;
+};
 
 // Per source line of a PDF (index = 1-based line), the 1-based page it is
 // on; empty for other inputs.
