@@ -417,6 +417,19 @@ def main():
             failures.append("audit xlsx content: " + "; ".join(problems))
         else:
             passed += 1
+        # Printed, it stays within a bound proportional to its rows (landscape, fit to width).
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice:
+            rows = sum(ws.max_row for ws in openpyxl.load_workbook(xlsx).worksheets)
+            out_dir = os.path.join(d, "printed")
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", out_dir, xlsx], capture_output=True,
+                           timeout=180)
+            pdf = os.path.join(out_dir, "audit.pdf")
+            pages = len(re.findall(rb"/Type\s*/Page[^s]", open(pdf, "rb").read())) if os.path.exists(pdf) else -1
+            if pages < 1 or pages > rows // 12 + 10:
+                failures.append("audit xlsx printed: %d pages for %d rows" % (pages, rows))
+            else:
+                passed += 1
         csv_out = os.path.join(d, "audit.csv")
         for table, heading in (("matrix", "Flik;Delregion;Fil;Punkt;Status;Rad;Citat"),
                                ("findings", "Id;Regel;Allvar;Delregion;Fil;Rad;Sida;Meddelande;Lokal lydelse;Ramöverenskommelsen"),
