@@ -32,6 +32,20 @@ std::vector<TitleLine> TitleLines(const ExtractionRun& run) {
   std::vector<TitleLine> out;
   const auto& lines = run.text.lines;
   size_t end = TitleBlockEnd(run);
+  // A template's label says what the document is: "Dokumenttyp: Riktlinje",
+  // or "DOKUMENTTYP" with its value on a later line. Its value comes first.
+  static const RE2 kTypeLabel(R"((?i)^(dokumenttyp|dokumentslag|typ av dokument)\s*:?\s*(.*)$)");
+  for (size_t i = 0; i < end; ++i) {
+    std::string value;
+    if (lines[i].blank() || !RE2::FullMatch(lines[i].text, kTypeLabel, nullptr, &value)) continue;
+    size_t at = i;
+    if (value.empty())  // the value on the next line with text
+      for (at = i + 1; at < end && lines[at].blank(); ++at) {
+      }
+    if (value.empty() && at < end) value = lines[at].text;
+    if (!value.empty()) out.push_back({Fold(value), at});
+    break;
+  }
   for (size_t i = 0; i < end && out.size() < kTitleLines; ++i)
     if (!lines[i].blank()) out.push_back({Fold(lines[i].text), i});
   if (out.empty()) {

@@ -1329,6 +1329,12 @@ TEST_CASE("the kind from the title block and the contents, with its evidence", "
   // a web page whose first paragraph mentions plans is no plan.
   CHECK(f.Extract("Tjänsteskrivelse\nLokal överenskommelse om psykisk hälsa" + sections).kind == DocumentKind::kAnnat);
   CHECK(f.Extract("Meddelande från styrelsen nr 3/2020\n\nÖverenskommelse om psykisk hälsa" + sections).kind == DocumentKind::kAnnat);
+  // A template's label names the kind, its value on the same line or a later one.
+  CHECK(f.Extract("Region Halland\nDokumenttyp: Riktlinje\nÖverenskommelse om psykisk hälsa" + sections).kind ==
+        DocumentKind::kAnnat);
+  CHECK(f.Extract("Region Halland\nDOKUMENTTYP\nDATUM\nRutin\n2020-01-01\nÖverenskommelse om psykisk hälsa" + sections).kind ==
+        DocumentKind::kAnnat);
+  CHECK(f.Extract("Dokumenttyp: Lokal överenskommelse\nSamverkan i Ystad" + sections).kind == DocumentKind::kLokalOverenskommelse);
   CHECK(f.Extract("Uppdrag psykisk hälsa\n\nSedan 2012 finns en överenskommelse mellan kommunerna och regionen, och varje år "
                   "har handlingsplaner tagits fram på såväl regional som lokal nivå, vilka förankrats i länets kommuner.\n")
             .kind == DocumentKind::kAnnat);

@@ -111,6 +111,7 @@ def make_fixtures(d):
         c.showPage()
         c.save()
         f["encrypted.pdf"] = os.path.join(d, "encrypted.pdf")
+        make_odd_pdfs(d, f)
     except ImportError:
         pass
     batch = os.path.join(d, "batch")
@@ -124,6 +125,50 @@ def make_fixtures(d):
     os.makedirs(f["readonly"])
     os.chmod(f["readonly"], 0o555)
     return f
+
+
+def make_odd_pdfs(d, f):
+    """PDFs shaped as real ones can be: every word a text object of its own, text in reverse order in the
+    content stream, a page holding only an image, and 500 pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont("DejaVu", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    lines = ["Lokal överenskommelse", "", "Målgrupper", "Barn och unga med psykisk ohälsa",
+             "Personer i alla åldrar med psykisk funktionsnedsättning", "", "Parter", "Ystads kommun och Region Skåne."]
+    c = canvas.Canvas(os.path.join(d, "words.pdf"), pagesize=A4)
+    for i, line in enumerate(lines):
+        x = 56
+        for w in line.split():
+            t = c.beginText(x, 800 - 14 * i)
+            t.setFont("DejaVu", 10)
+            t.textOut(w)
+            c.drawText(t)
+            x += pdfmetrics.stringWidth(w + " ", "DejaVu", 10)
+    c.save()
+    c = canvas.Canvas(os.path.join(d, "reverse.pdf"), pagesize=A4)
+    c.setFont("DejaVu", 10)
+    for i, line in reversed(list(enumerate(lines))):
+        c.drawString(56, 800 - 14 * i, line)
+    c.save()
+    c = canvas.Canvas(os.path.join(d, "image-page.pdf"), pagesize=A4)
+    c.rect(50, 50, 400, 600, fill=1)
+    c.showPage()
+    c.setFont("DejaVu", 10)
+    for i, line in enumerate(lines):
+        c.drawString(56, 800 - 14 * i, line)
+    c.save()
+    c = canvas.Canvas(os.path.join(d, "pages500.pdf"), pagesize=A4)
+    for p in range(500):
+        c.setFont("DejaVu", 10)
+        for i, line in enumerate(lines):
+            c.drawString(56, 800 - 14 * i, line + (" %d" % p if line else ""))
+        c.drawString(280, 30, "Sida %d av 500" % (p + 1))
+        c.showPage()
+    c.save()
+    for name in ("words.pdf", "reverse.pdf", "image-page.pdf", "pages500.pdf"):
+        f[name] = os.path.join(d, name)
 
 
 def check_workbook(wb, path):
@@ -288,6 +333,15 @@ def main():
     case("agreement as one 2 MB line", ["check", "-q"] + as_of + [fx["agreement-one-line.txt"]], 1)
     if time.monotonic() - started > 60:
         failures.append("agreement as one 2 MB line: %.0f s, over the generous bound of 60 s" % (time.monotonic() - started))
+    # PDFs of odd shapes are read once, in reading order, without crashing or hanging.
+    if "words.pdf" in fx:
+        reading = r"1\tLokal överenskommelse\n2\t\n3\tMålgrupper\n4\tBarn och unga med psykisk ohälsa\n"
+        case("pdf: every word its own text object", ["text", fx["words.pdf"]], 0, stdout=reading)
+        case("pdf: text in reverse order", ["text", fx["reverse.pdf"]], 0, stdout=reading)
+        case("pdf: a page holding only an image", ["text", fx["image-page.pdf"]], 0, stdout=r"Målgrupper\n")
+        case("pdf: 500 pages", ["text", fx["pages500.pdf"]], 0,
+             check=lambda out, err: (out.count("Barn och unga med psykisk ohälsa 499") == 1 and "Sida 3 av 500" not in out)
+             or (_ for _ in ()).throw(AssertionError("500 pages read wrong")))
     case("one enormous line", ["extract", fx["one-line.txt"]], 0, stdout=r'"kind": "annat"')
     case("unwritable output", ["check", "--format", "json", "-o", os.path.join(fx["readonly"], "out.json"), malmo]
          if os.geteuid() != 0 else ["check", "--format", "json", "-o", "/proc/overens-out.json", malmo], 74,
