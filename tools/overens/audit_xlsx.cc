@@ -27,7 +27,7 @@ constexpr const char* kVersion = "overens 0.1.0";
 
 // The formats of the workbook, made once.
 struct Formats {
-  lxw_format *header, *date, *wrap, *link, *bold, *title;
+  lxw_format *header, *date, *wrap, *link, *bold, *title, *top;
   std::map<CellStatus, lxw_format*> status;
   std::map<Severity, lxw_format*> severity;
 };
@@ -56,6 +56,8 @@ Formats MakeFormats(lxw_workbook* wb) {
   format_set_font_color(f.link, LXW_COLOR_BLUE);
   format_set_underline(f.link, LXW_UNDERLINE_SINGLE);
   format_set_align(f.link, LXW_ALIGN_VERTICAL_TOP);
+  f.top = workbook_add_format(wb);  // every cell at the top of its row, as wrapped ones are
+  format_set_align(f.top, LXW_ALIGN_VERTICAL_TOP);
   f.bold = workbook_add_format(wb);
   format_set_bold(f.bold);
   f.title = workbook_add_format(wb);
@@ -83,12 +85,9 @@ class Sheet {
  public:
   Sheet(lxw_workbook* wb, const Formats& f, const std::string& name, std::vector<Column> columns, size_t frozen_columns = 0)
       : ws_(workbook_add_worksheet(wb, name.c_str())), f_(f), columns_(std::move(columns)), longest_(columns_.size(), 4),
-        table_name_(TableName(name)) {
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      size_t word = 0;
-      for (std::string_view w : SplitWords(columns_[c].heading)) word = std::max(word, RuneCount(w));
-      longest_[c] = std::max(longest_[c], word);
-    }
+        heading_word_(columns_.size(), 0), table_name_(TableName(name)) {
+    for (size_t c = 0; c < columns_.size(); ++c)
+      for (std::string_view w : SplitWords(columns_[c].heading)) heading_word_[c] = std::max(heading_word_[c], RuneCount(w));
     for (size_t c = 0; c < columns_.size(); ++c)  // a table writes them again, the same
       worksheet_write_string(ws_, 0, Col(c), columns_[c].heading.c_str(), f_.header);
     worksheet_freeze_panes(ws_, 1, static_cast<lxw_col_t>(frozen_columns));
@@ -107,12 +106,12 @@ class Sheet {
 
   void Text(size_t c, const std::string& s, lxw_format* format = nullptr) {
     std::string text = Ellipsize(s, kMaxCell);
-    if (!format && columns_[c].wrap) format = f_.wrap;
+    if (!format) format = columns_[c].wrap ? f_.wrap : f_.top;
     worksheet_write_string(ws_, Row(), Col(c), text.c_str(), format);
     Measure(c, text);
   }
   void Number(size_t c, double v, lxw_format* format = nullptr) {
-    worksheet_write_number(ws_, Row(), Col(c), v, format);
+    worksheet_write_number(ws_, Row(), Col(c), v, format ? format : f_.top);
     Measure(c, std::to_string(static_cast<long long>(v)));
   }
   void Date(size_t c, const std::optional<CivilDate>& d) {
@@ -137,9 +136,16 @@ class Sheet {
   void Finish(const std::string& footer, bool table = true, size_t table_end = 0) {
     std::vector<double> width(columns_.size());
     for (size_t c = 0; c < columns_.size(); ++c) {
-      width[c] = std::clamp(static_cast<double>(longest_[c]) + 2, 6.0, std::max(columns_[c].cap, 6.0));
+      // Never narrower than the heading's longest word (+3 for the filter button), so headings break between words.
+      width[c] = std::max(std::clamp(static_cast<double>(longest_[c]) + 2, 6.0, std::max(columns_[c].cap, 6.0)),
+                          static_cast<double>(heading_word_[c]) + 3);
       worksheet_set_column(ws_, Col(c), Col(c), width[c], nullptr);
     }
+    // The header row as high as its most wrapped heading.
+    double heading_lines = 1;
+    for (size_t c = 0; c < columns_.size(); ++c)
+      heading_lines = std::max(heading_lines, std::ceil(static_cast<double>(RuneCount(columns_[c].heading) + 3) / std::max(width[c] - 1, 1.0)));
+    worksheet_set_row(ws_, 0, 15.0 * heading_lines, f_.header);
     if (table) AddTable(table_end ? table_end : row_);
     worksheet_set_landscape(ws_);
     worksheet_set_paper(ws_, 9);  // A4
@@ -195,7 +201,8 @@ class Sheet {
   lxw_worksheet* ws_;
   const Formats& f_;
   std::vector<Column> columns_;
-  std::vector<size_t> longest_;
+  std::vector<size_t> longest_;       // per column: the longest cell, in characters, up to its cap
+  std::vector<size_t> heading_word_;  // per column: the longest word of its heading
   std::vector<std::pair<size_t, size_t>> wrapped_;  // (column, runes) of the row's long wrapped cells
   size_t links_ = 0;
   std::string table_name_;
@@ -328,7 +335,7 @@ void WriteSummary(Book& b) {
 // its status, coloured as written.
 void WriteMatrix(Book& b, const std::string& dimension, const std::vector<std::pair<std::string, std::string>>& items) {
   std::vector<Column> cols = {b.Col("delregion", 12), b.Col("file", 44)};
-  for (const auto& [id, name] : items) cols.push_back({name, 18, false});
+  for (const auto& [id, name] : items) cols.push_back({name, 26, false});
   Sheet s(b.wb, b.f, b.w("sheet." + dimension), cols, 2);
   std::map<size_t, std::vector<const AuditCell*>> by_doc;
   for (const AuditCell& c : b.a.cells)
