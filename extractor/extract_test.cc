@@ -1394,5 +1394,39 @@ TEST_CASE("openings without a title block are read as annat", "[extract][kind]")
   CHECK(unfilled.placeholders[0].text == "2011-xx-xx");
 }
 
+
+// A PDF that lost its bullet glyphs: items one per line under a list's
+// heading or lead-in, wrapped items going on in lower case.
+TEST_CASE("list items one per line without markers", "[extract][lists]") {
+  Fixture f;
+  Document upper = f.Extract(
+      "Lokal överenskommelse\n\nMålgrupper\n"
+      "Barn upp till 18 år som har eller riskerar att utveckla psykisk ohälsa eller psykisk\n"
+      "funktionsnedsättning\n"
+      "Barn upp till 18 år och unga till och med 20 år som vårdas utanför det egna hemmet\n"
+      "Personer i alla åldrar med psykisk funktionsnedsättning\n\nTvister\nLöses av cheferna.\n");
+  REQUIRE(upper.target_groups.size() == 3);
+  CHECK(upper.target_groups[0].framework_id == std::optional<std::string>("TG1"));
+  CHECK(upper.target_groups[2].framework_id == std::optional<std::string>("TG3"));
+  Document lower = f.Extract(
+      "Lokal överenskommelse\n\nMålgrupper\nÖverenskommelsen gäller\n"
+      "barn och unga med psykisk ohälsa,\n"
+      "personer i alla åldrar med psykisk funktionsnedsättning,\n"
+      "personer i alla åldrar som missbrukar alkohol eller narkotika.\n\nTvister\nLöses av cheferna.\n");
+  CHECK(lower.target_groups.size() == 3);
+  Document parties = f.Extract(
+      "Lokal överenskommelse\n\nParter\nFör kommunerna:\nIndivid- och familjeomsorgen\n"
+      "Förvaltningen för vård och omsorg inkl. LSS\n\n\n\nFör Region Skåne:\nBarn- och ungdomspsykiatrin\n"
+      "Vuxenpsykiatrin Kristianstad\n\nTvister\nLöses av cheferna.\n");
+  REQUIRE(parties.parties.size() == 4);
+  CHECK(parties.parties[1].text == "Förvaltningen för vård och omsorg inkl. LSS");
+  CHECK(parties.parties[3].principal == Principal::kRegion);
+  // Must not: prose under Målgrupper, whose wrapped line starts with a name, is one unit.
+  Document prose = f.Extract(
+      "Lokal överenskommelse\n\nMålgrupper\nÖverenskommelsen omfattar de målgrupper som anges i ramöverenskommelsen för\n"
+      "Region Skåne och kommunerna, och inga andra.\n\nTvister\nLöses av cheferna.\n");
+  CHECK(prose.target_groups.size() <= 1);
+}
+
 }  // namespace
 }  // namespace overens

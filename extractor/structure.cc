@@ -278,7 +278,9 @@ struct StructureAnalyzer::Impl {
   // "Överenskommelsen omfattar" right under a heading, then "a) barn ...":
   // the line introduces the list (its colon left out), it heads nothing.
   static bool IntroducesLowerCaseList(const NormalizedText& t, size_t i) {
-    if (i + 1 >= t.lines.size() || t.lines[i + 1].bullet == Bullet::kNone) return false;
+    if (i + 1 >= t.lines.size() || t.lines[i + 1].blank()) return false;
+    // Without markers (a PDF that lost its bullets) the items are the lines in lower case that follow.
+    if (t.lines[i + 1].bullet == Bullet::kNone) return StartsLower(t.lines[i + 1].text) && !EndsSentence(t.lines[i].text);
     std::string_view item = t.lines[i + 1].text;
     if (t.lines[i + 1].bullet == Bullet::kNumber) item.remove_prefix(std::min(item.size(), item.find(' ') + 1));
     return StartsLower(item);
@@ -414,6 +416,21 @@ std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const Normali
 
 namespace {
 
+// Whether `text` holds two sentences or more: a period, a space and a
+// capital, after a word that is no abbreviation ("inkl. LSS", "t.ex. BUP").
+bool HoldsSentences(std::string_view text) {
+  static constexpr std::string_view kAbbreviations[] = {"inkl", "exkl", "resp", "bl", "ex", "fl", "ca", "enl", "jfr",
+                                                        "dvs", "osv", "nr", "kap", "st", "tel", "avd", "ff", "mm"};
+  for (size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 1)) {
+    if (at + 2 >= text.size() || !StartsUpper(text.substr(at + 2))) continue;
+    size_t word = text.find_last_of(" .", at - 1);
+    std::string_view before = text.substr(word == std::string_view::npos ? 0 : word + 1, at - (word == std::string_view::npos ? 0 : word + 1));
+    if (std::none_of(std::begin(kAbbreviations), std::end(kAbbreviations), [&](std::string_view a) { return EqualsLower(before, a); }))
+      return true;
+  }
+  return false;
+}
+
 // Whether the last unit of `s` stands in a list, given whether the units
 // before it do: a marked item; the first unit under a list section's heading
 // (Målgrupper, Parter) or a heading ending in ':' ("Region Skåne:"); a unit
@@ -431,14 +448,17 @@ bool InList(const NormalizedText& t, const Structure& s, const std::vector<bool>
   }
   const Unit& before = s.units[u - 1];
   if (before.text.back() == ':') return true;
-  return in_list[u - 1] && before.text.find(". ") == std::string::npos;
+  return in_list[u - 1] && !HoldsSentences(before.text);
 }
 
 // Whether a unit reads as one item of a list rather than prose: one
 // sentence of a few words at most, not a lead-in.
 bool ItemLike(const Unit& u) {
   constexpr size_t kMostWords = 30;
-  return !u.text.empty() && u.text.back() != ':' && u.text.find(". ") == std::string::npos && WordCount(u.text) <= kMostWords;
+  // "Kommunerna: Socialtjänsten, Skolan": a label and its list, not an item.
+  size_t colon = u.text.find(": ");
+  bool labelled = colon != std::string::npos && colon < 40;
+  return !u.text.empty() && u.text.back() != ':' && !labelled && !HoldsSentences(u.text) && WordCount(u.text) <= kMostWords;
 }
 
 // Items written one per line without markers, as a PDF without bullet
@@ -545,10 +565,11 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // left mid-phrase. Its continuations start in lower case.
       // An item in lower case ("barn och unga ...") starts after one that
       // ended with room left on its line: the line before did not wrap.
+      // A comma ends an item too when its line did not wrap ("barn och unga med psykisk ohälsa,").
       size_t prev_line = s.units[static_cast<size_t>(open)].last;
-      if (!starts_new && in_list[static_cast<size_t>(open)] && !Impl::EndsMidPhrase(prev) &&
-          (upper || (prev_line + 1 == i && !Impl::WrappedForRoom(t, prev_line))))
-        starts_new = true;
+      bool wrapped = prev_line + 1 != i || Impl::WrappedForRoom(t, prev_line);
+      bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
+      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || !wrapped)) starts_new = true;
     }
     if (starts_new) {
       s.units.push_back(Unit{i, i, l.text, l.bullet, s.heading_of_line[i]});
