@@ -456,14 +456,14 @@ def main():
             raise AssertionError("target-group cells of an unread section: %r" % cells)
         return True
     case("audit unread target groups", ["audit", "--format", "json", "-o", unread_json] + as_of + [unread], 0,
-         stderr=r"audit of 1 document \(", check=unread_ok)
+         stderr=r"granskning av 1 dokument \(", check=unread_ok)
     xlsx = os.path.join(d, "audit.xlsx")
     audited = os.path.join(d, "audited")
     shutil.copytree(DEMO, audited)
     with open(os.path.join(audited, "broken.txt"), "wb") as fh:
         fh.write(b"")
     case("audit xlsx", ["audit", "--author", "Revisor Test", "-o", xlsx] + as_of + [audited], 65,
-         stderr=r"audit of 6 documents")
+         stderr=r"granskning av 6 dokument")
     try:
         import openpyxl
         problems = check_workbook(openpyxl.load_workbook(xlsx), xlsx)

@@ -318,9 +318,9 @@ int RunAudit(const CommandEnv& env) {
     return ExitCodeFor(s);
   }
   if (!env.options.quiet && !env.options.output.empty() && env.options.output != "-")
-    env.err << "overens: audit of " << data.docs.size() << " document" << (data.docs.size() == 1 ? "" : "s") << " ("
-            << data.findings.size() << " finding" << (data.findings.size() == 1 ? "" : "s") << ") written to "
-            << env.options.output << "\n";
+    env.err << "overens: "
+            << Say(env, "text.audit-written", {std::to_string(data.docs.size()), std::to_string(data.findings.size()), env.options.output})
+            << "\n";
   return worst;
 }
 
