@@ -85,6 +85,8 @@ LoadedDocument Pipeline::Process(SourceText source) const {
   LoadedDocument d;
   d.source = std::move(source);
   d.text = Normalize(d.source);
+  // The raw text is read once: the lines keep what the rest needs, each with its source line.
+  std::string().swap(d.source.text);
   if (extractor_) d.doc = extractor_->Extract(d.text, d.source.path);
   d.doc.file = d.source.path;
   d.doc.warnings = d.source.warnings;
