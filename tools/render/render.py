@@ -177,12 +177,9 @@ def blocks(text):
                 i += 1
             out.append(("table", rows))
             continue
-        if re.search(r"\S( {2,}|\t)\S", line):  # a row laid out in cells
+        if re.search(r"\S( {2,}|\t)\S", line):  # a table laid out in cells
             flush()
-            rows = []
-            while i < len(lines) and re.search(r"\S( {2,}|\t)\S", lines[i]):
-                rows.append([c for c in re.split(r" {2,}|\t", lines[i].strip()) if c])
-                i += 1
+            rows, i = laid_out_table(lines, i)
             out.append(("table", rows))
             continue
         m = BULLET.match(line)
@@ -217,6 +214,52 @@ def blocks(text):
         i += 1
     flush()
     return out
+
+
+def cell_starts(line):
+    """(column, text) of each cell of a line laid out in cells; for a line typed with tabs, the
+    column is the field's number."""
+    if "\t" in line:
+        return [(k, f.strip()) for k, f in enumerate(line.strip("\n").split("\t")) if f.strip()]
+    return [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def laid_out_table(lines, i):
+    """The rows of a table laid out in cells from line i, as a word processor holds them: a line right
+    under a row continues its cells (a wrapped cell), a blank line parts rows, and the table ends at a
+    line that is not laid out in cells. Each cell goes to the column whose heading starts nearest
+    before it."""
+    columns = [c for c, _ in cell_starts(lines[i])]
+    rows, previous_blank = [], True
+    # Rows set apart by blank lines have their wrapped cells on the lines right under them; in a
+    # dense table every line is a row, unless its first column is empty.
+    spaced = i + 1 < len(lines) and not lines[i + 1].strip()
+
+    def place(line):
+        cells = [""] * len(columns)
+        for start, text in cell_starts(line):
+            k = min(start, len(columns) - 1) if "\t" in line else max([j for j, c in enumerate(columns) if c <= start + 1] or [0])
+            cells[k] = (cells[k] + " " + text).strip()
+        return cells
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            nxt = i + 1
+            if nxt < len(lines) and lines[nxt].startswith(" ") and len(cell_starts(lines[nxt])) >= 1 and rows:
+                previous_blank = True
+                i += 1
+                continue
+            break
+        if not (re.search(r"\S( {2,}|\t)\S", line) or (line.startswith("    ") and rows)):
+            break
+        cells = place(line)
+        if rows and not previous_blank and (spaced or not cells[0]):
+            rows[-1] = [(a + " " + b).strip() for a, b in zip(rows[-1], cells)]
+        else:
+            rows.append(cells)
+        previous_blank = False
+        i += 1
+    return rows, i
 
 
 FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
