@@ -1409,7 +1409,8 @@ TEST_CASE("list items one per line without markers", "[extract][lists]") {
   CHECK(upper.target_groups[0].framework_id == std::optional<std::string>("TG1"));
   CHECK(upper.target_groups[2].framework_id == std::optional<std::string>("TG3"));
   Document lower = f.Extract(
-      "Lokal överenskommelse\n\nMålgrupper\nÖverenskommelsen gäller\n"
+      "Lokal överenskommelse\n\nBakgrund\nÖverenskommelsen bygger på ramöverenskommelsen och gäller i hela delregionen från\n"
+      "och med i år.\n\nMålgrupper\nÖverenskommelsen gäller\n"
       "barn och unga med psykisk ohälsa,\n"
       "personer i alla åldrar med psykisk funktionsnedsättning,\n"
       "personer i alla åldrar som missbrukar alkohol eller narkotika.\n\nTvister\nLöses av cheferna.\n");

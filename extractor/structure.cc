@@ -223,6 +223,17 @@ struct StructureAnalyzer::Impl {
     return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
   }
 
+  // A short lead-in whose verb takes the list that follows as its object
+  // ("Överenskommelsen gäller", "Målgrupperna omfattar").
+  static bool IsLeadIn(std::string_view s) {
+    static constexpr std::string_view kVerbs[] = {"gäller", "omfattar", "avser", "innefattar", "inkluderar", "berör", "rör", "är"};
+    constexpr size_t kMostWords = 6;
+    if (WordCount(s) > kMostWords) return false;
+    size_t space = s.rfind(' ');
+    std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+    return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return EqualsLower(last, v); });
+  }
+
   // Whether a line ends in a word or sign after which a phrase must go on
   // ("... som vårdas i", "alkohol, narkotika,"): the next line continues
   // it, whatever its case.
@@ -472,8 +483,11 @@ void MarkUnmarkedItems(Structure& s, const std::vector<bool>& in_list) {
     };
     size_t end = u;
     while (fits(end)) ++end;
-    if (end - u >= 2)
-      for (size_t k = u; k < end; ++k) s.units[k].bullet = Bullet::kIndent;
+    // A lead-in in upper case over items in lower case introduces them; it is none of them.
+    size_t first = u;
+    if (end - u >= 3 && StartsUpper(s.units[u].text) && StartsLower(s.units[u + 1].text)) ++first;
+    if (end - first >= 2)
+      for (size_t k = first; k < end; ++k) s.units[k].bullet = Bullet::kIndent;
     u = std::max(end, u + 1);
   }
 }
@@ -569,7 +583,12 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       size_t prev_line = s.units[static_cast<size_t>(open)].last;
       bool wrapped = prev_line + 1 != i || Impl::WrappedForRoom(t, prev_line);
       bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
-      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || !wrapped)) starts_new = true;
+      // A line in lower case starts an item only in a list whose items are in
+      // lower case, or right after its short lead-in ("Överenskommelsen gäller").
+      const Unit& current = s.units[static_cast<size_t>(open)];
+      bool lower_items = StartsLower(current.text) || (current.first == current.last && Impl::IsLeadIn(current.text));
+      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || (!wrapped && lower_items)))
+        starts_new = true;
     }
     if (starts_new) {
       s.units.push_back(Unit{i, i, l.text, l.bullet, s.heading_of_line[i]});

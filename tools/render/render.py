@@ -72,18 +72,28 @@ def write_gold(form, name, gold, rendered):
 # ---- plain: one line per source line, as pdftotext-era exports and scans come ----
 
 def hyphenate(line, width):
-    """Breaks a line longer than `width` characters once, inside a long word,
-    with a hyphen: the word continues on the next line."""
-    if len(line) <= width:
-        return [line]
+    """Breaks a line longer than `width` characters into lines that fit,
+    inside a long word with a hyphen (the word continues on the next line)
+    where the break falls in one."""
+    out = []
+    while len(line) > width:
+        first, line = hyphenate_once(line, width)
+        out.append(first)
+    return out + [line]
+
+
+def hyphenate_once(line, width):
+    """The line's first part and the rest, broken once before `width`."""
     cut = line.rfind(" ", 0, width)
     word_end = line.find(" ", cut + 1)
     word_end = len(line) if word_end < 0 else word_end
     word = line[cut + 1:word_end]
-    if len(word) >= 10 and word.isalpha():
+    if cut < 0:
+        return line[:width], line[width:]
+    if len(word) >= 10 and word.isalpha() and cut + 1 + len(word) // 2 < width:
         half = cut + 1 + len(word) // 2
-        return [line[:half] + "-", line[half:]]
-    return [line[:cut], line[cut + 1:]]
+        return line[:half] + "-", line[half:]
+    return line[:cut], line[cut + 1:]
 
 
 def render_plain(name, text, gold):
