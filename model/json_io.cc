@@ -64,7 +64,6 @@ std::string JsonText(const Json& json) { return json.dump(2, ' ', false, Json::e
 
 std::string DocumentToJson(const Document& doc) { return JsonText(ToJson(doc)); }
 
-std::string DocumentsToJson(const std::vector<Document>& docs) { return JsonText(ToJson(docs)); }
 
 std::string FindingsToJson(const std::vector<Finding>& findings) {
   Json out = Json::object();
@@ -88,11 +87,6 @@ std::string FindingToJson(const Finding& finding) { return JsonText(ToJson(findi
 
 std::string DocumentsJson(const std::vector<CheckedDocument>& documents) { return JsonText(CheckedDocumentsJson(documents)); }
 
-std::string CheckReportToJson(const std::vector<Finding>& findings, const std::vector<CheckedDocument>& documents) {
-  Json out = Json::object();
-  out["findings"] = ToJson(findings);
-  out["documents"] = CheckedDocumentsJson(documents);
-  return JsonText(out);
-}
+
 
 }  // namespace overens

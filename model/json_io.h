@@ -27,14 +27,10 @@ struct CheckedDocument {
 };
 // One finding as FindingsToJson writes each (pretty-printed, no newline at the end).
 std::string FindingToJson(const Finding& finding);
-// The "documents" array of CheckReportToJson.
-std::string DocumentsJson(const std::vector<CheckedDocument>& documents);
-// {"findings": [...], "documents": [...]}: FindingsToJson's findings, then
-// one entry per checked document (file, kind, region, delregion, date,
+// The "documents" array of `check --format json`: how each document was
+// read and which rules it was held to (file, kind, region, delregion, date,
 // scope, why).
-std::string CheckReportToJson(const std::vector<Finding>& findings, const std::vector<CheckedDocument>& documents);
-// JSON array of documents.
-std::string DocumentsToJson(const std::vector<Document>& docs);
+std::string DocumentsJson(const std::vector<CheckedDocument>& documents);
 // Pretty-printed text of any JSON value (no trailing newline). A string that
 // is not valid UTF-8 gets U+FFFD for its broken bytes instead of failing the
 // whole output: every JSON writer of the tool goes through here.

@@ -120,6 +120,15 @@ std::string FileSha256(const std::string& path) {
 
 std::string DelregionOf(const Document& d) { return d.delregion.value_or("–"); }
 
+std::string StatusWords(const ReferenceData& ref, Language language, const AuditCell& c) {
+  static constexpr const char* kIds[] = {"status.present", "status.deviates", "status.missing",
+                                         "status.missing-optional", "status.unread", "status.added"};
+  std::string text = ref.Say(language, kIds[static_cast<size_t>(c.status)]);
+  if (!c.detail.empty())
+    text += " (" + ref.Say(language, c.detail == "no-follow-up" ? "status.no-follow-up" : "deviation." + c.detail) + ")";
+  return text;
+}
+
 void AuditBuilder::Add(LoadedDocument&& l) {
   const ReferenceData& ref = env_.pipeline.reference();
   size_t index = a_.docs.size();
@@ -170,14 +179,6 @@ std::string Say(const CommandEnv& env, std::string_view id, std::initializer_lis
   return env.pipeline.reference().Say(env.options.language, id, args);
 }
 
-// A cell's status in words: "finns", "avviker (snävare)", "saknas", ...
-std::string StatusText(const CommandEnv& env, const AuditCell& c) {
-  static constexpr const char* kIds[] = {"status.present", "status.deviates", "status.missing",
-                                         "status.missing-optional", "status.unread", "status.added"};
-  std::string text = Say(env, kIds[static_cast<size_t>(c.status)]);
-  if (!c.detail.empty()) text += " (" + Say(env, c.detail == "no-follow-up" ? "status.no-follow-up" : "deviation." + c.detail) + ")";
-  return text;
-}
 
 class CsvWriter {
  public:
@@ -234,7 +235,7 @@ std::string Csv(const CommandEnv& env, const AuditData& a) {
     heading({"dimension", "delregion", "file", "item", "status", "line", "quote"});
     for (const AuditCell& c : a.cells) {
       w.Field(Say(env, "sheet." + c.dimension)).Field(DelregionOf(a.docs[c.doc].doc)).Field(a.docs[c.doc].shown).Field(c.item)
-          .Field(StatusText(env, c)).Field(c.line).Field(c.quote);
+          .Field(StatusWords(env.pipeline.reference(), env.options.language, c)).Field(c.line).Field(c.quote);
       w.EndRow();
     }
   }

@@ -73,6 +73,9 @@ class AuditBuilder {
 // The delregion a document belongs to, or "–" (another county's or unknown).
 std::string DelregionOf(const Document& d);
 
+// A cell's status in words: "finns", "avviker (snävare)", "saknas", ...
+std::string StatusWords(const ReferenceData& ref, Language language, const AuditCell& c);
+
 // Writes the audit workbook to `path` (atomically).
 Status WriteAuditWorkbook(const CommandEnv& env, const AuditData& a, const std::string& path);
 

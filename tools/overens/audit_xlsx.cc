@@ -216,14 +216,7 @@ class WorkbookWords {
   std::string operator()(std::string_view id, std::initializer_list<std::string_view> args = {}) const {
     return env_.pipeline.reference().Say(env_.options.language, id, args);
   }
-  std::string Status(const AuditCell& c) const {
-    static constexpr const char* kIds[] = {"status.present", "status.deviates", "status.missing",
-                                           "status.missing-optional", "status.unread", "status.added"};
-    std::string text = (*this)(kIds[static_cast<size_t>(c.status)]);
-    if (!c.detail.empty())
-      text += " (" + (*this)(c.detail == "no-follow-up" ? "status.no-follow-up" : "deviation." + c.detail) + ")";
-    return text;
-  }
+  std::string Status(const AuditCell& c) const { return StatusWords(env_.pipeline.reference(), env_.options.language, c); }
   std::string Kind(DocumentKind k) const { return (*this)("kind." + std::string(ToString(k))); }
   std::string Severity(overens::Severity s) const { return (*this)("severity." + std::string(ToString(s))); }
 
