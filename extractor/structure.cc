@@ -286,6 +286,19 @@ struct StructureAnalyzer::Impl {
     return (RuneCount(t.lines[i].text) + 1 + RuneCount(next.substr(0, next.find(' ')))) * 100 > widest * 85;
   }
 
+  // Whether line i is the first on its page and the text before the page
+  // break was left unfinished: a list item or sentence going on, not a new
+  // heading ("Vuxenpsykiatrin Kristianstad" | page break | "Barn- och
+  // ungdomspsykiatrin"). A section's name is still its heading (checked before).
+  static bool ContinuesOverPageBreak(const NormalizedText& t, size_t i) {
+    constexpr size_t kMostBlankLines = 16;  // a running footer and header between
+    size_t p = i;
+    while (p > 0 && i - p < kMostBlankLines && t.lines[p - 1].blank()) --p;
+    if (p == 0 || p == i || t.lines[p - 1].blank()) return false;
+    const TextLine& before = t.lines[p - 1];
+    return before.page != t.lines[i].page && !EndsSentence(before.text);
+  }
+
   // "Överenskommelsen omfattar" right under a heading, then "a) barn ...":
   // the line introduces the list (its colon left out), it heads nothing.
   static bool IntroducesLowerCaseList(const NormalizedText& t, size_t i) {
@@ -374,6 +387,7 @@ struct StructureAnalyzer::Impl {
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
     if (i == 0) return true;
     if (prev_heading) return !IntroducesLowerCaseList(t, i);
+    if (ContinuesOverPageBreak(t, i)) return false;
     const TextLine& prev = t.lines[i - 1];
     // After a lead-in ending in ':' ("Region Skåne:") come its items, not a heading.
     bool after_lead_in = !prev.blank() && prev.text.back() == ':';
@@ -586,7 +600,8 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // A line in lower case starts an item only in a list whose items are in
       // lower case, or right after its short lead-in ("Överenskommelsen gäller").
       const Unit& current = s.units[static_cast<size_t>(open)];
-      bool lower_items = StartsLower(current.text) || (current.first == current.last && Impl::IsLeadIn(current.text));
+      bool lower_items = StartsLower(current.text) || current.text.back() == ':' ||
+                         (current.first == current.last && Impl::IsLeadIn(current.text));
       if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || (!wrapped && lower_items)))
         starts_new = true;
     }
