@@ -16,6 +16,10 @@ if [ -f ../shared/eval/score.py ]; then
   echo "== accuracy on the synthetic corpus (corpus/gold) =="
   python3 ../shared/eval/score.py --tool build-test/overens --gold corpus/gold --docs corpus --quiet || true
 fi
+if [ -f ../shared/eval/score.py ]; then
+  echo "== accuracy of the renderings as PDF, DOCX and ODT (corpus/renderings) =="
+  /usr/bin/python3 tests/corpus/check_scores.py --renderings --tool build-test/overens | grep -E "macro F1|FAIL" || true
+fi
 if command -v clang++ >/dev/null && dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
   echo "== fuzzing files, office XML and long inputs for 10 s each (tools/fuzz.sh) =="
   tools/fuzz.sh 10
