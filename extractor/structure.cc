@@ -296,7 +296,11 @@ struct StructureAnalyzer::Impl {
     while (p > 0 && i - p < kMostBlankLines && t.lines[p - 1].blank()) --p;
     if (p == 0 || p == i || t.lines[p - 1].blank()) return false;
     const TextLine& before = t.lines[p - 1];
-    return before.page != t.lines[i].page && !EndsSentence(before.text);
+    // A field line ("Tidplan: hösten 2027") ends its record; a numbered line ("2. Samsjuklighet") starts one.
+    size_t colon = before.text.find(": ");
+    bool field = colon != std::string::npos && colon < 40;
+    bool numbered = !t.lines[i].text.empty() && t.lines[i].text[0] >= '0' && t.lines[i].text[0] <= '9';
+    return before.page != t.lines[i].page && !EndsSentence(before.text) && !field && !numbered;
   }
 
   // "Överenskommelsen omfattar" right under a heading, then "a) barn ...":
