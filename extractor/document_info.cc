@@ -31,7 +31,7 @@ std::vector<TitleLine> TitleLines(const ExtractionRun& run) {
   constexpr size_t kTitleLines = 3, kLongestTitle = 160;
   std::vector<TitleLine> out;
   const auto& lines = run.text.lines;
-  size_t end = TitleBlockEnd(run);
+  size_t end = run.title_end;
   // A template's label says what the document is: "Dokumenttyp: Riktlinje",
   // or "DOKUMENTTYP" with its value on a later line. Its value comes first.
   static const RE2 kTypeLabel(R"((?i)^(dokumenttyp|dokumentslag|typ av dokument)\s*:?\s*(.*)$)");
@@ -77,6 +77,11 @@ std::optional<TitleKind> KindOfTitle(const ExtractionRun& run, const std::vector
   return std::nullopt;
 }
 
+// Whether a section is one an agreement has and a page about one has not.
+bool IsAgreementsOwnSection(const std::string& id) {
+  return id == "parter" || id == "tvister" || id == "giltighetstid" || id == "malgrupper";
+}
+
 // An opening whose contents list three of an agreement's own sections
 // (Parter, Målgrupper, Tvister, Giltighetstid) is an agreement's, whatever
 // its first page says of it; the evidence is the contents' first entry.
@@ -84,7 +89,7 @@ std::optional<Evidence> AgreementContents(const ExtractionRun& run) {
   const auto& listed = run.structure.contents_sections;
   std::set<std::string> own;
   for (const std::string& id : listed)
-    if (id == "parter" || id == "tvister" || id == "giltighetstid" || id == "malgrupper") own.insert(id);
+    if (IsAgreementsOwnSection(id)) own.insert(id);
   if (own.size() < 3) return std::nullopt;
   size_t entry = 0;
   while (entry + 1 < run.structure.left_out.size() && !run.structure.left_out[entry]) ++entry;
@@ -107,7 +112,7 @@ std::pair<DocumentKind, std::optional<Evidence>> DetectKind(const ExtractionRun&
   // The sections an agreement has and a page about one has not, as headings or in the contents.
   std::set<std::string> sections, any_sections;
   auto count = [&](const std::string& id) {
-    if (id == "parter" || id == "tvister" || id == "giltighetstid" || id == "malgrupper") sections.insert(id);
+    if (IsAgreementsOwnSection(id)) sections.insert(id);
     if (!id.empty()) any_sections.insert(id);
   };
   for (const Heading& h : run.structure.headings) count(h.section_id);
@@ -262,7 +267,7 @@ std::optional<CivilDate> TitleBlockDate(const ExtractionRun& run) {
   static const RE2 kDateLabel(R"((?i)^(datum|dokumentdatum|beslutsdatum|beslutad|fastställd|antagen|godkänd|daterad):?$)");
   static const RE2 kOtherLabel(
       R"((?i)^(giltig|gäller|giltigt|reviderad|revideras|uppdaterad|dokumenttyp|dokumentnamn|utgåva|version|diarienummer|dnr|ärendenr|sida)\b.*:?$)");
-  size_t end = TitleBlockEnd(run);
+  size_t end = run.title_end;
   std::vector<bool> date_label_before;  // per label line in order: whether it labels the document's date
   std::vector<std::pair<size_t, CivilDate>> alone;  // dates alone on a line, with their line
   for (size_t i = 0; i < end; ++i) {

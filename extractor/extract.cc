@@ -263,6 +263,7 @@ Document Extractor::Extract(const NormalizedText& normalized, const std::string&
   run.gates = compiled_->gates->Scan(text.joined, compiled_->located, &run.hits);
   std::sort(run.hits.begin(), run.hits.end(),
             [](const KeywordGate::Hit& a, const KeywordGate::Hit& b) { return a.begin < b.begin; });
+  run.title_end = TitleBlockEnd(run);
   ExtractDocumentInfo(run);
   ExtractRegion(run);
   ExtractDates(run);

@@ -104,11 +104,11 @@ struct CompiledReference {
   // of actor ("omsorgsförvaltningen").
   static constexpr size_t kShortestCompoundHead = 7, kShortestModifier = 3;
   std::vector<std::string> compound_heads;
+  std::vector<NamedPattern> kind_names;  // id = kind-name of vocabulary.xml, in its order
+  std::unique_ptr<RE2> audit_heading;
   // Every county name, kommun name and national body of counties.xml as one
   // RE2 of literals (leftmost-longest, no groups, so it runs as a DFA); what
   // a match names is looked up in county_name_of.
-  std::vector<NamedPattern> kind_names;  // id = kind-name of vocabulary.xml, in its order
-  std::unique_ptr<RE2> audit_heading;
   std::unique_ptr<RE2> county_names;
   std::unordered_map<std::string, CountyNameInfo> county_name_of;
 };
@@ -171,6 +171,9 @@ struct ExtractionRun {
   // The activity tables, read once: areas and responsibilities both need
   // them. Reading them gives no date a role, so either may read them first.
   std::optional<ActivityTableRows> tables;
+  // The line index where the title block ends (TitleBlockEnd), found once:
+  // the kind, the date, the region and the validity all read the title block.
+  size_t title_end = 0;
 
   // Whether the text contains one of the gate's words, ignoring case. A match
   // RE2's (?i) would find only through a case fold outside Latin-1 (U+017F
@@ -275,7 +278,8 @@ void ExtractDocumentInfo(ExtractionRun& run);      // kind, delregion, municipal
 void ExtractRegion(ExtractionRun& run);            // the county; after document info, whose delregion it may clear
 // The title block: from the first line with text to the first section
 // heading, table of contents, paragraph, page break or kTitleBlockLines
-// lines on (exclusive). What a document says of itself stands here.
+// lines on (exclusive). What a document says of itself stands here. Read
+// once per run into ExtractionRun::title_end; needs only text and structure.
 size_t TitleBlockEnd(const ExtractionRun& run);
 void ExtractDates(ExtractionRun& run);             // dates with roles, plan period, framework date
 void ExtractTargetGroups(ExtractionRun& run);

@@ -146,17 +146,15 @@ pugi::xml_node Child(pugi::xml_node n, std::string_view local) {
   return {};
 }
 
-int ValAttribute(pugi::xml_node n) {
+// The attribute of `n` whose name ends in `local` ("w:val" for "val"),
+// whatever its namespace prefix.
+pugi::xml_attribute AttributeNamed(pugi::xml_node n, std::string_view local) {
   for (pugi::xml_attribute a : n.attributes())
-    if (std::string_view(a.name()).ends_with("val")) return a.as_int(-1);
-  return -1;
+    if (std::string_view(a.name()).ends_with(local)) return a;
+  return {};
 }
 
-std::string StringVal(pugi::xml_node n) {
-  for (pugi::xml_attribute a : n.attributes())
-    if (std::string_view(a.name()).ends_with("val")) return a.as_string();
-  return "";
-}
+int ValAttribute(pugi::xml_node n) { return AttributeNamed(n, "val").as_int(-1); }
 
 // Word's list numbering (word/numbering.xml): for each list and level, how
 // its items are marked, so a numbered list keeps its numbers ("2. ...")
@@ -164,18 +162,14 @@ std::string StringVal(pugi::xml_node n) {
 class WordNumbering {
  public:
   void Load(const pugi::xml_document& doc) {
-    auto attribute = [](pugi::xml_node n, std::string_view suffix) {
-      for (pugi::xml_attribute a : n.attributes())
-        if (std::string_view(a.name()).ends_with(suffix)) return a.as_int(-1);
-      return -1;
-    };
+    auto attribute = [](pugi::xml_node n, std::string_view local) { return AttributeNamed(n, local).as_int(-1); };
     std::map<int, std::map<int, Level>> abstract;  // abstractNumId -> ilvl -> level
     for (pugi::xml_node n : doc.document_element().children()) {
       if (LocalName(n) != "abstractNum") continue;
       for (pugi::xml_node lvl : n.children())
         if (LocalName(lvl) == "lvl")
           abstract[attribute(n, "abstractNumId")][attribute(lvl, "ilvl")] =
-              Level{StringVal(Child(lvl, "numFmt")), std::max(0, ValAttribute(Child(lvl, "start")))};
+              Level{AttributeNamed(Child(lvl, "numFmt"), "val").as_string(), std::max(0, ValAttribute(Child(lvl, "start")))};
     }
     for (pugi::xml_node n : doc.document_element().children())
       if (LocalName(n) == "num") levels_[attribute(n, "numId")] = abstract[ValAttribute(Child(n, "abstractNumId"))];

@@ -14,24 +14,25 @@ namespace {
 
 using Kind = CountyNameInfo::Kind;
 
-// Whether the character ending just before `at` is a letter or digit: the
-// name found at `at` is then inside a longer word. RE2's \b knows ASCII
-// only, so "Örebro" would never start at one.
+// Whether the character whose first byte is `lead` is a letter or digit:
+// ASCII ones, or the Latin-1 letters (å ä ö é ü ..., C3 xx); a dash or a
+// no-break space is none.
+bool LetterOrDigitLead(char lead) {
+  auto b = static_cast<unsigned char>(lead);
+  return b < 0x80 ? std::isalnum(b) != 0 : b == 0xC3;
+}
+
+// Whether a name found at `at` is inside a longer word: a letter or digit
+// ends just before it. RE2's \b knows ASCII only, so "Örebro" would never
+// start at one.
 bool LetterEndsBefore(std::string_view text, size_t at) {
   if (at == 0) return false;
   size_t b = at - 1;
-  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  auto lead = static_cast<unsigned char>(text[b]);
-  if (lead < 0x80) return std::isalnum(lead) != 0;
-  return lead == 0xC3;  // the Latin-1 letters (å ä ö é ü ...); a dash or a no-break space is no letter
+  while (b > 0 && IsUtf8Continuation(text[b])) --b;
+  return LetterOrDigitLead(text[b]);
 }
 
-bool LetterStartsAt(std::string_view text, size_t at) {
-  if (at >= text.size()) return false;
-  auto lead = static_cast<unsigned char>(text[at]);
-  if (lead < 0x80) return std::isalnum(lead) != 0;
-  return lead == 0xC3;
-}
+bool LetterStartsAt(std::string_view text, size_t at) { return at < text.size() && LetterOrDigitLead(text[at]); }
 
 // Whether a kommun's name ending at `end` is followed by what makes it the
 // kommun as a body: "Skurups kommun", "Malmö stad", "Göteborgs Stad".
@@ -60,7 +61,7 @@ void ExtractRegion(ExtractionRun& run) {
   Document& doc = run.doc;
   if (!c.county_names || run.ref.counties.empty()) return;
   const std::string& all = run.text.joined;
-  size_t title_end_line = TitleBlockEnd(run);
+  size_t title_end_line = run.title_end;
   size_t title_end = title_end_line < run.text.lines.size() ? run.text.line_offsets[title_end_line] : all.size();
   std::vector<Tally> tally(run.ref.counties.size());
   bool national_in_title = false, body_in_title = false;

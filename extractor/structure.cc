@@ -223,15 +223,20 @@ struct StructureAnalyzer::Impl {
     return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
   }
 
+  // Whether the last word of `s` (after its last space) is one of `words`, ignoring case.
+  template <size_t N>
+  static bool LastWordIsOneOf(std::string_view s, const std::string_view (&words)[N]) {
+    size_t space = s.rfind(' ');
+    std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
+    return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return EqualsLower(last, w); });
+  }
+
   // A short lead-in whose verb takes the list that follows as its object
   // ("Överenskommelsen gäller", "Målgrupperna omfattar").
   static bool IsLeadIn(std::string_view s) {
     static constexpr std::string_view kVerbs[] = {"gäller", "omfattar", "avser", "innefattar", "inkluderar", "berör", "rör", "är"};
     constexpr size_t kMostWords = 6;
-    if (WordCount(s) > kMostWords) return false;
-    size_t space = s.rfind(' ');
-    std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
-    return std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return EqualsLower(last, v); });
+    return WordCount(s) <= kMostWords && LastWordIsOneOf(s, kVerbs);
   }
 
   // Whether a line ends in a word or sign after which a phrase must go on
@@ -240,14 +245,10 @@ struct StructureAnalyzer::Impl {
   static bool EndsMidPhrase(std::string_view s) {
     static constexpr std::string_view kConnectives[] = {
         "och", "eller", "samt", "som", "med", "i", "av", "för", "till", "på", "om", "att", "en", "ett", "den", "det", "de",
-        "från", "inom", "utan", "vid", "under", "mellan", "hos", "både", "enligt", "mot", "över", "kring", "genom", "eller"};
+        "från", "inom", "utan", "vid", "under", "mellan", "hos", "både", "enligt", "mot", "över", "kring", "genom"};
     if (s.empty()) return false;
     if (s.back() == ',' || s.back() == '-' || s.back() == '(' || s.back() == '&') return true;
-    size_t space = s.rfind(' ');
-    std::string_view last = space == std::string_view::npos ? s : s.substr(space + 1);
-    for (std::string_view c : kConnectives)
-      if (EqualsLower(last, c)) return true;
-    return false;
+    return LastWordIsOneOf(s, kConnectives);
   }
 
   // Whether line i is the first line of a sentence that goes on in lower
@@ -452,8 +453,9 @@ bool HoldsSentences(std::string_view text) {
                                                         "dvs", "osv", "nr", "kap", "st", "tel", "avd", "ff", "mm"};
   for (size_t at = text.find(". "); at != std::string_view::npos; at = text.find(". ", at + 1)) {
     if (at + 2 >= text.size() || !StartsUpper(text.substr(at + 2))) continue;
-    size_t word = text.find_last_of(" .", at - 1);
-    std::string_view before = text.substr(word == std::string_view::npos ? 0 : word + 1, at - (word == std::string_view::npos ? 0 : word + 1));
+    size_t separator = at == 0 ? std::string_view::npos : text.find_last_of(" .", at - 1);
+    size_t from = separator == std::string_view::npos ? 0 : separator + 1;
+    std::string_view before = text.substr(from, at - from);
     if (std::none_of(std::begin(kAbbreviations), std::end(kAbbreviations), [&](std::string_view a) { return EqualsLower(before, a); }))
       return true;
   }
@@ -463,8 +465,8 @@ bool HoldsSentences(std::string_view text) {
 // Whether the last unit of `s` stands in a list, given whether the units
 // before it do: a marked item; the first unit under a list section's heading
 // (Målgrupper, Parter) or a heading ending in ':' ("Region Skåne:"); a unit
-// after a lead-in ending in ':'; or one after an
-// item of a list, unless that item was prose (sentences one after another).
+// after a lead-in ending in ':'; or one after an item of a list, unless that
+// item was prose (sentences one after another).
 bool InList(const NormalizedText& t, const Structure& s, const std::vector<bool>& in_list) {
   size_t u = s.units.size() - 1;
   const Unit& unit = s.units[u];
@@ -591,19 +593,17 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       bool intro = upper && l.text.back() == ':';
       starts_new = Impl::EndsSentence(prev) ? upper || blank_before
                                             : (upper && (blank_before || prev.size() < 40 || intro));
-      // In a list (under Målgrupper or Parter, or after a lead-in ending in
-      // ':') each item stands on its own line, with or without a marker: a
-      // line in upper case starts the next item unless the one before is
-      // left mid-phrase. Its continuations start in lower case.
-      // An item in lower case ("barn och unga ...") starts after one that
-      // ended with room left on its line: the line before did not wrap.
-      // A comma ends an item too when its line did not wrap ("barn och unga med psykisk ohälsa,").
-      size_t prev_line = s.units[static_cast<size_t>(open)].last;
-      bool wrapped = prev_line + 1 != i || Impl::WrappedForRoom(t, prev_line);
-      bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
-      // A line in lower case starts an item only in a list whose items are in
-      // lower case, or right after its short lead-in ("Överenskommelsen gäller").
+      // In a list (under Målgrupper or Parter, or after a lead-in) each item
+      // stands on its own line, with or without a marker. A line in upper
+      // case starts the next item unless the one before is left mid-phrase
+      // (a comma does not leave it so when its line did not wrap: "barn och
+      // unga med psykisk ohälsa,"). A line in lower case starts one only
+      // after a line that did not wrap, in a list whose items are in lower
+      // case or right after its lead-in ("Barn och unga:", "Överenskommelsen
+      // gäller"); else it goes on the item before.
       const Unit& current = s.units[static_cast<size_t>(open)];
+      bool wrapped = current.last + 1 != i || Impl::WrappedForRoom(t, current.last);
+      bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
       bool lower_items = StartsLower(current.text) || current.text.back() == ':' ||
                          (current.first == current.last && Impl::IsLeadIn(current.text));
       if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || (!wrapped && lower_items)))

@@ -57,7 +57,7 @@ std::optional<int> ValidityYears(std::string_view text) {
 void TitleValidity(ExtractionRun& run) {
   static const RE2 kAgreementWords(R"((?i)överenskommelse|avtal)");
   if (run.doc.kind != DocumentKind::kLokalOverenskommelse && run.doc.kind != DocumentKind::kRamoverenskommelse) return;
-  size_t end = TitleBlockEnd(run);
+  size_t end = run.title_end;
   if (end == 0) return;
   int last_title_line = run.text.lines[end - 1].source_line;
   bool agreement_words = false;

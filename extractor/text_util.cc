@@ -79,7 +79,7 @@ std::string_view SentenceAround(std::string_view text, size_t begin, size_t end,
 }
 
 std::string_view WindowAround(std::string_view line, size_t begin, size_t end, size_t reach) {
-  auto continuation = [&](size_t at) { return at < line.size() && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80; };
+  auto continuation = [&](size_t at) { return at < line.size() && IsUtf8Continuation(line[at]); };
   size_t from = begin > reach ? begin - reach : 0;
   while (from > 0 && continuation(from)) --from;
   size_t to = std::min(line.size(), end + reach);

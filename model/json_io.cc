@@ -64,7 +64,6 @@ std::string JsonText(const Json& json) { return json.dump(2, ' ', false, Json::e
 
 std::string DocumentToJson(const Document& doc) { return JsonText(ToJson(doc)); }
 
-
 std::string FindingsToJson(const std::vector<Finding>& findings) {
   Json out = Json::object();
   out["findings"] = ToJson(findings);
@@ -86,7 +85,5 @@ Json CheckedDocumentsJson(const std::vector<CheckedDocument>& documents) {
 std::string FindingToJson(const Finding& finding) { return JsonText(ToJson(finding)); }
 
 std::string DocumentsJson(const std::vector<CheckedDocument>& documents) { return JsonText(CheckedDocumentsJson(documents)); }
-
-
 
 }  // namespace overens
