@@ -1,7 +1,6 @@
 #include "model/reference_data.h"
 
 #include <algorithm>
-#include <cctype>
 #include <sstream>
 
 #include <pugixml.hpp>
@@ -156,7 +155,7 @@ Status LoadVocabulary(const std::string& text, Vocabulary& v) {
 
 }  // namespace
 
-std::string ReferenceData::Say(Language language, std::string_view id, std::initializer_list<std::string_view> args) const {
+std::string ReferenceData::Say(Language language, std::string_view id, std::span<const std::string_view> args) const {
   auto found = messages.find(id);
   if (found == messages.end()) return std::string(id);
   const std::string& text = language == Language::kEnglish || found->second.sv.empty() ? found->second.en : found->second.sv;
@@ -164,10 +163,11 @@ std::string ReferenceData::Say(Language language, std::string_view id, std::init
   out.reserve(text.size() + 32);
   for (size_t i = 0; i < text.size(); ++i) {
     size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
     if (close != std::string::npos && close > i + 1 && close - i <= 3 &&
-        std::all_of(text.begin() + static_cast<long>(i) + 1, text.begin() + static_cast<long>(close), ::isdigit)) {
+        std::all_of(text.begin() + static_cast<long>(i) + 1, text.begin() + static_cast<long>(close), digit)) {
       size_t k = static_cast<size_t>(std::stoi(text.substr(i + 1, close - i - 1)));
-      if (k < args.size()) out.append(*(args.begin() + k));
+      if (k < args.size()) out.append(args[k]);
       i = close;
       continue;
     }

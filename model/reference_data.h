@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -103,7 +104,10 @@ struct ReferenceData {
 
   // The message `id` in `language`, each {i} replaced by args[i]; the id
   // itself when the catalogue has no such message (a gap shows, never crashes).
-  std::string Say(Language language, std::string_view id, std::initializer_list<std::string_view> args = {}) const;
+  std::string Say(Language language, std::string_view id, std::span<const std::string_view> args) const;
+  std::string Say(Language language, std::string_view id, std::initializer_list<std::string_view> args = {}) const {
+    return Say(language, id, std::span<const std::string_view>(args.begin(), args.size()));
+  }
 
   const Law* FindLaw(std::string_view id) const;
 };

@@ -103,9 +103,13 @@ const County* FindCounty(const ReferenceData& ref, std::string_view name) {
 
 }  // namespace
 
+RuleScope WidestScope(const Document& doc, const ReferenceData& ref) {
+  return doc.region && *doc.region == ref.framework.county ? RuleScope::kFramework : RuleScope::kGeneral;
+}
+
 DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref, Language language) {
-  bool framework_county = doc.region && *doc.region == ref.framework.county;
-  DocumentScope scope{framework_county ? RuleScope::kFramework : RuleScope::kGeneral, ""};
+  DocumentScope scope{WidestScope(doc, ref), ""};
+  bool framework_county = scope.widest == RuleScope::kFramework;
   bool understood = doc.kind != DocumentKind::kAnnat && doc.kind != DocumentKind::kRevision;
   std::string kind(ToString(doc.kind));
   if (!understood) {
@@ -131,7 +135,7 @@ DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref, Language la
 std::vector<Finding> RunRules(const std::vector<std::unique_ptr<Rule>>& rules, const Document& doc,
                               const ReferenceData& ref, const CheckOptions& options) {
   RuleContext ctx{doc, ref, options};
-  RuleScope widest = ScopeOf(doc, ref, options.language).widest;
+  RuleScope widest = WidestScope(doc, ref);
   std::vector<Finding> out;
   for (const auto& rule : rules) {
     if (rule->scope() == RuleScope::kFramework && widest == RuleScope::kGeneral) continue;

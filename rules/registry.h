@@ -37,6 +37,8 @@ struct DocumentScope {
   std::string note;                          // empty when every rule ran on a document they fit
 };
 DocumentScope ScopeOf(const Document& doc, const ReferenceData& ref, Language language = Language::kSwedish);
+// ScopeOf(...).widest without the note: what RunRules needs for each document.
+RuleScope WidestScope(const Document& doc, const ReferenceData& ref);
 
 // Runs the rules within ScopeOf(doc) on one document; findings sorted by
 // line, then rule id.

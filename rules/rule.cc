@@ -44,13 +44,8 @@ std::string StableFindingId(std::string_view rule, std::string_view file, std::s
 namespace {
 
 std::string Render(const ReferenceData& ref, Language language, const Message& m) {
-  switch (m.args.size()) {
-    case 0: return ref.Say(language, m.id);
-    case 1: return ref.Say(language, m.id, {m.args[0]});
-    case 2: return ref.Say(language, m.id, {m.args[0], m.args[1]});
-    case 3: return ref.Say(language, m.id, {m.args[0], m.args[1], m.args[2]});
-    default: return ref.Say(language, m.id, {m.args[0], m.args[1], m.args[2], m.args[3]});
-  }
+  std::vector<std::string_view> args(m.args.begin(), m.args.end());
+  return ref.Say(language, m.id, args);
 }
 
 }  // namespace
