@@ -120,6 +120,11 @@ std::string FileSha256(const std::string& path) {
 
 std::string DelregionOf(const Document& d) { return d.delregion.value_or("–"); }
 
+Passed PassedAsOf(const Responsibility& r, CivilDate as_of) {
+  if (!r.due) return Passed::kNoDeadline;
+  return *r.due >= as_of ? Passed::kNo : r.done ? Passed::kYesDone : Passed::kYes;
+}
+
 std::string StatusWords(const ReferenceData& ref, Language language, const AuditCell& c) {
   static constexpr const char* kIds[] = {"status.present", "status.deviates", "status.missing",
                                          "status.missing-optional", "status.unread", "status.added"};
@@ -134,7 +139,9 @@ void AuditBuilder::Add(LoadedDocument&& l) {
   size_t index = a_.docs.size();
   AuditDocument ad;
   ad.page_of_line = PagesOfLines(l);
-  for (Finding& f : CheckDocument(env_, rules_, l)) {
+  std::vector<Finding> found = RunRules(rules_, l.doc, ref, CheckOptionsFrom(env_));
+  PlaceOnPages(found, ad.page_of_line);
+  for (Finding& f : found) {
     (f.severity == Severity::kError ? ad.errors : f.severity == Severity::kWarning ? ad.warnings : ad.infos)++;
     int n = ++seen_ids_[f.id];
     std::string unique = n == 1 ? f.id : f.id + "-" + std::to_string(n);
@@ -262,6 +269,7 @@ std::string Json(const CommandEnv& env, const AuditData& a) {
   out["unread"] = J::array();
   for (const FailedInput& f : a.failed) out["unread"].push_back({{"file", f.file}, {"reason", f.reason}});
   static constexpr const char* kStatus[] = {"present", "deviates", "missing", "missing-optional", "unread", "added"};
+  static constexpr const char* kPassedJson[] = {"", "nej", "ja", "ja (klar)"};  // stable values of the JSON
   out["matrix"] = J::array();
   for (const AuditCell& c : a.cells)
     out["matrix"].push_back({{"dimension", c.dimension}, {"delregion", DelregionOf(a.docs[c.doc].doc)},
@@ -274,7 +282,7 @@ std::string Json(const CommandEnv& env, const AuditData& a) {
       out["activities"].push_back({{"delregion", DelregionOf(r.doc)}, {"file", r.doc.file}, {"line", resp.span.line},
                                    {"area", resp.area}, {"actor", optional(resp.actor)}, {"action", resp.action},
                                    {"due", resp.due ? J(resp.due->ToString()) : J(nullptr)}, {"due_text", resp.due_text},
-                                   {"passed", !resp.due ? "" : *resp.due >= options.as_of ? "nej" : resp.done ? "ja (klar)" : "ja"},
+                                   {"passed", kPassedJson[static_cast<size_t>(PassedAsOf(resp, options.as_of))]},
                                    {"status", resp.status}});
   out["findings"] = J::array();
   for (const AuditFinding& af : a.findings) {

@@ -34,10 +34,7 @@ struct AuditDocument {
   DocumentScope scope;
   std::vector<int> page_of_line;  // PDFs: the page of each source line
   int errors = 0, warnings = 0, infos = 0;
-  int Page(int line) const {
-    if (page_of_line.empty() || line <= 0) return 0;
-    return page_of_line[std::min(page_of_line.size() - 1, static_cast<size_t>(line))];
-  }
+  int Page(int line) const { return PageOfLine(page_of_line, line); }
 };
 
 struct AuditFinding {
@@ -72,6 +69,11 @@ class AuditBuilder {
 
 // The delregion a document belongs to, or "–" (another county's or unknown).
 std::string DelregionOf(const Document& d);
+
+// Whether an activity's deadline had passed as of the audit's date, and
+// whether the plan calls it done (met, not open).
+enum class Passed { kNoDeadline, kNo, kYes, kYesDone };
+Passed PassedAsOf(const Responsibility& r, CivilDate as_of);
 
 // A cell's status in words: "finns", "avviker (snävare)", "saknas", ...
 std::string StatusWords(const ReferenceData& ref, Language language, const AuditCell& c);

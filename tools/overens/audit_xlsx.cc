@@ -402,7 +402,8 @@ void WriteActivities(Book& b) {
       s.Text(7, r.action);
       s.Date(8, r.due);
       if (!r.due || r.due_text.find_first_of("0123456789") == std::string::npos) s.Text(9, r.due_text);  // "Löpande"
-      if (r.due) s.Text(10, *r.due >= as_of ? b.w("xlsx.no") : r.done ? b.w("xlsx.done") : b.w("xlsx.yes"));
+      static constexpr const char* kPassed[] = {"", "xlsx.no", "xlsx.yes", "xlsx.done"};
+      if (Passed p = PassedAsOf(r, as_of); p != Passed::kNoDeadline) s.Text(10, b.w(kPassed[static_cast<size_t>(p)]));
       s.Text(11, r.status);
       s.NextRow();
     }

@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <condition_variable>
-#include <cstring>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -12,8 +10,6 @@
 #include <set>
 #include <sstream>
 #include <thread>
-
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -138,7 +134,6 @@ Result<Output> Output::Open(const CommandEnv& env, const std::string& path) {
   auto file = AtomicFile::Create(path);
   if (!file.ok()) return file.status();
   o.file_ = std::make_unique<AtomicFile>(std::move(file).value());
-  o.path_ = path;
   return o;
 }
 
@@ -152,12 +147,7 @@ void Output::Write(std::string_view s) {
 }
 
 void Output::Flush() {
-  for (size_t done = 0; done < buffer_.size() && status_.ok();) {
-    ssize_t n = ::write(file_->fd(), buffer_.data() + done, buffer_.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) status_ = Status::IoError(path_ + ": write failed (" + std::strerror(errno) + ")");
-    else done += static_cast<size_t>(n);
-  }
+  if (status_.ok()) status_ = file_->Write(buffer_);
   buffer_.clear();
 }
 
@@ -177,11 +167,17 @@ Result<std::vector<std::unique_ptr<Rule>>> SelectedRules(const CommandEnv& env) 
 std::vector<Finding> CheckDocument(const CommandEnv& env, const std::vector<std::unique_ptr<Rule>>& rules,
                                    const LoadedDocument& d) {
   std::vector<Finding> found = RunRules(rules, d.doc, env.pipeline.reference(), CheckOptionsFrom(env));
-  std::vector<int> page_of = PagesOfLines(d);
-  if (page_of.empty()) return found;
-  for (Finding& f : found)
-    f.page = page_of[std::min(page_of.size() - 1, static_cast<size_t>(std::max(f.span.line, 0)))];
+  PlaceOnPages(found, PagesOfLines(d));
   return found;
+}
+
+int PageOfLine(const std::vector<int>& page_of, int line) {
+  if (page_of.empty() || line <= 0) return 0;
+  return page_of[std::min(page_of.size() - 1, static_cast<size_t>(line))];
+}
+
+void PlaceOnPages(std::vector<Finding>& findings, const std::vector<int>& page_of) {
+  for (Finding& f : findings) f.page = PageOfLine(page_of, f.span.line);
 }
 
 std::vector<int> PagesOfLines(const LoadedDocument& d) {

@@ -64,13 +64,18 @@ class Output {
   static constexpr size_t kFlushAt = 1 << 16;
   const CommandEnv* env_;
   std::unique_ptr<AtomicFile> file_;
-  std::string path_, buffer_;
+  std::string buffer_;
   Status status_;
 };
 
 // Per source line of a PDF (index = 1-based line), the 1-based page it is
 // on; empty for other inputs.
 std::vector<int> PagesOfLines(const LoadedDocument& d);
+// The page of source `line` in a PagesOfLines table; 0 when there is none
+// (not a PDF, or no line).
+int PageOfLine(const std::vector<int>& page_of, int line);
+// Gives each finding the page its line is on (PageOfLine).
+void PlaceOnPages(std::vector<Finding>& findings, const std::vector<int>& page_of);
 
 // The rules --only, --ignore and --min-severity leave; a usage error names a
 // misspelt rule.

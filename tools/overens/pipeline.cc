@@ -173,6 +173,16 @@ mode_t NewFileMode() {
   return 0666 & ~mask;
 }
 
+// Writes all of `bytes` to `fd`, going on after a signal; false (errno set) on failure.
+bool WriteAll(int fd, std::string_view bytes) {
+  for (size_t done = 0; done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno != EINTR) return false;
+    if (n > 0) done += static_cast<size_t>(n);
+  }
+  return true;
+}
+
 // Copies the file at `from` into the open descriptor `to` from its start.
 bool CopyInto(const std::string& from, int to) {
   int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
@@ -180,15 +190,8 @@ bool CopyInto(const std::string& from, int to) {
   char buffer[1 << 16];
   bool ok = true;
   for (ssize_t n; ok && (n = ::read(in, buffer, sizeof buffer)) != 0;) {
-    if (n < 0) {
-      ok = errno == EINTR;
-      continue;
-    }
-    for (ssize_t done = 0; ok && done < n;) {
-      ssize_t w = ::write(to, buffer + done, static_cast<size_t>(n - done));
-      if (w < 0) ok = errno == EINTR;
-      else done += w;
-    }
+    if (n < 0) ok = errno == EINTR;
+    else ok = WriteAll(to, std::string_view(buffer, static_cast<size_t>(n)));
   }
   ::close(in);
   return ok;
@@ -266,6 +269,11 @@ Status AtomicFile::Commit() {
   return Status::Ok();
 }
 
+Status AtomicFile::Write(std::string_view bytes) {
+  if (WriteAll(fd_, bytes)) return Status::Ok();
+  return Status::IoError(path_ + ": write failed (" + std::strerror(errno) + ")");
+}
+
 Status AtomicFile::CommitThrough() {
   bool ok = CopyInto(temp_, through_fd_);
   std::string why = std::strerror(errno);
@@ -291,17 +299,7 @@ Status RefuseOutputOverInput(const std::string& flag, const std::string& path, c
 Status WriteFileAtomically(const std::string& path, const std::string& content) {
   auto file = AtomicFile::Create(path);
   if (!file.ok()) return file.status();
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(file.value().fd(), p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Status::IoError(path + ": write failed (" + std::strerror(errno) + ")");
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (Status s = file.value().Write(content); !s.ok()) return s;
   return file.value().Commit();
 }
 

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractor/extract.h"
@@ -59,6 +60,8 @@ class AtomicFile {
   ~AtomicFile();
   const std::string& temp_path() const { return temp_; }
   int fd() const { return fd_; }
+  // Appends `bytes` to the temporary file.
+  Status Write(std::string_view bytes);
   // Flushes, closes and renames over the target.
   Status Commit();
 
