@@ -189,16 +189,21 @@ std::string Say(const CommandEnv& env, std::string_view id, std::initializer_lis
 
 class CsvWriter {
  public:
-  explicit CsvWriter(char separator) : separator_(separator) { out_ << "\xEF\xBB\xBF"; }  // a BOM: Excel then reads UTF-8
+  explicit CsvWriter(char separator) : separator_(separator), quoted_(std::string("\"\n\r") + separator) {
+    out_ << "\xEF\xBB\xBF";  // a BOM: Excel then reads UTF-8
+  }
   CsvWriter& Field(const std::string& s) {
     if (!first_) out_ << separator_;
     first_ = false;
-    if (s.find_first_of(std::string("\"\n\r") + separator_) == std::string::npos) {
+    if (s.find_first_of(quoted_) == std::string::npos) {
       out_ << s;
       return *this;
     }
     out_ << '"';
-    for (char c : s) out_ << (c == '"' ? "\"\"" : std::string(1, c));
+    for (char c : s) {
+      if (c == '"') out_ << '"';  // a quote inside is doubled
+      out_ << c;
+    }
     out_ << '"';
     return *this;
   }
@@ -212,6 +217,7 @@ class CsvWriter {
  private:
   std::ostringstream out_;
   char separator_;
+  std::string quoted_;  // the characters that make a field need quotes
   bool first_ = true;
 };
 

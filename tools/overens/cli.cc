@@ -120,7 +120,7 @@ Result<CliOptions> Parse(const std::vector<std::string>& args, bool stdout_is_tt
       std::string v;
       s = take("--csv-sep", v);
       if (s.ok() && (v.size() != 1 || v == "\"" || v == "\n")) return Status::Usage("--csv-sep needs one character such as ; or ,");
-      if (s.ok()) o.csv_separator = v == "\\t" ? '\t' : v[0];
+      if (s.ok()) o.csv_separator = v[0];
     } else if (a == "--table") {
       s = take("--table", o.csv_table);
       if (s.ok() && o.csv_table != "matrix" && o.csv_table != "findings" && o.csv_table != "activities")

@@ -173,6 +173,10 @@ mode_t NewFileMode() {
   return 0666 & ~mask;
 }
 
+Status WriteFailed(const std::string& path, const std::string& why) {
+  return Status::IoError(path + ": write failed (" + why + "); check that the disk has room and the file can be written, then try again");
+}
+
 // Writes all of `bytes` to `fd`, going on after a signal; false (errno set) on failure.
 bool WriteAll(int fd, std::string_view bytes) {
   for (size_t done = 0; done < bytes.size();) {
@@ -257,7 +261,7 @@ Status AtomicFile::Commit() {
   if (!synced || !closed) {
     std::string why = std::strerror(errno);
     ::unlink(temp_.c_str());
-    return Status::IoError(path_ + ": write failed (" + why + ")");
+    return WriteFailed(path_, why);
   }
   if (through_fd_ >= 0) return CommitThrough();
   ::chmod(temp_.c_str(), mode_);
@@ -271,7 +275,7 @@ Status AtomicFile::Commit() {
 
 Status AtomicFile::Write(std::string_view bytes) {
   if (WriteAll(fd_, bytes)) return Status::Ok();
-  return Status::IoError(path_ + ": write failed (" + std::strerror(errno) + ")");
+  return WriteFailed(path_, std::strerror(errno));
 }
 
 Status AtomicFile::CommitThrough() {
@@ -280,7 +284,7 @@ Status AtomicFile::CommitThrough() {
   if (::close(through_fd_) != 0 && ok) ok = false, why = std::strerror(errno);
   through_fd_ = -1;
   ::unlink(temp_.c_str());
-  if (!ok) return Status::IoError(path_ + ": write failed (" + why + ")");
+  if (!ok) return WriteFailed(path_, why);
   return Status::Ok();
 }
 
