@@ -119,6 +119,46 @@ TEST_CASE("an OpenDocument text is read paragraph by paragraph", "[ingest]") {
   CHECK(odt.value().encoding == "odt");
 }
 
+// Word keeps a list's numbering in word/numbering.xml and OpenDocument in
+// its list styles; a heading numbered "4." on its own is a list of one item
+// that starts at 4 (startOverride, text:start-value).
+TEST_CASE("numbered lists keep their numbers and where they start", "[ingest]") {
+  auto item = [](int num, const std::string& text) {
+    return "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"" + std::to_string(num) +
+           "\"/></w:numPr></w:pPr><w:r><w:t>" + text + "</w:t></w:r></w:p>";
+  };
+  const std::string numbering =
+      "<w:numbering xmlns:w=\"urn:w\">"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"2\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"none\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"2\"/></w:num>"
+      "<w:num w:numId=\"3\"><w:abstractNumId w:val=\"3\"/></w:num>"
+      "<w:num w:numId=\"4\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"4\"/></w:lvlOverride></w:num>"
+      "</w:numbering>";
+  const std::string document = "<w:document xmlns:w=\"urn:w\"><w:body>" + item(1, "Bakgrund") + item(1, "Syfte") +
+                               item(2, "Barn") + item(3, "Rubrik") + item(4, "Ansvarsfördelning") + item(4, "Tvister") +
+                               "</w:body></w:document>";
+  auto docx = DecodeOfficeDocument(StoredZip({{"word/document.xml", document}, {"word/numbering.xml", numbering}}), "n.docx", 1 << 20);
+  REQUIRE(docx.ok());
+  CHECK(docx.value().text == "1. Bakgrund\n2. Syfte\n• Barn\nRubrik\n4. Ansvarsfördelning\n5. Tvister\n");
+
+  const std::string content =
+      "<office:document-content xmlns:office=\"urn:o\" xmlns:text=\"urn:t\" xmlns:style=\"urn:s\"><office:automatic-styles>"
+      "<text:list-style style:name=\"N\"><text:list-level-style-number text:level=\"1\"/></text:list-style>"
+      "<text:list-style style:name=\"B\"><text:list-level-style-bullet text:level=\"1\"/></text:list-style>"
+      "</office:automatic-styles><office:body><office:text>"
+      "<text:list text:style-name=\"N\"><text:list-item><text:p>Bakgrund</text:p></text:list-item></text:list>"
+      "<text:list text:style-name=\"B\"><text:list-item><text:p>Barn</text:p></text:list-item></text:list>"
+      "<text:list text:style-name=\"N\"><text:list-item text:start-value=\"4\"><text:p>Ansvarsfördelning</text:p></text:list-item>"
+      "<text:list-item><text:p>Tvister</text:p></text:list-item></text:list>"
+      "</office:text></office:body></office:document-content>";
+  auto odt = DecodeOfficeDocument(StoredZip({{"content.xml", content}}), "n.odt", 1 << 20);
+  REQUIRE(odt.ok());
+  CHECK(odt.value().text == "1. Bakgrund\n• Barn\n4. Ansvarsfördelning\n5. Tvister\n");
+}
+
 // Found by the fuzzer: bytes that are not UTF-8 inside document.xml reached
 // the model and came out of the JSON writer as U+FFFD.
 TEST_CASE("an office document's text is valid UTF-8 whatever its XML holds", "[ingest]") {

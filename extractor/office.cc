@@ -171,8 +171,14 @@ class WordNumbering {
           abstract[attribute(n, "abstractNumId")][attribute(lvl, "ilvl")] =
               Level{AttributeNamed(Child(lvl, "numFmt"), "val").as_string(), std::max(0, ValAttribute(Child(lvl, "start")))};
     }
-    for (pugi::xml_node n : doc.document_element().children())
-      if (LocalName(n) == "num") levels_[attribute(n, "numId")] = abstract[ValAttribute(Child(n, "abstractNumId"))];
+    for (pugi::xml_node n : doc.document_element().children()) {
+      if (LocalName(n) != "num") continue;
+      std::map<int, Level>& levels = levels_[attribute(n, "numId")] = abstract[ValAttribute(Child(n, "abstractNumId"))];
+      // "<w:lvlOverride w:ilvl="0"><w:startOverride w:val="4"/>": this list counts from 4 (a heading "4. Ansvar").
+      for (pugi::xml_node o : n.children())
+        if (LocalName(o) == "lvlOverride")
+          if (int start = ValAttribute(Child(o, "startOverride")); start >= 0) levels[attribute(o, "ilvl")].start = start;
+    }
   }
 
   // The marker of the next item of list `num` at level `ilvl`: "• ",
@@ -341,6 +347,8 @@ void AppendOdfBlock(pugi::xml_node block, const OdfListStyles& styles, std::stri
       OdfList inner{style.empty() ? (list && list->numbered) : styles.Numbered(style), 0};
       AppendOdfBlock(n, styles, out, &inner);
     } else if (name == "list-item" || name == "list-header") {
+      // <text:list-item text:start-value="4">: the count starts again there (a heading "4. Ansvar").
+      if (int start = n.attribute("text:start-value").as_int(0); list && start > 0) list->count = start - 1;
       AppendOdfBlock(n, styles, out, list, name == "list-item");
     } else if (name == "table") {
       std::vector<RowCells> rows;

@@ -349,6 +349,13 @@ struct StructureAnalyzer::Impl {
     return false;
   }
 
+  // The number of a heading numbered "4. Ansvar" or "4 Ansvar", else 0.
+  static int HeadingNumber(std::string_view text) {
+    int order = 0;
+    std::string_view rest;
+    return ParseNumberedStep(text, order, rest) && text[0] >= '0' && text[0] <= '9' ? order : 0;
+  }
+
   // "1. Närmaste chef" right above "2. Förvaltningschef": lines numbered one
   // after the other, with nothing between them, are a list rather than
   // headings, unless they name sections (checked before this).
@@ -364,7 +371,10 @@ struct StructureAnalyzer::Impl {
 
   // Whether line i can be a heading; sets *label to its text's label when
   // that was needed to decide, so the heading need not be labelled twice.
-  bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading, std::optional<Label>* label) const {
+  // `next_number`: the number that would continue the numbered headings so
+  // far ("4" after "3. Målgrupper"), 0 when they are not numbered.
+  bool IsHeadingCandidate(const NormalizedText& t, size_t i, bool prev_heading, int next_number,
+                          std::optional<Label>* label) const {
     const TextLine& l = t.lines[i];
     if (l.blank() || l.bullet == Bullet::kGlyph || l.bullet == Bullet::kSubGlyph) return false;
     if (IsTableRow(t, i)) return false;
@@ -393,11 +403,20 @@ struct StructureAnalyzer::Impl {
     if (i == 0) return true;
     if (prev_heading) return !IntroducesLowerCaseList(t, i);
     if (ContinuesOverPageBreak(t, i)) return false;
+    // "4. Ansvarsfördelning" after "3. Målgrupper" and its list: the next
+    // numbered heading, blank line before it or not.
+    if (next_number > 1 && HeadingNumber(l.text) == next_number) return true;
     const TextLine& prev = t.lines[i - 1];
     // After a lead-in ending in ':' ("Region Skåne:") come its items, not a heading.
     bool after_lead_in = !prev.blank() && prev.text.back() == ':';
-    return prev.blank() || (EndsSentence(prev.text) && !after_lead_in) || RE2::PartialMatch(prev.text, url_line) ||
-           prev.page != l.page;
+    // A field line ("Status: Genomförd") ends its record and a table's row
+    // ends the row: what follows may head the next, blank line or not (a
+    // word processor's paragraphs have none between them).
+    // Not a cell's first line, left mid-phrase or going on in lower case ("... SIP-processen i" | "alla kommuner").
+    bool goes_on = EndsMidPhrase(l.text) || (i + 1 < t.lines.size() && StartsLower(t.lines[i + 1].text));
+    bool after_record = !prev.blank() && !goes_on && (!FieldLabel(prev.text).empty() || IsTableRow(t, i - 1));
+    return prev.blank() || (EndsSentence(prev.text) && !after_lead_in) || after_record ||
+           RE2::PartialMatch(prev.text, url_line) || prev.page != l.page;
   }
 };
 
@@ -521,16 +540,18 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   s.heading_at_line.assign(n, -1);
   std::vector<bool> contents = Impl::TableOfContents(t);
   bool prev_heading = false;
+  int heading_number = 0;  // of the last heading, when numbered
   for (size_t i = 0; i < n; ++i) {
     if (t.lines[i].blank() || contents[i]) {
       prev_heading = false;
       continue;
     }
     std::optional<Impl::Label> label;
-    if (!impl_->IsHeadingCandidate(t, i, prev_heading, &label)) {
+    if (!impl_->IsHeadingCandidate(t, i, prev_heading, heading_number > 0 ? heading_number + 1 : 0, &label)) {
       prev_heading = false;
       continue;
     }
+    heading_number = Impl::HeadingNumber(t.lines[i].text);
     Heading h;
     h.line = h.last_line = i;
     h.text = impl_->StripNumbering(t.lines[i].text);

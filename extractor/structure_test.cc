@@ -70,6 +70,29 @@ TEST_CASE("each row of a table is a unit of its own", "[structure]") {
   CHECK(s.units[2].text == "Region Skåne Psykiatri Skåne och vårdcentralerna i nordost");
 }
 
+// A word processor's paragraphs have no blank lines between them: an
+// activity's title right after the field lines of the one before, a heading
+// right under a table's last row.
+TEST_CASE("a line after a record's field line or a table's row may head what follows", "[structure]") {
+  Structure s = Analyze("Plan\n\n1.1 Kartläggning av riskgrupper\nAnsvarig: Psykiatri Skåne\nKlart: 2025-06-30\n"
+                        "1.2 Gemensam utbildning i suicidriskbedömning\nAnsvarig: BUP\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Plan", "Kartläggning av riskgrupper", "Gemensam utbildning i suicidriskbedömning"});
+  Structure table = Analyze("Kroppslig hälsa\nAktivitet      Ansvarig\nHälsosamtal    Kommunerna\nRutin          Psykiatri Skåne\n"
+                            "Suicidprevention\nUtbildning för skolpersonal.\n");
+  CHECK(HeadingTexts(table) == std::vector<std::string>{"Kroppslig hälsa", "Suicidprevention"});
+  // Must not: a line after one left unfinished that is no field goes on with it.
+  Structure prose = Analyze("Plan\n\nKommunerna och regionen ansvarar enligt ramöverenskommelsen och lagen sedan flera år gemensamt för\nGemensam utbildning\n");
+  CHECK(HeadingTexts(prose) == std::vector<std::string>{"Plan"});
+}
+
+TEST_CASE("the next number of numbered headings heads a section, blank line before it or not", "[structure]") {
+  Structure s = Analyze("Avtal\n\n3. Målgrupper\nBarn och unga:\n\u2022 upp till 18 år\n4. Ansvarsfördelning\nKommunerna ansvarar för boendestöd.\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Målgrupper", "Ansvarsfördelning"});
+  // Must not: a number that does not follow the headings' is an item.
+  Structure other = Analyze("Avtal\n\n3. Målgrupper\nBarn och unga:\n\u2022 upp till 18 år\n7. Ansvarsfördelning\nText.\n");
+  CHECK(HeadingTexts(other) == std::vector<std::string>{"Avtal", "Målgrupper"});
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});

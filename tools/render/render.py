@@ -161,7 +161,7 @@ def render_plain(name, text, gold):
 # ---- a word processor's document, through LibreOffice ----
 
 def blocks(text):
-    """The text as blocks: ("h", text), ("p", text), ("ul"|"ol", [items]), ("table", [[cells]])."""
+    """The text as blocks: ("h", text), ("p", text), ("ul", [items]), (("ol", first number), [items]), ("table", [[cells]])."""
     out = []
     paragraph = []
     lines = text.split("\n")
@@ -196,6 +196,8 @@ def blocks(text):
         if m:
             flush()
             kind = "ol" if NUMBERED.match(line) else "ul"
+            if kind == "ol":  # a list numbered from its first item's number, as the writer typed it
+                kind = ("ol", int(re.match(r"\s*(\d+)", line).group(1)))
             items = []
             while i < len(lines) and lines[i].strip():
                 l = lines[i].rstrip()
@@ -260,8 +262,14 @@ def laid_out_table(lines, i):
                 i += 1
                 continue
             break
-        if not (re.search(r"\S( {2,}|\t)\S", line) or (line.startswith("    ") and rows)):
+        # A short line in lower case right under a row is its first cell wrapped ("boenden").
+        wrapped_first = rows and not previous_blank and line[:1].islower() and len(cell_starts(line)) == 1
+        if not (re.search(r"\S( {2,}|\t)\S", line) or (line.startswith("    ") and rows) or wrapped_first):
             break
+        if wrapped_first:
+            rows[-1][0] = (rows[-1][0] + " " + line.strip()).strip()
+            i += 1
+            continue
         cells = place(line)
         if rows and not previous_blank and (spaced or not cells[0]):
             rows[-1] = [(a + " " + b).strip() for a, b in zip(rows[-1], cells)]
@@ -309,10 +317,11 @@ def fodt(text, title):
             body.append('<text:h text:style-name="Heading_20_2" text:outline-level="2">%s</text:h>' % escape(value))
         elif kind == "p":
             body.append('<text:p text:style-name="Standard">%s</text:p>' % escape(value))
-        elif kind in ("ul", "ol"):
+        elif kind == "ul" or isinstance(kind, tuple):
             style = "Bullets" if kind == "ul" else "Numbers"
-            items = "".join('<text:list-item><text:p text:style-name="Standard">%s</text:p></text:list-item>' % escape(v)
-                            for v in value)
+            start = ' text:start-value="%d"' % kind[1] if isinstance(kind, tuple) and kind[1] != 1 else ""
+            items = "".join('<text:list-item%s><text:p text:style-name="Standard">%s</text:p></text:list-item>'
+                            % (start if k == 0 else "", escape(v)) for k, v in enumerate(value))
             body.append('<text:list text:style-name="%s">%s</text:list>' % (style, items))
         else:
             width = max(len(r) for r in value)
