@@ -316,6 +316,28 @@ TEST_CASE("running headers, footers and page numbers of PDFs are dropped", "[nor
   CHECK(kept == 3);
 }
 
+// A single page has no repetition to tell its header by; a header that
+// repeats the title printed below it, with a date or page number, is one.
+TEST_CASE("a page's header repeating the title below it is dropped, on a single page too", "[normalize]") {
+  auto texts = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (const TextLine& l : Normalize(SourceText{"p.pdf", text, "pdf", {}}).lines)
+      if (!l.blank()) out.push_back(l.text);
+    return out;
+  };
+  CHECK(texts("Handlingsplan 2025 – Nordost        2025-03-01\n\n\nHandlingsplan 2025 – Nordost\n\nKroppslig hälsa\n") ==
+        std::vector<std::string>{"Handlingsplan 2025 – Nordost", "Kroppslig hälsa"});
+  // The title filled the header's line and the date went to the next; the title below wraps.
+  CHECK(texts("Lokal överenskommelse om samarbete i Mellersta\n2025-03-01\nLokal överenskommelse om samarbete i Mellersta Skåne och\n"
+              "Region Skåne\n") ==
+        std::vector<std::string>{"Lokal överenskommelse om samarbete i Mellersta Skåne och", "Region Skåne"});
+  CHECK(texts("Avtal om samverkan      Sida 1 av 2\nAvtal om samverkan\nText.\n") == std::vector<std::string>{"Avtal om samverkan", "Text."});
+  // Must not: a title with its date that nothing below repeats, or a title repeated without a date beside it.
+  CHECK(texts("Lokal överenskommelse        2019-04-12\n\nBakgrund\nText.\n") ==
+        std::vector<std::string>{"Lokal överenskommelse 2019-04-12", "Bakgrund", "Text."});
+  CHECK(texts("Lokal överenskommelse\nLokal överenskommelse om samverkan\nText.\n").size() == 3);
+}
+
 TEST_CASE("an office table's cells line up under their column, empty ones too", "[ingest]") {
   auto cell = [](const std::string& text) { return "<w:tc><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:tc>"; };
   const std::string xml =

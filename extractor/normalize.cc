@@ -441,8 +441,48 @@ std::string HeaderKey(const std::string& text) {
   return key;
 }
 
-// Drops running headers/footers and bare page numbers of multi-page input.
-void DropPageFurniture(std::vector<TextLine>& lines) {
+// A page's running header that repeats the title printed below it, with a
+// date or page number beside it ("Handlingsplan 2025 – Nordost   2025-03-01",
+// or the date on a line of its own when the title filled the header's
+// line): a header a single page shows too, where repetition cannot tell it.
+// Marks its lines in `drop`.
+void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
+  static const RE2 kStamp(R"((?i)^(\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?|\d{1,3} \(\d{1,3}\))$)");
+  constexpr size_t kLinesBelow = 6, kFewestWords = 2;
+  for (size_t first = 0; first < lines.size();) {
+    int page = lines[first].page;
+    size_t next_page = first;
+    while (next_page < lines.size() && lines[next_page].page == page) ++next_page;
+    std::vector<size_t> shown;  // the page's first non-blank lines
+    for (size_t i = first; i < next_page && shown.size() < kLinesBelow + 2; ++i)
+      if (!lines[i].blank()) shown.push_back(i);
+    first = next_page;
+    if (shown.size() < 3) continue;
+    const TextLine& top = lines[shown[0]];
+    std::string_view title = top.text;
+    size_t header_lines = 1;
+    if (top.cells.size() >= 2 && RE2::FullMatch(top.CellText(top.cells.size() - 1), kStamp)) {
+      title = std::string_view(top.text).substr(0, top.cells.back().offset - 1);
+    } else if (RE2::FullMatch(lines[shown[1]].text, kStamp)) {
+      header_lines = 2;
+    } else {
+      continue;
+    }
+    if (WordCount(title) < kFewestWords) continue;
+    for (size_t k = header_lines; k < shown.size(); ++k) {
+      const std::string& below = lines[shown[k]].text;
+      if (below.size() < title.size() || below.compare(0, title.size(), title) != 0 ||
+          (below.size() > title.size() && below[title.size()] != ' '))
+        continue;
+      for (size_t h = 0; h < header_lines; ++h) drop[shown[h]] = true;
+      break;
+    }
+  }
+}
+
+// Running headers/footers and bare page numbers of multi-page input: the
+// first and last two lines of pages, repeated on most pages (digits aside).
+void MarkRepeatedFurniture(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
   int pages = lines.empty() ? 0 : lines.back().page + 1;
   if (pages < 2) return;
   static const RE2 kPageNumber(R"((?i)^(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?$)");
@@ -459,13 +499,21 @@ void DropPageFurniture(std::vector<TextLine>& lines) {
   for (int p = 0; p < pages; ++p)
     for (size_t i : candidates[static_cast<size_t>(p)]) pages_with_key[HeaderKey(lines[i].text)].insert(p);
   size_t needed = std::max<size_t>(2, static_cast<size_t>(pages + 1) / 2);
-  std::vector<bool> drop(lines.size(), false);
   for (int p = 0; p < pages; ++p) {
     for (size_t i : candidates[static_cast<size_t>(p)]) {
       if (RE2::FullMatch(lines[i].text, kPageNumber) || pages_with_key[HeaderKey(lines[i].text)].size() >= needed)
         drop[i] = true;
     }
   }
+}
+
+// Drops running headers/footers and bare page numbers of multi-page input,
+// and headers repeating the title below them on any page.
+void DropPageFurniture(std::vector<TextLine>& lines) {
+  std::vector<bool> drop(lines.size(), false);
+  MarkTitleHeaders(lines, drop);
+  MarkRepeatedFurniture(lines, drop);
+  if (std::find(drop.begin(), drop.end(), true) == drop.end()) return;
   std::vector<TextLine> kept;
   kept.reserve(lines.size());
   for (size_t i = 0; i < lines.size(); ++i)
