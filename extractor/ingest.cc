@@ -15,6 +15,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include "extractor/encoding.h"
+#include "extractor/pdf_layout.h"
 
 namespace overens {
 namespace {
@@ -125,6 +126,22 @@ Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
   return src;
 }
 
+namespace {
+
+// The words of a page where poppler places them (top left origin, points).
+std::vector<PlacedWord> WordsOf(const poppler::page& page) {
+  std::vector<PlacedWord> words;
+  for (const poppler::text_box& box : page.text_list()) {
+    poppler::byte_array utf8 = box.text().to_utf8();
+    poppler::rectf r = box.bbox();
+    words.push_back(PlacedWord{std::string(utf8.begin(), utf8.end()), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(),
+                               box.has_space_after()});
+  }
+  return words;
+}
+
+}  // namespace
+
 Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
   std::lock_guard<std::mutex> one_pdf_at_a_time(PopplerLock());
   SilencePoppler();
@@ -139,11 +156,7 @@ Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (i > 0) src.text += '\f';
     if (!page) continue;
-    poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-    std::string text(utf8.begin(), utf8.end());
-    // poppler ends lines with "\n" and may add a trailing '\f' of its own.
-    while (!text.empty() && (text.back() == '\f')) text.pop_back();
-    src.text += text;
+    src.text += LayOutWords(WordsOf(*page));
   }
   if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
     return Status::DataError(path + ": PDF has no text layer (scanned?); run OCR first, e.g. ocrmypdf, then try again");

@@ -447,8 +447,9 @@ std::string HeaderKey(const std::string& text) {
 // line): a header a single page shows too, where repetition cannot tell it.
 // Marks its lines in `drop`.
 void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
-  static const RE2 kStamp(R"((?i)^(\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?|\d{1,3} \(\d{1,3}\))$)");
-  constexpr size_t kLinesBelow = 6, kFewestWords = 2;
+  static const RE2 kTitleAndStamp(
+      R"((?i)^(.*\S)\s+(\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?|\d{1,3} \(\d{1,3}\))$)");
+  constexpr size_t kLinesBelow = 6, kFewestWords = 2, kLongestStampLine = 12;
   for (size_t first = 0; first < lines.size();) {
     int page = lines[first].page;
     size_t next_page = first;
@@ -458,22 +459,24 @@ void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& dro
       if (!lines[i].blank()) shown.push_back(i);
     first = next_page;
     if (shown.size() < 3) continue;
-    const TextLine& top = lines[shown[0]];
-    std::string_view title = top.text;
+    // The header, with the stamp the title pushed onto a line of its own ("2025-03-01", or "01" after "2025-03-").
+    std::string header = lines[shown[0]].text;
     size_t header_lines = 1;
-    if (top.cells.size() >= 2 && RE2::FullMatch(top.CellText(top.cells.size() - 1), kStamp)) {
-      title = std::string_view(top.text).substr(0, top.cells.back().offset - 1);
-    } else if (RE2::FullMatch(lines[shown[1]].text, kStamp)) {
-      header_lines = 2;
-    } else {
-      continue;
+    if (const std::string& second = lines[shown[1]].text; second.size() <= kLongestStampLine) {
+      std::string joined = header + (header.back() == '-' ? "" : " ") + second;
+      if (RE2::FullMatch(joined, kTitleAndStamp)) {
+        header = std::move(joined);
+        header_lines = 2;
+      }
     }
-    if (WordCount(title) < kFewestWords) continue;
+    std::string title;
+    if (!RE2::FullMatch(header, kTitleAndStamp, &title) || WordCount(title) < kFewestWords) continue;
     for (size_t k = header_lines; k < shown.size(); ++k) {
       const std::string& below = lines[shown[k]].text;
-      if (below.size() < title.size() || below.compare(0, title.size(), title) != 0 ||
-          (below.size() > title.size() && below[title.size()] != ' '))
-        continue;
+      // The title below may go on, or wrap sooner than the header's ("... psykisk hälsa i" | "Skåne Nordost").
+      bool repeats = below.starts_with(title) ? below.size() == title.size() || below[title.size()] == ' '
+                                              : WordCount(below) >= 3 && title.starts_with(below) && title[below.size()] == ' ';
+      if (!repeats) continue;
       for (size_t h = 0; h < header_lines; ++h) drop[shown[h]] = true;
       break;
     }

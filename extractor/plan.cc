@@ -25,6 +25,13 @@ int SubOrder(SubHeading s) {
 std::optional<std::string> MapToFrameworkArea(const ExtractionRun& run, std::string_view name) {
   // The first area in the framework's order wins.
   if (auto i = run.compiled.area_filter.FirstMatching(name)) return run.compiled.areas[*i].id;
+  // A word a narrow table cell broke without a hyphen ("Kunskapsstyrnin g"):
+  // the name with one space taken out before a lower-case piece.
+  for (size_t space = name.find(' '); space != std::string_view::npos; space = name.find(' ', space + 1)) {
+    if (!StartsLower(name.substr(space + 1))) continue;
+    std::string joined = std::string(name.substr(0, space)) + std::string(name.substr(space + 1));
+    if (auto i = run.compiled.area_filter.FirstMatching(joined)) return run.compiled.areas[*i].id;
+  }
   return std::nullopt;
 }
 

@@ -540,7 +540,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
   s.heading_at_line.assign(n, -1);
   std::vector<bool> contents = Impl::TableOfContents(t);
   bool prev_heading = false;
-  int heading_number = 0;  // of the last heading, when numbered
+  int heading_number = 0;  // of the last numbered heading
   for (size_t i = 0; i < n; ++i) {
     if (t.lines[i].blank() || contents[i]) {
       prev_heading = false;
@@ -551,7 +551,8 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       prev_heading = false;
       continue;
     }
-    heading_number = Impl::HeadingNumber(t.lines[i].text);
+    // Headings without a number between ("Mål:") do not break the count.
+    if (int number = Impl::HeadingNumber(t.lines[i].text); number > 0) heading_number = number;
     Heading h;
     h.line = h.last_line = i;
     h.text = impl_->StripNumbering(t.lines[i].text);

@@ -1,0 +1,138 @@
+#include "extractor/pdf_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "extractor/utf8.h"
+
+namespace overens {
+namespace {
+
+struct Line {
+  double top = 0, bottom = 0;
+  std::vector<const PlacedWord*> words;  // left to right
+  double Center() const { return (top + bottom) / 2; }
+  double Left() const { return words.front()->x0; }
+  double Right() const { return words.back()->x1; }
+};
+
+// The line above line i in its own column (the nearest before it that
+// shares some of its width), else the one right before: on a page of two
+// columns the lines of the other stand between.
+size_t LineAbove(const std::vector<Line>& lines, size_t i) {
+  constexpr size_t kLinesBack = 6;
+  for (size_t j = i; j > 0 && i - j < kLinesBack; --j)
+    if (std::min(lines[j - 1].Right(), lines[i].Right()) > std::max(lines[j - 1].Left(), lines[i].Left())) return j - 1;
+  return i - 1;
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// Words into lines: a word joins the line whose band it overlaps by half
+// its height or the band's (a footnote's raised number joins its line).
+std::vector<Line> GroupLines(const std::vector<PlacedWord>& words) {
+  std::vector<const PlacedWord*> by_center;
+  for (const PlacedWord& w : words) by_center.push_back(&w);
+  std::stable_sort(by_center.begin(), by_center.end(),
+                   [](const PlacedWord* a, const PlacedWord* b) { return a->y0 + a->y1 < b->y0 + b->y1; });
+  std::vector<Line> lines;
+  for (const PlacedWord* w : by_center) {
+    if (!lines.empty()) {
+      Line& l = lines.back();
+      double overlap = std::min(l.bottom, w->y1) - std::max(l.top, w->y0);
+      if (overlap >= 0.5 * std::min(l.bottom - l.top, w->y1 - w->y0)) {
+        l.top = std::min(l.top, w->y0);
+        l.bottom = std::max(l.bottom, w->y1);
+        l.words.push_back(w);
+        continue;
+      }
+    }
+    lines.push_back(Line{w->y0, w->y1, {w}});
+  }
+  for (Line& l : lines)
+    std::stable_sort(l.words.begin(), l.words.end(), [](const PlacedWord* a, const PlacedWord* b) { return a->x0 < b->x0; });
+  return lines;
+}
+
+// Where words start after a gap wider than any space between words: the
+// page's columns, by position rounded to a point.
+std::map<long, int> ColumnStarts(const std::vector<Line>& lines, double wide_gap) {
+  std::map<long, int> starts;
+  for (const Line& l : lines)
+    for (size_t k = 1; k < l.words.size(); ++k)
+      if (l.words[k]->x0 - l.words[k - 1]->x1 >= wide_gap) ++starts[std::lround(l.words[k]->x0)];
+  return starts;
+}
+
+bool StartsColumn(const std::map<long, int>& starts, double x) {
+  constexpr int kFewestLines = 2;  // one wide gap alone may be a justified line's
+  long at = std::lround(x);
+  int seen = 0;
+  for (long p = at - 1; p <= at + 1; ++p)
+    if (auto it = starts.find(p); it != starts.end()) seen += it->second;
+  return seen >= kFewestLines;
+}
+
+}  // namespace
+
+std::string LayOutWords(std::vector<PlacedWord> words) {
+  words.erase(std::remove_if(words.begin(), words.end(), [](const PlacedWord& w) { return w.text.empty() || w.y1 <= w.y0; }),
+              words.end());
+  if (words.empty()) return "";
+  std::vector<double> char_widths, heights;
+  double left = words[0].x0;
+  for (const PlacedWord& w : words) {
+    if (size_t runes = RuneCount(w.text); runes > 0) char_widths.push_back((w.x1 - w.x0) / static_cast<double>(runes));
+    heights.push_back(w.y1 - w.y0);
+    left = std::min(left, w.x0);
+  }
+  // A column of characters a little narrower than the typical character, so
+  // that text seldom needs more columns than its width gives it.
+  double column_width = std::max(0.9 * Median(char_widths), 0.5);
+  double height = Median(heights);
+  // A space is about a third of the font's size; a gap of a whole height is
+  // no space between words but room between cells (or a justified line's).
+  double wide_gap = 0.9 * height;
+  std::vector<Line> lines = GroupLines(words);
+  std::map<long, int> column_starts = ColumnStarts(lines, wide_gap);
+  std::vector<double> above(lines.size(), 0), pitches;  // per line: how far below the line above it
+  for (size_t i = 1; i < lines.size(); ++i) {
+    above[i] = lines[i].Center() - lines[LineAbove(lines, i)].Center();
+    if (above[i] < 3 * height) pitches.push_back(above[i]);
+  }
+  double pitch = pitches.empty() ? height : Median(pitches);
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    // A gap of a line or more leaves blank lines, as many as would fit (at most two).
+    if (i > 0 && above[i] > 1.3 * pitch) out.append(static_cast<size_t>(std::clamp(std::lround(above[i] / pitch) - 1, 1L, 2L)), '\n');
+    size_t column = 0;
+    for (size_t k = 0; k < lines[i].words.size(); ++k) {
+      const PlacedWord& w = *lines[i].words[k];
+      size_t at = static_cast<size_t>(std::max(0L, std::lround((w.x0 - left) / column_width)));
+      if (k == 0) {
+        out.append(at, ' ');
+        column = at;
+      } else {
+        const PlacedWord& before = *lines[i].words[k - 1];
+        double gap = w.x0 - before.x1;
+        // A cell filled to its edge may touch the next ("Gemensam screeningBeroendevården").
+        bool cell = gap >= wide_gap || (gap > -0.1 * height && StartsColumn(column_starts, w.x0));
+        size_t spaces = cell ? std::max<size_t>(2, at > column ? at - column : 0)
+                             : (before.space_after || gap > 0.15 * height ? 1 : 0);
+        out.append(spaces, ' ');
+        column += spaces;
+      }
+      out += w.text;
+      column += RuneCount(w.text);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace overens

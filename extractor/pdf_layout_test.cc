@@ -1,0 +1,61 @@
+#include "extractor/pdf_layout.h"
+
+#include <catch2/catch.hpp>
+
+namespace overens {
+namespace {
+
+// Words of 6 points a character and 14 points high, on a baseline at `y`.
+std::vector<PlacedWord> Row(double y, std::initializer_list<std::pair<double, std::string>> words) {
+  std::vector<PlacedWord> out;
+  for (const auto& [x, text] : words) out.push_back(PlacedWord{text, x, y, x + 6.0 * static_cast<double>(text.size()), y + 14});
+  return out;
+}
+
+std::string LayOut(std::initializer_list<std::vector<PlacedWord>> rows) {
+  std::vector<PlacedWord> words;
+  for (const auto& r : rows) words.insert(words.end(), r.begin(), r.end());
+  return LayOutWords(words);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  for (size_t b = 0, e; (e = text.find('\n', b)) != std::string::npos; b = e + 1) out.push_back(text.substr(b, e - b));
+  return out;
+}
+
+TEST_CASE("a table's cells stand apart and under their headings however tight they are set", "[pdf-layout]") {
+  // The last row's first cell fills its column: 4 points before the next, as between words.
+  std::vector<std::string> lines = Lines(LayOut({Row(100, {{50, "Insats"}, {150, "Ansvarig"}, {250, "Klart"}}),
+                                                 Row(113, {{50, "Kartlaggning"}, {150, "BUP"}, {250, "2025"}}),
+                                                 Row(126, {{50, "Screeningarbetet"}, {150, "Socialtjansten"}, {250, "2026"}})}));
+  REQUIRE(lines.size() == 3);
+  for (const std::string& l : lines) {
+    CHECK(l.find("  ") != std::string::npos);
+    CHECK(l.find(l == lines[0] ? "Ansvarig" : l == lines[1] ? "BUP" : "Socialtjansten") == lines[0].find("Ansvarig"));
+  }
+  // Must not: words 4 points apart where no column starts stay one space apart.
+  CHECK(LayOut({Row(100, {{50, "Screeningarbetet"}, {150, "Socialtjansten"}})}) == "Screeningarbetet Socialtjansten\n");
+}
+
+TEST_CASE("lines by where words stand: a raised footnote number joins its line, a gap leaves a blank line", "[pdf-layout]") {
+  std::vector<PlacedWord> words = Row(100, {{50, "Personer"}, {104, "med"}});
+  words.push_back(PlacedWord{"1", 122, 97, 126, 105, false});  // raised and smaller
+  for (auto [y, word] : {std::pair{113.0, "alla"}, {140.0, "Parter"}, {153.0, "Kommunerna"}, {166.0, "Regionen"}}) {
+    auto line = Row(y, {{50, word}});
+    words.insert(words.end(), line.begin(), line.end());
+  }
+  CHECK(LayOutWords(words) == "Personer med 1\nalla\n\nParter\nKommunerna\nRegionen\n");
+}
+
+TEST_CASE("words in any order in the file come out in reading order; nothing is read twice", "[pdf-layout]") {
+  std::vector<PlacedWord> words = Row(113, {{50, "andra"}, {92, "raden"}});
+  auto first = Row(100, {{92, "raden"}, {50, "första"}});
+  words.insert(words.end(), first.begin(), first.end());
+  CHECK(LayOutWords(words) == "första raden\nandra raden\n");
+  CHECK(LayOutWords({}).empty());
+  CHECK(LayOutWords({PlacedWord{"", 0, 0, 0, 0}}).empty());
+}
+
+}  // namespace
+}  // namespace overens
