@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "extractor/utf8.h"
 
@@ -59,23 +58,54 @@ std::vector<Line> GroupLines(const std::vector<PlacedWord>& words) {
   return lines;
 }
 
-// Where words start after a gap wider than any space between words: the
-// page's columns, by position rounded to a point.
-std::map<long, int> ColumnStarts(const std::vector<Line>& lines, double wide_gap) {
-  std::map<long, int> starts;
-  for (const Line& l : lines)
-    for (size_t k = 1; k < l.words.size(); ++k)
-      if (l.words[k]->x0 - l.words[k - 1]->x1 >= wide_gap) ++starts[std::lround(l.words[k]->x0)];
+// Where a line's words start, and whether after a gap wider than any space
+// between words.
+struct WordStart {
+  double x;
+  bool after_wide_gap;
+};
+
+std::vector<std::vector<WordStart>> WordStarts(const std::vector<Line>& lines, double wide_gap) {
+  std::vector<std::vector<WordStart>> starts(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i)
+    for (size_t k = 0; k < lines[i].words.size(); ++k)
+      starts[i].push_back({lines[i].words[k]->x0, k > 0 && lines[i].words[k]->x0 - lines[i].words[k - 1]->x1 >= wide_gap});
   return starts;
 }
 
-bool StartsColumn(const std::map<long, int>& starts, double x) {
-  constexpr int kFewestLines = 2;  // one wide gap alone may be a justified line's
-  long at = std::lround(x);
+bool HasWideGap(const std::vector<WordStart>& starts) {
+  return std::any_of(starts.begin(), starts.end(), [](const WordStart& s) { return s.after_wide_gap; });
+}
+
+// Whether a word at `x` on line i starts a column of the table around it:
+// words start at the very same place on two other lines nearby (a cell's
+// wrapped lines, the rows above and below), one of them after a wide gap.
+// Words of prose seldom line up so.
+bool StartsColumn(const std::vector<std::vector<WordStart>>& starts, size_t i, double x) {
+  constexpr size_t kNearby = 8;
+  constexpr int kFewestLines = 3;  // this one and two others
+  constexpr double kSlack = 0.7;   // points
   int seen = 0;
-  for (long p = at - 1; p <= at + 1; ++p)
-    if (auto it = starts.find(p); it != starts.end()) seen += it->second;
-  return seen >= kFewestLines;
+  bool wide = false;
+  for (size_t j = i > kNearby ? i - kNearby : 0; j < starts.size() && j <= i + kNearby; ++j)
+    for (const WordStart& s : starts[j])
+      if (std::abs(s.x - x) <= kSlack) {
+        ++seen;
+        wide = wide || s.after_wide_gap;
+        break;
+      }
+  return seen >= kFewestLines && wide;
+}
+
+// Whether line i is a table's row: a wide gap between two of its words, or
+// words starting at two columns of the table around it (a row whose cells
+// are all filled to their edges). Prose beside a table is not: a word of it
+// may start where a column does by chance, two seldom.
+bool InCells(const std::vector<Line>& lines, const std::vector<std::vector<WordStart>>& starts, size_t i) {
+  if (HasWideGap(starts[i])) return true;
+  int columns = 0;
+  for (size_t k = 1; k < lines[i].words.size(); ++k) columns += StartsColumn(starts, i, lines[i].words[k]->x0);
+  return columns >= 2;
 }
 
 }  // namespace
@@ -99,7 +129,7 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
   // no space between words but room between cells (or a justified line's).
   double wide_gap = 0.9 * height;
   std::vector<Line> lines = GroupLines(words);
-  std::map<long, int> column_starts = ColumnStarts(lines, wide_gap);
+  std::vector<std::vector<WordStart>> column_starts = WordStarts(lines, wide_gap);
   std::vector<double> above(lines.size(), 0), pitches;  // per line: how far below the line above it
   for (size_t i = 1; i < lines.size(); ++i) {
     above[i] = lines[i].Center() - lines[LineAbove(lines, i)].Center();
@@ -110,6 +140,7 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
   for (size_t i = 0; i < lines.size(); ++i) {
     // A gap of a line or more leaves blank lines, as many as would fit (at most two).
     if (i > 0 && above[i] > 1.3 * pitch) out.append(static_cast<size_t>(std::clamp(std::lround(above[i] / pitch) - 1, 1L, 2L)), '\n');
+    bool in_cells = InCells(lines, column_starts, i);
     size_t column = 0;
     for (size_t k = 0; k < lines[i].words.size(); ++k) {
       const PlacedWord& w = *lines[i].words[k];
@@ -121,7 +152,7 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
         const PlacedWord& before = *lines[i].words[k - 1];
         double gap = w.x0 - before.x1;
         // A cell filled to its edge may touch the next ("Gemensam screeningBeroendevården").
-        bool cell = gap >= wide_gap || (gap > -0.1 * height && StartsColumn(column_starts, w.x0));
+        bool cell = gap >= wide_gap || (in_cells && gap > -0.1 * height && StartsColumn(column_starts, i, w.x0));
         size_t spaces = cell ? std::max<size_t>(2, at > column ? at - column : 0)
                              : (before.space_after || gap > 0.15 * height ? 1 : 0);
         out.append(spaces, ' ');

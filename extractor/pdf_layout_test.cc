@@ -34,6 +34,11 @@ TEST_CASE("a table's cells stand apart and under their headings however tight th
     CHECK(l.find("  ") != std::string::npos);
     CHECK(l.find(l == lines[0] ? "Ansvarig" : l == lines[1] ? "BUP" : "Socialtjansten") == lines[0].find("Ansvarig"));
   }
+  // Must not: a line of prose under the table whose word starts where a column does, by chance.
+  std::vector<std::string> prose = Lines(LayOut({Row(100, {{50, "Insats"}, {150, "Ansvarig"}, {250, "Klart"}}),
+                                                 Row(113, {{50, "Kartlaggning"}, {150, "BUP"}, {250, "2025"}}),
+                                                 Row(126, {{50, "Planen"}, {92, "antas"}, {128, "av"}, {150, "styrgruppen"}})}));
+  CHECK(prose[2] == "Planen antas av styrgruppen");
   // Must not: words 4 points apart where no column starts stay one space apart.
   CHECK(LayOut({Row(100, {{50, "Screeningarbetet"}, {150, "Socialtjansten"}})}) == "Screeningarbetet Socialtjansten\n");
 }

@@ -41,7 +41,9 @@ def table_cells(line):
     """The cells of a line laid out as a table row (two or more spaces or a tab apart), else []."""
     if not re.search(r"\S( {2,}|\t)\S", line):
         return []
-    return [c for c in re.split(r" {2,}|\t", line.strip()) if c]
+    if "\t" in line:  # typed with tabs: an empty field is an empty cell
+        return [c.strip() for c in line.strip("\n ").split("\t")]
+    return [c for c in re.split(r" {2,}", line.strip()) if c]
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 
 
@@ -122,12 +124,16 @@ def render_plain(name, text, gold):
             for r in block:
                 for j, cell in enumerate(table_cells(lines[r])):
                     widths[j] = max(widths.get(j, 0), pdfmetrics.stringWidth(cell, "DejaVu", 10))
+            # A table wider than the page is set smaller, as a writer fits one to the page.
+            room = 484.0
+            size = min(10.0, 10.0 * (room - 12 * (len(widths) - 1)) / sum(widths.values()))
+            gap = 24 if size == 10.0 else 12
             starts, x = [], 56.0
             for j in range(len(widths)):
                 starts.append(x)
-                x += widths[j] + 24
+                x += widths[j] * size / 10.0 + gap
             for r in block:
-                x_of[r] = starts
+                x_of[r] = (starts, size)
             block = []
     per_page = 23  # short pages: breaks fall inside lists and sentences
     numbered = list(enumerate(lines))
@@ -146,8 +152,11 @@ def render_plain(name, text, gold):
         for k, line in page:
             # A table's row: its cells at its columns, as a word processor sets a table.
             if k in x_of:
-                for x, cell in zip(x_of[k], table_cells(line)):
+                starts, size = x_of[k]
+                c.setFont("DejaVu", size)
+                for x, cell in zip(starts, table_cells(line)):
                     c.drawString(x, y, cell)
+                c.setFont("DejaVu", 10)
             else:
                 c.drawString(56, y, line)
             y -= 14
