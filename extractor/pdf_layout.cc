@@ -32,6 +32,12 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+// The value a fifth of `v` is at or below.
+double LowShare(std::vector<double> v) {
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 5), v.end());
+  return v[v.size() / 5];
+}
+
 // Words into lines: a word joins the line whose band it overlaps by half
 // its height or the band's (a footnote's raised number joins its line).
 std::vector<Line> GroupLines(const std::vector<PlacedWord>& words) {
@@ -130,16 +136,30 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
   double wide_gap = 0.9 * height;
   std::vector<Line> lines = GroupLines(words);
   std::vector<std::vector<WordStart>> column_starts = WordStarts(lines, wide_gap);
-  std::vector<double> above(lines.size(), 0), pitches;  // per line: how far below the line above it
+  // Per line, the room between it and the line above it (its top less the
+  // other's bottom; negative where their boxes overlap) and how far apart
+  // they stand.
+  std::vector<double> room(lines.size(), 0), pitches, rooms;
   for (size_t i = 1; i < lines.size(); ++i) {
-    above[i] = lines[i].Center() - lines[LineAbove(lines, i)].Center();
-    if (above[i] < 3 * height) pitches.push_back(above[i]);
+    const Line& up = lines[LineAbove(lines, i)];
+    room[i] = lines[i].top - up.bottom;
+    double distance = lines[i].Center() - up.Center();
+    if (distance < 3 * height && distance > 0.7 * height) {
+      pitches.push_back(distance);
+      rooms.push_back(room[i]);
+    }
   }
-  double pitch = pitches.empty() ? height : Median(pitches);
+  // Lines next to each other, not those a blank line or a paragraph's
+  // spacing parts, however many of those a page has: a low share of them.
+  double pitch = pitches.empty() ? height : LowShare(pitches);
+  double usual_room = rooms.empty() ? 0 : LowShare(rooms);
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
-    // A gap of a line or more leaves blank lines, as many as would fit (at most two).
-    if (i > 0 && above[i] > 1.3 * pitch) out.append(static_cast<size_t>(std::clamp(std::lround(above[i] / pitch) - 1, 1L, 2L)), '\n');
+    // Room of more than 0.4 of a line beyond the usual parts paragraphs (a
+    // blank line, or a heading's spacing above it): a blank line, two at
+    // most. Less is a taller line's own (a heading right over its text).
+    if (double extra = room[i] - usual_room; i > 0 && extra > 0.4 * height)
+      out.append(static_cast<size_t>(std::clamp(std::lround(extra / pitch), 1L, 2L)), '\n');
     bool in_cells = InCells(lines, column_starts, i);
     size_t column = 0;
     for (size_t k = 0; k < lines[i].words.size(); ++k) {

@@ -107,7 +107,7 @@ def synthetic(tool):
 # at least this macro F1 and raise no must-not finding. The goal is the
 # text's score within 0.02; these floors are what each form reaches today,
 # so a fall shows while the gap is being closed.
-RENDERING_FLOORS = {"plain": 0.975, "lo-pdf": 0.99, "docx": 0.98, "odt": 0.98}
+RENDERING_FLOORS = {"plain": 0.98, "lo-pdf": 0.99, "docx": 0.98, "odt": 0.98}
 
 
 def renderings(tool):

@@ -115,9 +115,14 @@ def render_plain(name, text, gold):
     # Each block of table rows gets columns as wide as their widest cell.
     x_of = {}
     block = []
-    for k, line in enumerate(lines + [""]):
+    padded = lines + [""]
+    for k, line in enumerate(padded):
         if table_cells(line):
             block.append(k)
+            continue
+        # Rows set apart by blank lines are one table still.
+        following = next((l for l in padded[k + 1:] if l.strip()), "")
+        if block and not line.strip() and table_cells(following):
             continue
         if block:
             widths = {}
