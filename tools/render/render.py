@@ -125,10 +125,16 @@ def render_plain(name, text, gold):
         if block and not line.strip() and table_cells(following):
             continue
         if block:
+            # Each cell in the column whose heading (the block's first row) starts nearest before it:
+            # an empty cell stays empty, as in a word processor's table.
+            heads = [c for c, _ in cell_starts(lines[block[0]])]
+            placed = {r: [(k if "\t" in lines[r] else max([j for j, h in enumerate(heads) if h <= k + 1] or [0]), cell)
+                          for k, cell in cell_starts(lines[r])] for r in block}
             widths = {}
             for r in block:
-                for j, cell in enumerate(table_cells(lines[r])):
+                for j, cell in placed[r]:
                     widths[j] = max(widths.get(j, 0), pdfmetrics.stringWidth(cell, "DejaVu", 10))
+            widths = {j: widths.get(j, 0) for j in range(max(widths) + 1)}
             # A table wider than the page is set smaller, as a writer fits one to the page.
             room = 484.0
             size = min(10.0, 10.0 * (room - 12 * (len(widths) - 1)) / sum(widths.values()))
@@ -138,7 +144,7 @@ def render_plain(name, text, gold):
                 starts.append(x)
                 x += widths[j] * size / 10.0 + gap
             for r in block:
-                x_of[r] = (starts, size)
+                x_of[r] = [(starts[j], cell) for j, cell in placed[r]], size
             block = []
     per_page = 23  # short pages: breaks fall inside lists and sentences
     numbered = list(enumerate(lines))
@@ -157,9 +163,9 @@ def render_plain(name, text, gold):
         for k, line in page:
             # A table's row: its cells at its columns, as a word processor sets a table.
             if k in x_of:
-                starts, size = x_of[k]
+                cells, size = x_of[k]
                 c.setFont("DejaVu", size)
-                for x, cell in zip(starts, table_cells(line)):
+                for x, cell in cells:
                     c.drawString(x, y, cell)
                 c.setFont("DejaVu", 10)
             else:
