@@ -624,11 +624,19 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // case or right after its lead-in ("Barn och unga:", "Överenskommelsen
       // gäller"); else it goes on the item before.
       const Unit& current = s.units[static_cast<size_t>(open)];
-      bool wrapped = current.last + 1 != i || Impl::WrappedForRoom(t, current.last);
+      // Lines parted only by a page break (its header and footer gone) stand next to each other.
+      bool next_to = current.last + 1 == i || (t.lines[current.last].page != l.page && blank_before &&
+                                               std::all_of(t.lines.begin() + static_cast<long>(current.last) + 1,
+                                                           t.lines.begin() + static_cast<long>(i), [](const TextLine& b) { return b.blank(); }));
+      bool wrapped = !next_to || Impl::WrappedForRoom(t, current.last);
       bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
       bool lower_items = StartsLower(current.text) || current.text.back() == ':' ||
                          (current.first == current.last && Impl::IsLeadIn(current.text));
       if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || (!wrapped && lower_items)))
+        starts_new = true;
+      // A lead-in of words ending in ':' ("Kommunerna ansvarar för:") is over its
+      // first item, marker or not; a bare label ("Ansvarig:") is over its value.
+      if (current.first == current.last && current.text.back() == ':' && WordCount(current.text) >= 2 && !wrapped)
         starts_new = true;
     }
     if (starts_new) {

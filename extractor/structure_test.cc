@@ -93,6 +93,19 @@ TEST_CASE("the next number of numbered headings heads a section, blank line befo
   CHECK(HeadingTexts(other) == std::vector<std::string>{"Avtal", "Målgrupper"});
 }
 
+// A PDF without bullet glyphs: the items stand one per line under their
+// lead-in, and a page break (its header and footer gone) may fall between two.
+TEST_CASE("a lead-in ending in ':' is over its first item, and items go on over a page break", "[structure]") {
+  Structure s = Analyze("Ansvar\n\nParterna har kommit överens om följande fördelning av ansvaret mellan sig.\n"
+                        "Kommunerna ansvarar för:\nboendestöd\n\n\n\fsysselsättning\nRegionen ska:\nerbjuda behandling\n");
+  std::vector<std::string> units;
+  for (const Unit& u : s.units) units.push_back(u.text);
+  CHECK(units == std::vector<std::string>{"Parterna har kommit överens om följande fördelning av ansvaret mellan sig.", "Kommunerna ansvarar för:", "boendestöd", "sysselsättning", "Regionen ska:", "erbjuda behandling"});
+  // Must not: a lower-case line after a lead-in that wrapped goes on with it.
+  Structure wrapped = Analyze("Ansvar\n\nKommunerna ansvarar för:\nboendestöd\n");
+  REQUIRE(wrapped.units.size() == 1);
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});
