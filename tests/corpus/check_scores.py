@@ -104,10 +104,14 @@ def synthetic(tool):
 
 
 # Each rendering of the synthetic corpus (tools/render/render.py) must keep
-# at least this macro F1 and raise no must-not finding. The goal is the
-# text's score within 0.02; these floors are what each form reaches today,
-# so a fall shows while the gap is being closed.
-RENDERING_FLOORS = {"plain": 0.98, "lo-pdf": 0.99, "docx": 0.98, "odt": 0.98}
+# at least this macro F1. The goal is the text's score within 0.02, met by
+# plain, LO-PDF, DOCX and ODT; two columns a page (a short right column
+# beside a long left one, tables in a narrow column) is not there yet, and
+# its floor is what it reaches today, so a fall shows while the gap is
+# being closed.
+# Findings that must not be raised, raised on a form today (none on the forms that met the goal).
+MUST_NOT_RAISED = {"two-column": 11}
+RENDERING_FLOORS = {"plain": 0.98, "lo-pdf": 0.99, "docx": 0.99, "odt": 0.99, "two-column": 0.88}
 
 
 def renderings(tool):
@@ -116,16 +120,19 @@ def renderings(tool):
         return 77
     problems = []
     text_report, _ = run_score(tool, ["--gold", os.path.join(ROOT, "corpus", "gold"), "--docs", os.path.join(ROOT, "corpus")])
-    print("%-8s macro F1 %.3f (the text itself)" % ("text", text_report["macro_f1"]))
+    print("%-10s macro F1 %.3f (the text itself)" % ("text", text_report["macro_f1"]))
     for form, floor in RENDERING_FLOORS.items():
         gold = os.path.join(ROOT, "corpus", "renderings", "gold", form)
         if not os.path.isdir(gold):
             problems.append("no renderings of form %s (run tools/render/render.py)" % form)
             continue
         report, _ = run_score(tool, ["--gold", gold, "--docs", os.path.join(ROOT, "corpus")], quiet_print=True)
-        print("%-8s macro F1 %.3f (%+.3f against the text), findings raised that must not be: %d" % (
+        print("%-10s macro F1 %.3f (%+.3f against the text), findings raised that must not be: %d" % (
             form, report["macro_f1"], report["macro_f1"] - text_report["macro_f1"], report["findings"]["fp"]))
         gate(problems, report["macro_f1"] >= floor, "%s macro F1 %.3f < %.2f" % (form, report["macro_f1"], floor))
+        allowed = MUST_NOT_RAISED.get(form, 0)
+        gate(problems, report["findings"]["fp"] <= allowed,
+             "%s raised %d findings that must not be (at most %d)" % (form, report["findings"]["fp"], allowed))
     for p in problems:
         print("FAIL " + p)
     return 1 if problems else 0

@@ -7,6 +7,10 @@ gold for each form (lines ignored: a rendering's lines are not the text's):
           glyphs, page breaks inside lists and sentences, words hyphenated
           at line ends, a running header with the title and a date, and a
           footer "Sida x av y"
+  two-column
+          the same in two columns a page, as a newsletter or brochure sets
+          text: lines wrapped at 40 characters, bullets kept, tables set
+          small enough for a column
   lo-pdf, docx, odt
           the document as a word processor writes it: LibreOffice (headless)
           converts a flat OpenDocument text made here, with real bullets,
@@ -15,7 +19,7 @@ gold for each form (lines ignored: a rendering's lines are not the text's):
 
 Output: corpus/renderings/<form>/<name>.<ext> and corpus/renderings/gold/<form>/<name>.json.
 The files are committed, so CI needs neither LibreOffice nor this script.
-Usage: /usr/bin/python3 tools/render/render.py [--forms plain,lo-pdf,docx,odt]"""
+Usage: /usr/bin/python3 tools/render/render.py [--forms plain,two-column,lo-pdf,docx,odt]"""
 import argparse
 import glob
 import json
@@ -98,21 +102,48 @@ def hyphenate_once(line, width):
     return line[:cut], line[cut + 1:]
 
 
-def render_plain(name, text, gold):
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+def source_lines(text, width, keep_glyphs=False):
+    """The text's lines as printed `width` characters wide: table rows never wrapped, other lines
+    hyphenated to fit; bullet glyphs lost unless kept."""
     lines = []
     for raw in text.split("\n"):
-        stripped = GLYPH.sub("", raw)  # bullet glyphs lost, numbers and letters kept
+        stripped = raw if keep_glyphs else GLYPH.sub("", raw)
         if table_cells(stripped):
             lines.append(stripped)  # a table row: never wrapped
         else:
-            lines.extend(hyphenate(stripped, 84))
-    title = next((l for l in lines if l.strip()), name)[:70]
-    # Each block of table rows gets columns as wide as their widest cell.
+            lines.extend(hyphenate(stripped, width))
+    return lines
+
+
+def reflowed_lines(text, width):
+    """The text set again `width` characters wide, as a word processor sets a narrow column: each
+    paragraph and list item wrapped (long words hyphenated), contents entries' leaders shortened to
+    fit, a blank line between blocks; table rows stay rows."""
+    def fit_leaders(line):
+        m = re.search(r"\.{4,}", line)
+        return line if not m or len(line) <= width else line[:m.start()] + "." * max(3, width - (len(line) - len(m.group()))) + line[m.end():]
+    out = []
+    for kind, value in blocks(text):
+        if kind == "h":
+            out += [""] + hyphenate(value, width)
+        elif kind == "p":
+            out += hyphenate(fit_leaders(value), width) + [""]
+        elif kind == "table":
+            out += ["\t".join(row) for row in value] + [""]
+        else:
+            first = kind[1] if isinstance(kind, tuple) else None
+            for k, item in enumerate(value):
+                marker = "%d. " % (first + k) if first is not None else "• "
+                out += hyphenate(fit_leaders(marker + item), width)
+            out.append("")
+    return out
+
+
+def table_layout(lines, room):
+    """For each table row of `lines`: its cells with their x (from the left of the text) and the font
+    size. Each block of rows gets columns as wide as their widest cell; a table wider than `room` is
+    set smaller, as a writer fits one to the page."""
+    from reportlab.pdfbase import pdfmetrics
     x_of = {}
     block = []
     padded = lines + [""]
@@ -135,47 +166,66 @@ def render_plain(name, text, gold):
                 for j, cell in placed[r]:
                     widths[j] = max(widths.get(j, 0), pdfmetrics.stringWidth(cell, "DejaVu", 10))
             widths = {j: widths.get(j, 0) for j in range(max(widths) + 1)}
-            # A table wider than the page is set smaller, as a writer fits one to the page.
-            room = 484.0
             size = min(10.0, 10.0 * (room - 12 * (len(widths) - 1)) / sum(widths.values()))
             gap = 24 if size == 10.0 else 12
-            starts, x = [], 56.0
+            starts, x = [], 0.0
             for j in range(len(widths)):
                 starts.append(x)
                 x += widths[j] * size / 10.0 + gap
             for r in block:
                 x_of[r] = [(starts[j], cell) for j, cell in placed[r]], size
             block = []
-    per_page = 23  # short pages: breaks fall inside lists and sentences
+    return x_of
+
+
+def draw_pages(path, title, columns, per_column, lines, x_of):
+    """Draws `lines` in `columns` (x of each column's left edge), `per_column` lines each, page after
+    page, under a running header (the title and a date) and over a footer "Sida x av y"."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    per_page = per_column * len(columns)
     numbered = list(enumerate(lines))
     pages = [numbered[i:i + per_page] for i in range(0, len(numbered), per_page)] or [[]]
-    d = os.path.join(OUT, "plain")
-    os.makedirs(d, exist_ok=True)
-    path = os.path.join(d, name + ".pdf")
     c = canvas.Canvas(path, pagesize=A4, invariant=1)
     _, height = A4
     for n, page in enumerate(pages, 1):
         c.setFont("DejaVu", 8)
         c.drawString(56, height - 36, title)
         c.drawRightString(540, height - 36, "2025-03-01")
-        c.setFont("DejaVu", 10)
-        y = height - 72
-        for k, line in page:
+        for at, (k, line) in enumerate(page):
+            left = columns[at // per_column]
+            y = height - 72 - 14 * (at % per_column)
             # A table's row: its cells at its columns, as a word processor sets a table.
             if k in x_of:
                 cells, size = x_of[k]
                 c.setFont("DejaVu", size)
                 for x, cell in cells:
-                    c.drawString(x, y, cell)
-                c.setFont("DejaVu", 10)
+                    c.drawString(left + x, y, cell)
             else:
-                c.drawString(56, y, line)
-            y -= 14
+                c.setFont("DejaVu", 10)
+                c.drawString(left, y, line)
         c.setFont("DejaVu", 8)
         c.drawCentredString(298, 30, "Sida %d av %d" % (n, len(pages)))
         c.showPage()
     c.save()
-    write_gold("plain", name, gold, path)
+
+
+def render_pdf(form, name, text, gold):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+    if form == "plain":
+        lines = source_lines(text, 84)
+        columns, per_column, room = [56], 23, 484.0  # short pages: breaks fall inside lists and sentences
+    else:  # two columns of a newsletter or brochure: paragraphs set again to the column, bullets kept
+        lines = reflowed_lines(text, 40)
+        columns, per_column, room = [56, 308], 40, 232.0
+    title = next((l for l in lines if l.strip()), name)[:70]
+    d = os.path.join(OUT, form)
+    os.makedirs(d, exist_ok=True)
+    path = os.path.join(d, name + ".pdf")
+    draw_pages(path, title, columns, per_column, lines, table_layout(lines, room))
+    write_gold(form, name, gold, path)
 
 
 # ---- a word processor's document, through LibreOffice ----
@@ -374,7 +424,7 @@ def render_office(name, text, gold, forms, soffice):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--forms", default="plain,lo-pdf,docx,odt")
+    ap.add_argument("--forms", default="plain,two-column,lo-pdf,docx,odt")
     a = ap.parse_args()
     forms = set(a.forms.split(","))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -383,8 +433,9 @@ def main():
               file=sys.stderr)
     for name, doc, gold in documents():
         text = open(doc, encoding="utf-8").read()
-        if "plain" in forms:
-            render_plain(name, text, gold)
+        for form in ("plain", "two-column"):
+            if form in forms:
+                render_pdf(form, name, text, gold)
         if soffice and forms & {"lo-pdf", "docx", "odt"}:
             render_office(name, text, gold, forms, soffice)
         print("rendered", name)
