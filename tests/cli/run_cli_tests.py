@@ -492,6 +492,35 @@ def main():
                  check=lambda out, err, heading=heading: open(csv_out, "rb").read().startswith(
                      b"\xef\xbb\xbf" + heading.encode() + b"\r\n") or (_ for _ in ()).throw(AssertionError(
                          open(csv_out, "rb").read()[:120])))
+        # A large audit is written row by row: filters instead of tables, links as HYPERLINK formulas
+        # (every row linked, past Excel's 65,530 links a sheet), the same sheets and rows.
+        many = os.path.join(d, "many")
+        os.makedirs(many)
+        demo_text = open(os.path.join(DEMO, "lo-malmo-2024.txt"), "rb").read()
+        for i in range(2001):
+            with open(os.path.join(many, "lo-%04d.txt" % i), "wb") as fh:
+                fh.write(demo_text)
+        big = os.path.join(d, "many.xlsx")
+        case("audit xlsx of 2,001 documents", ["audit", "-o", big] + as_of + [many], 0, stderr=r"granskning av 2001 dokument")
+        book = openpyxl.load_workbook(big)
+        overview = book.worksheets[0]
+        first_link = overview.cell(row=2, column=1).value or ""
+        problems = []
+        if overview.max_row != 2002 or overview.auto_filter.ref != "A1:N2002" or overview.tables:
+            problems.append("overview rows %d, filter %s, tables %d" % (overview.max_row, overview.auto_filter.ref, len(overview.tables)))
+        if not first_link.startswith('=HYPERLINK("many/lo-'):
+            problems.append("link %r" % first_link)
+        if [ws.title for ws in book.worksheets] != [ws.title for ws in openpyxl.load_workbook(xlsx).worksheets]:
+            problems.append("sheets differ from a small audit's")
+        if problems:
+            failures.append("audit xlsx of 2,001 documents: " + "; ".join(problems))
+        else:
+            passed += 1
+        # Without --format, the name of -o says what to write.
+        named_csv = os.path.join(d, "named.csv")
+        case("audit -o x.csv writes CSV", ["audit", "-o", named_csv] + as_of + [DEMO], 0,
+             check=lambda out, err: open(named_csv, "rb").read().startswith(b"\xef\xbb\xbfFlik;") or
+             (_ for _ in ()).throw(AssertionError(open(named_csv, "rb").read()[:40])))
     except ImportError:
         print("note: python3-openpyxl missing, workbook content not checked")
 

@@ -255,56 +255,72 @@ std::string Csv(const CommandEnv& env, const AuditData& a) {
   return w.str();
 }
 
-std::string Json(const CommandEnv& env, const AuditData& a) {
+// Writes the audit as JSON element by element, the same text JsonText
+// makes of the whole, without holding the whole: an audit of thousands of
+// documents runs to tens of megabytes.
+void WriteJson(const CommandEnv& env, const AuditData& a, Output& out) {
   using J = nlohmann::ordered_json;
   auto optional = [](const auto& v) { return v ? J(*v) : J(nullptr); };
   const CheckOptions options = CheckOptionsFrom(env);
-  J out;
-  out["as_of"] = options.as_of.ToString();
-  out["documents"] = J::array();
-  for (const AuditDocument& r : a.docs) {
-    const Document& d = r.doc;
-    J valid_until = d.validity && d.validity->until ? J(d.validity->LastValidDay()->ToString())
-                    : d.validity && d.validity->until_further_notice ? J("tills vidare")
-                                                                    : J(nullptr);
-    out["documents"].push_back({{"file", d.file}, {"kind", ToString(d.kind)}, {"region", optional(d.region)},
-                                {"delregion", optional(d.delregion)}, {"date", d.date ? J(d.date->ToString()) : J(nullptr)},
-                                {"valid_until", valid_until}, {"scope", ToString(r.scope.widest)}, {"why", r.scope.note},
-                                {"sha256", r.sha256}, {"errors", r.errors}, {"warnings", r.warnings}, {"info", r.infos}});
-  }
-  out["unread"] = J::array();
-  for (const FailedInput& f : a.failed) out["unread"].push_back({{"file", f.file}, {"reason", f.reason}});
+  // "name": [ each element on lines of its own ]
+  auto array = [&](std::string_view name, bool last, const auto& each) {
+    out.Write("  \"" + std::string(name) + "\": [");
+    bool first = true;
+    each([&](const J& element) {
+      out.Write((first ? "\n" : ",\n") + Indented(JsonText(element), "    "));
+      first = false;
+    });
+    out.Write(std::string(first ? "]" : "\n  ]") + (last ? "\n" : ",\n"));
+  };
+  out.Write("{\n  \"as_of\": " + JsonText(J(options.as_of.ToString())) + ",\n");
+  array("documents", false, [&](const auto& emit) {
+    for (const AuditDocument& r : a.docs) {
+      const Document& d = r.doc;
+      J valid_until = d.validity && d.validity->until ? J(d.validity->LastValidDay()->ToString())
+                      : d.validity && d.validity->until_further_notice ? J("tills vidare")
+                                                                      : J(nullptr);
+      emit(J{{"file", d.file}, {"kind", ToString(d.kind)}, {"region", optional(d.region)}, {"delregion", optional(d.delregion)},
+             {"date", d.date ? J(d.date->ToString()) : J(nullptr)}, {"valid_until", valid_until},
+             {"scope", ToString(r.scope.widest)}, {"why", r.scope.note}, {"sha256", r.sha256}, {"errors", r.errors},
+             {"warnings", r.warnings}, {"info", r.infos}});
+    }
+  });
+  array("unread", false, [&](const auto& emit) {
+    for (const FailedInput& f : a.failed) emit(J{{"file", f.file}, {"reason", f.reason}});
+  });
   static constexpr const char* kStatus[] = {"present", "deviates", "missing", "missing-optional", "unread", "added"};
   static constexpr const char* kPassedJson[] = {"", "nej", "ja", "ja (klar)"};  // stable values of the JSON
-  out["matrix"] = J::array();
-  for (const AuditCell& c : a.cells)
-    out["matrix"].push_back({{"dimension", c.dimension}, {"delregion", DelregionOf(a.docs[c.doc].doc)},
-                             {"file", a.docs[c.doc].doc.file}, {"item", c.item},
-                             {"status", kStatus[static_cast<size_t>(c.status)]}, {"detail", c.detail}, {"line", c.line},
-                             {"quote", c.quote}});
-  out["activities"] = J::array();
-  for (const AuditDocument& r : a.docs)
-    for (const Responsibility& resp : r.doc.responsibilities)
-      out["activities"].push_back({{"delregion", DelregionOf(r.doc)}, {"file", r.doc.file}, {"line", resp.span.line},
-                                   {"area", resp.area}, {"actor", optional(resp.actor)}, {"action", resp.action},
-                                   {"due", resp.due ? J(resp.due->ToString()) : J(nullptr)}, {"due_text", resp.due_text},
-                                   {"passed", kPassedJson[static_cast<size_t>(PassedAsOf(resp, options.as_of))]},
-                                   {"status", resp.status}});
-  out["findings"] = J::array();
-  for (const AuditFinding& af : a.findings) {
-    const Finding& f = af.finding;
-    out["findings"].push_back({{"id", af.unique_id}, {"rule", f.rule}, {"severity", ToString(f.severity)}, {"file", f.file},
-                               {"line", f.span.line}, {"page", f.page}, {"message_id", f.message_id}, {"message", f.message},
-                               {"evidence", f.evidence}});
-  }
-  return JsonText(out) + "\n";
+  array("matrix", false, [&](const auto& emit) {
+    for (const AuditCell& c : a.cells)
+      emit(J{{"dimension", c.dimension}, {"delregion", DelregionOf(a.docs[c.doc].doc)}, {"file", a.docs[c.doc].doc.file},
+             {"item", c.item}, {"status", kStatus[static_cast<size_t>(c.status)]}, {"detail", c.detail}, {"line", c.line},
+             {"quote", c.quote}});
+  });
+  array("activities", false, [&](const auto& emit) {
+    for (const AuditDocument& r : a.docs)
+      for (const Responsibility& resp : r.doc.responsibilities)
+        emit(J{{"delregion", DelregionOf(r.doc)}, {"file", r.doc.file}, {"line", resp.span.line}, {"area", resp.area},
+               {"actor", optional(resp.actor)}, {"action", resp.action}, {"due", resp.due ? J(resp.due->ToString()) : J(nullptr)},
+               {"due_text", resp.due_text}, {"passed", kPassedJson[static_cast<size_t>(PassedAsOf(resp, options.as_of))]},
+               {"status", resp.status}});
+  });
+  array("findings", true, [&](const auto& emit) {
+    for (const AuditFinding& af : a.findings) {
+      const Finding& f = af.finding;
+      emit(J{{"id", af.unique_id}, {"rule", f.rule}, {"severity", ToString(f.severity)}, {"file", f.file},
+             {"line", f.span.line}, {"page", f.page}, {"message_id", f.message_id}, {"message", f.message},
+             {"evidence", f.evidence}});
+    }
+  });
+  out.Write("}\n");
 }
 
 }  // namespace
 
 int RunAudit(const CommandEnv& env) {
   std::string fmt = env.options.format;
-  if (fmt.empty()) fmt = env.options.output.size() > 5 && env.options.output.ends_with(".xlsx") ? "xlsx" : "json";
+  // Without --format, the name of -o says: "audit.xlsx", "audit.csv", else JSON.
+  if (fmt.empty()) fmt = env.options.output.ends_with(".xlsx") ? "xlsx" : env.options.output.ends_with(".csv") ? "csv" : "json";
   if (fmt != "xlsx" && fmt != "csv" && fmt != "json") {
     env.err << "overens: audit: --format must be xlsx, csv or json\n";
     return kExitUsage;
@@ -323,10 +339,12 @@ int RunAudit(const CommandEnv& env) {
   Status s;
   if (fmt == "xlsx") {
     s = WriteAuditWorkbook(env, data, env.options.output);
+  } else if (auto out = Output::Open(env, env.options.output); !out.ok()) {
+    s = out.status();
   } else {
-    std::string content = fmt == "csv" ? Csv(env, data) : Json(env, data);
-    if (env.options.output.empty() || env.options.output == "-") env.out << content;
-    else s = WriteFileAtomically(env.options.output, content);
+    if (fmt == "csv") out.value().Write(Csv(env, data));
+    else WriteJson(env, data, out.value());
+    s = out.value().Commit();
   }
   if (!s.ok()) {
     ReportError(env, s);

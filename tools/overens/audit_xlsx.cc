@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <memory>
 
@@ -28,6 +29,12 @@ constexpr const char* kVersion = "overens 0.1.0";
 // The formats of the workbook, made once.
 struct Formats {
   lxw_format *header, *date, *wrap, *link, *bold, *title, *top;
+  // The workbook is written row by row (libxlsxwriter's constant_memory
+  // mode, for large audits): each row goes to disk when the next begins, so
+  // widths and the header's height are set before any data, from the
+  // columns' caps, and filters stand in for Excel tables (which that mode
+  // cannot write).
+  bool streamed = false;
   std::map<CellStatus, lxw_format*> status;
   std::map<Severity, lxw_format*> severity;
 };
@@ -88,6 +95,7 @@ class Sheet {
         heading_word_(columns_.size(), 0), table_name_(TableName(name)) {
     for (size_t c = 0; c < columns_.size(); ++c)
       for (std::string_view w : SplitWords(columns_[c].heading)) heading_word_[c] = std::max(heading_word_[c], RuneCount(w));
+    if (f_.streamed) SetWidths();  // now: row 0 is written out when row 1 begins
     for (size_t c = 0; c < columns_.size(); ++c)  // a table writes them again, the same
       worksheet_write_string(ws_, 0, Col(c), columns_[c].heading.c_str(), f_.header);
     worksheet_freeze_panes(ws_, 1, static_cast<lxw_col_t>(frozen_columns));
@@ -121,9 +129,11 @@ class Sheet {
     Measure(c, "2000-01-01");
   }
   void Link(size_t c, const std::string& target, const std::string& shown) {
+    if (target.empty()) return Text(c, shown);
+    if (f_.streamed) return LinkFormula(c, target, shown);
     // Excel holds at most 65,530 links a sheet (libxlsxwriter warns on stderr past it): then names only.
     constexpr size_t kMostLinks = 65000;
-    if (target.empty() || links_ >= kMostLinks) return Text(c, shown);
+    if (links_ >= kMostLinks) return Text(c, shown);
     ++links_;
     std::string url = "external:" + target;
     if (worksheet_write_url_opt(ws_, Row(), Col(c), url.c_str(), f_.link, shown.c_str(), nullptr) != LXW_NO_ERROR)
@@ -131,22 +141,37 @@ class Sheet {
     Measure(c, shown);
   }
 
-  // Widths, heights, the table over rows 0..table_end-1 (0: every row
+  // The table (when streamed, the filter) ends with the rows written so
+  // far; rows after it stand below it. A streamed sheet takes the filter
+  // now: its last row is about to be written out.
+  void EndTable() {
+    table_end_ = row_;
+    if (!f_.streamed) return;
+    worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(std::max<size_t>(row_, 2) - 1), Col(columns_.size() - 1));
+    filtered_ = true;
+  }
+
+  // A link as a HYPERLINK formula, with the name shown as its value: held
+  // by no table of links (libxlsxwriter keeps those in memory to the end,
+  // and Excel allows 65,530 a sheet), so a streamed sheet links every row.
+  void LinkFormula(size_t c, const std::string& target, const std::string& shown) {
+    auto quoted = [](const std::string& s) {
+      std::string out = "\"";
+      for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      return out + "\"";
+    };
+    std::string formula = "=HYPERLINK(" + quoted(target) + "," + quoted(shown) + ")";
+    worksheet_write_formula_str(ws_, Row(), Col(c), formula.c_str(), f_.link, shown.c_str());
+    Measure(c, shown);
+  }
+
+  // Widths, heights, the table over the rows up to EndTable (or every row
   // written), filters and printing.
-  void Finish(const std::string& footer, bool table = true, size_t table_end = 0) {
-    std::vector<double> width(columns_.size());
-    for (size_t c = 0; c < columns_.size(); ++c) {
-      // Never narrower than the heading's longest word (+3 for the filter button), so headings break between words.
-      width[c] = std::max(std::clamp(static_cast<double>(longest_[c]) + 2, 6.0, std::max(columns_[c].cap, 6.0)),
-                          static_cast<double>(heading_word_[c]) + 3);
-      worksheet_set_column(ws_, Col(c), Col(c), width[c], nullptr);
-    }
-    // The header row as high as its most wrapped heading.
-    double heading_lines = 1;
-    for (size_t c = 0; c < columns_.size(); ++c)
-      heading_lines = std::max(heading_lines, std::ceil(static_cast<double>(RuneCount(columns_[c].heading) + 3) / std::max(width[c] - 1, 1.0)));
-    worksheet_set_row(ws_, 0, 15.0 * heading_lines, f_.header);
-    if (table) AddTable(table_end ? table_end : row_);
+  void Finish(const std::string& footer, bool table = true) {
+    size_t end = table_end_ ? table_end_ : row_;
+    if (!f_.streamed) SetWidths();
+    if (table && !f_.streamed) AddTable(end);
+    if (table && f_.streamed && !filtered_) EndTable();
     worksheet_set_landscape(ws_);
     worksheet_set_paper(ws_, 9);  // A4
     worksheet_fit_to_pages(ws_, 1, 0);
@@ -172,6 +197,23 @@ class Sheet {
     std::string out = "T_";
     for (unsigned char ch : sheet) out += std::isalnum(ch) ? static_cast<char>(ch) : '_';
     return out;
+  }
+
+  // Column widths from the content measured (when streamed, from the caps
+  // alone), never narrower than the heading's longest word (+3 for the
+  // filter button) so headings break between words; the header row as
+  // high as its most wrapped heading.
+  void SetWidths() {
+    std::vector<double> width(columns_.size());
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      double content = f_.streamed ? columns_[c].cap : static_cast<double>(longest_[c]) + 2;
+      width[c] = std::max(std::clamp(content, 6.0, std::max(columns_[c].cap, 6.0)), static_cast<double>(heading_word_[c]) + 3);
+      worksheet_set_column(ws_, Col(c), Col(c), width[c], nullptr);
+    }
+    double heading_lines = 1;
+    for (size_t c = 0; c < columns_.size(); ++c)
+      heading_lines = std::max(heading_lines, std::ceil(static_cast<double>(RuneCount(columns_[c].heading) + 3) / std::max(width[c] - 1, 1.0)));
+    worksheet_set_row(ws_, 0, 15.0 * heading_lines, f_.header);
   }
 
   void Measure(size_t c, const std::string& text) {
@@ -205,6 +247,8 @@ class Sheet {
   std::vector<size_t> heading_word_;  // per column: the longest word of its heading
   std::vector<std::pair<size_t, size_t>> wrapped_;  // (column, runes) of the row's long wrapped cells
   size_t links_ = 0;
+  size_t table_end_ = 0;  // 0: the table takes every row
+  bool filtered_ = false;
   std::string table_name_;
   size_t row_ = 1;
 };
@@ -495,7 +539,7 @@ void WriteAbout(Book& b) {
     s.Text(6, f.reason);
     s.NextRow();
   }
-  size_t inputs_end = s.row();
+  s.EndTable();
   // The run itself, below the inputs' table.
   std::string command;
   for (const std::string& arg : b.env.options.command_line) command += (command.empty() ? "" : " ") + arg;
@@ -512,7 +556,7 @@ void WriteAbout(Book& b) {
     s.Text(1, value);
     s.NextRow();
   }
-  s.Finish(b.footer, true, inputs_end);  // the table covers the inputs; the facts stand below it
+  s.Finish(b.footer);  // the table covers the inputs; the facts stand below it
 }
 
 std::string UserName() {
@@ -548,10 +592,21 @@ Status WriteAuditWorkbook(const CommandEnv& env, const AuditData& a, const std::
   if (!rules.ok()) return rules.status();
   auto file = AtomicFile::Create(path);
   if (!file.ok()) return file.status();
-  // Not libxlsxwriter's constant_memory mode: it cannot write Excel tables.
-  lxw_workbook* wb = workbook_new(file.value().temp_path().c_str());  // by name: the temporary file
+  // A large audit is written row by row, so that its memory stays bounded
+  // (libxlsxwriter otherwise holds every cell until the end: about 45 kB a
+  // document); a smaller one gets Excel tables, which that mode cannot write.
+  constexpr size_t kMostHeldDocuments = 2000;
+  bool streamed = a.docs.size() > kMostHeldDocuments;
+  lxw_workbook_options options{};
+  options.constant_memory = streamed ? LXW_TRUE : LXW_FALSE;
+  std::string tmpdir = std::filesystem::path(file.value().temp_path()).parent_path().string();  // beside -o: room for what it writes
+  if (tmpdir.empty()) tmpdir = ".";
+  options.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(file.value().temp_path().c_str(), &options);  // by name: the temporary file
   if (!wb) return Status::IoError(path + ": cannot create workbook");
-  Book b{env, a, env.pipeline.reference(), wb, MakeFormats(wb), WorkbookWords(env), ""};
+  Formats formats = MakeFormats(wb);
+  formats.streamed = streamed;
+  Book b{env, a, env.pipeline.reference(), wb, formats, WorkbookWords(env), ""};
   b.footer = "&L&A&C" + b.w("xlsx.footer") + "&R" + b.w("xlsx.as-of") + " " + CheckOptionsFrom(env).as_of.ToString();
   SetProperties(b);
   const Framework& fw = b.ref.framework;

@@ -68,6 +68,9 @@ class Output {
   Status status_;
 };
 
+// `by` before each line of `json`: an item of an array printed inside an object.
+std::string Indented(const std::string& json, const std::string& by);
+
 // Per source line of a PDF (index = 1-based line), the 1-based page it is
 // on; empty for other inputs.
 std::vector<int> PagesOfLines(const LoadedDocument& d);
