@@ -170,9 +170,11 @@ Extractor::~Extractor() = default;
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   auto c = std::make_unique<CompiledReference>();
   std::vector<std::pair<std::string, std::string>> sections;
+  // Parsed, not compiled: the structure analyzer compiles them (into sets).
+  RE2::Set parsed(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
   for (const auto& s : ref.framework.sections) {
-    RE2 valid("(?i)" + s.pattern, RE2::Quiet);
-    if (!valid.ok()) return BadPattern("framework.xml", "section", s.pattern, "is not valid RE2 (" + valid.error() + ")");
+    std::string error;
+    if (parsed.Add("(?i)" + s.pattern, &error) < 0) return BadPattern("framework.xml", "section", s.pattern, "is not valid RE2 (" + error + ")");
     sections.emplace_back(s.id, s.pattern);
   }
   const Vocabulary& v = ref.vocabulary;
@@ -245,7 +247,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
                            {&c->law_union, Group{"laws.xml", "law", &c->law_names}},
                            {&c->renamed_union, Group{"vocabulary.xml", "renamed", &c->renamed}}}) {
     for (const NamedPattern& p : *g.patterns)
-      if (!joined->Add(p.re->pattern())) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
+      if (!joined->AddCompiled(*p.re)) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
     if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
   }
   if (Status s = CompileCountyNames(ref, *c); !s.ok()) return s;

@@ -100,10 +100,14 @@ class PatternUnion {
   // Adds a pattern (its own flags and groups are kept); false when RE2 refuses it.
   bool Add(const std::string& pattern) {
     RE2 alone(pattern, RE2::Quiet);
+    return AddCompiled(alone);
+  }
+  // Adds a pattern already compiled, without compiling it again.
+  bool AddCompiled(const RE2& alone) {
     if (!alone.ok()) return false;
     group_of_.push_back(groups_ + 1);
     groups_ += 1 + alone.NumberOfCapturingGroups();
-    source_ += (source_.empty() ? "(" : "|(") + pattern + ")";
+    source_ += (source_.empty() ? "(" : "|(") + alone.pattern() + ")";
     return true;
   }
   bool Compile() {
