@@ -1,21 +1,20 @@
 #include "extractor/ingest.h"
 
+#include <dlfcn.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
 #include <optional>
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include "extractor/encoding.h"
 #include "extractor/pdf_layout.h"
+#include "extractor/pdf_module/pdf_module.h"
 
 namespace overens {
 namespace {
@@ -58,18 +57,6 @@ std::optional<bool> Utf16WithoutBom(std::string_view bytes) {
   if (odd_nul * 10 >= pairs * 9 && even_nul * 10 <= pairs) return true;   // "M\0å\0": little-endian
   if (even_nul * 10 >= pairs * 9 && odd_nul * 10 <= pairs) return false;  // "\0M\0å": big-endian
   return std::nullopt;
-}
-
-void SilencePoppler() {
-  // The library must not print; poppler reports through this hook instead.
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-}
-
-// poppler keeps process-wide state (the hook above, its font and encoding
-// tables), so callers on several threads read one PDF at a time.
-std::mutex& PopplerLock() {
-  static std::mutex lock;
-  return lock;
 }
 
 // Sets src.text and src.encoding from bytes in any of the text encodings.
@@ -128,36 +115,74 @@ Result<SourceText> DecodeText(std::string_view bytes, const std::string& path) {
 
 namespace {
 
-// The words of a page where poppler places them (top left origin, points).
-std::vector<PlacedWord> WordsOf(const poppler::page& page) {
-  std::vector<PlacedWord> words;
-  for (const poppler::text_box& box : page.text_list()) {
-    poppler::byte_array utf8 = box.text().to_utf8();
-    poppler::rectf r = box.bbox();
-    words.push_back(PlacedWord{std::string(utf8.begin(), utf8.end()), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(),
-                               box.has_space_after()});
-  }
+// The PDF reader module, loaded at the first PDF (pdf_module.h): from the
+// program's own directory, else from the build directory it was built in
+// (tests and benchmarks run from elsewhere). Null with `error` set when it
+// cannot be loaded.
+OverensPdfWordsFn PdfModule(std::string* error) {
+  static OverensPdfWordsFn words = nullptr;
+  static std::string failure;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::vector<std::string> places;
+    std::error_code ec;
+    if (auto self = std::filesystem::read_symlink("/proc/self/exe", ec); !ec) places.push_back(self.parent_path().string());
+    places.push_back(OVERENS_PDF_MODULE_DIR);
+    std::string why;  // the loader's reason, when a module was there but would not load
+    for (const std::string& dir : places) {
+      std::string path = dir + "/" OVERENS_PDF_MODULE;
+      if (!std::filesystem::exists(path, ec)) continue;
+      if (void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+        words = reinterpret_cast<OverensPdfWordsFn>(dlsym(handle, OVERENS_PDF_WORDS_SYMBOL));
+        if (words) return;
+      }
+      if (const char* e = dlerror()) why = std::string(" (") + e + ")";
+    }
+    failure = OVERENS_PDF_MODULE " not found or not loadable beside the program or in " OVERENS_PDF_MODULE_DIR + why +
+              "; build the target overens_pdf, or reinstall overens with its PDF support (poppler)";
+  });
+  if (!words) *error = failure;
   return words;
 }
+
+// Collects a document's words page by page, laying each page out when the next begins.
+struct PageCollector {
+  std::string text;
+  std::vector<PlacedWord> words;
+  int pages = 0;
+  void EndPage() {
+    if (pages > 0) text += LayOutWords(std::move(words));
+    words.clear();
+  }
+};
 
 }  // namespace
 
 Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
-  std::lock_guard<std::mutex> one_pdf_at_a_time(PopplerLock());
-  SilencePoppler();
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) return Status::DataError(path + ": PDF is damaged or encrypted and cannot be opened; export it again or give the text");
-  if (doc->is_locked()) return Status::DataError(path + ": PDF is encrypted; remove the password (e.g. qpdf --decrypt) and try again");
+  std::string error;
+  OverensPdfWordsFn read_words = PdfModule(&error);
+  if (!read_words) return Status::DataError(path + ": cannot read PDFs: " + error);
+  PageCollector pages;
+  OverensPdfSink sink{&pages,
+                      [](void* c) {
+                        auto* p = static_cast<PageCollector*>(c);
+                        p->EndPage();
+                        if (p->pages++ > 0) p->text += '\f';
+                      },
+                      [](void* c, const char* text, size_t size, double x0, double y0, double x1, double y1, int space_after) {
+                        static_cast<PageCollector*>(c)->words.push_back(
+                            PlacedWord{std::string(text, size), x0, y0, x1, y1, space_after != 0});
+                      }};
+  int result = read_words(bytes.data(), bytes.size(), &sink);
+  if (result == kOverensPdfDamaged)
+    return Status::DataError(path + ": PDF is damaged or encrypted and cannot be opened; export it again or give the text");
+  if (result == kOverensPdfEncrypted)
+    return Status::DataError(path + ": PDF is encrypted; remove the password (e.g. qpdf --decrypt) and try again");
+  pages.EndPage();
   SourceText src;
   src.path = path;
   src.encoding = "pdf";
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (i > 0) src.text += '\f';
-    if (!page) continue;
-    src.text += LayOutWords(WordsOf(*page));
-  }
+  src.text = std::move(pages.text);
   if (src.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
     return Status::DataError(path + ": PDF has no text layer (scanned?); run OCR first, e.g. ocrmypdf, then try again");
   return src;

@@ -45,7 +45,7 @@ std::string Sha256Hex(std::string_view bytes) {
   size_t full = bytes.size() / 64 * 64;
   for (size_t at = 0; at < full; at += 64) Compress(h, reinterpret_cast<const unsigned char*>(bytes.data() + at));
   std::array<unsigned char, 128> tail{};
-  size_t rest = bytes.size() - full;
+  size_t rest = bytes.size() % 64;  // (not size - full: then the compiler cannot tell rest < 64)
   for (size_t i = 0; i < rest; ++i) tail[i] = static_cast<unsigned char>(bytes[full + i]);
   tail[rest] = 0x80;
   size_t blocks = rest + 9 > 64 ? 2 : 1;
