@@ -304,6 +304,15 @@ struct StructureAnalyzer::Impl {
     return before.page != t.lines[i].page && !EndsSentence(before.text) && !field && !numbered;
   }
 
+  // Whether line i goes on onto a short lower-case line right under it that
+  // ends the phrase: a heading wrapped in two ("... spel om" | "pengar").
+  static bool WrapsOntoShortLine(const NormalizedText& t, size_t i) {
+    constexpr size_t kLongestRest = 40;
+    if (i + 1 >= t.lines.size()) return false;
+    const std::string& next = t.lines[i + 1].text;
+    return StartsLower(next) && next.size() <= kLongestRest && !EndsSentence(next);
+  }
+
   // "Överenskommelsen omfattar" right under a heading, then "a) barn ...":
   // the line introduces the list (its colon left out), it heads nothing.
   static bool IntroducesLowerCaseList(const NormalizedText& t, size_t i) {
@@ -390,6 +399,9 @@ struct StructureAnalyzer::Impl {
     }
     if (std::string_view(".,;!?").find(text.back()) != std::string_view::npos) return false;
     if (!FieldLabel(text).empty()) return false;
+    // Left mid-phrase ("... med inriktning vuxna och"), a line is a heading
+    // only when a short lower-case line right under it ends it ("pengar").
+    if (EndsMidPhrase(text) && !WrapsOntoShortLine(t, i)) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {
@@ -559,8 +571,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     bool colon = h.text.back() == ':';
     if (colon) h.text.pop_back();
     // A heading wrapped onto a short lower-case second line.
-    if (!colon && i + 1 < n && StartsLower(t.lines[i + 1].text) && t.lines[i + 1].text.size() <= 40 &&
-        !Impl::EndsSentence(t.lines[i + 1].text) && WordCount(h.text) >= 3) {
+    if (!colon && Impl::WrapsOntoShortLine(t, i) && WordCount(h.text) >= 3) {
       h.text += " " + t.lines[i + 1].text;
       h.last_line = i + 1;
       label.reset();

@@ -106,6 +106,17 @@ TEST_CASE("a lead-in ending in ':' is over its first item, and items go on over 
   REQUIRE(wrapped.units.size() == 1);
 }
 
+// A PDF without bullet glyphs: the first item under "Aktiviteter" used to
+// head the rest when a blank line fell inside it after "och".
+TEST_CASE("a line left mid-phrase is no heading unless a short line right under it ends it", "[structure]") {
+  Structure s = Analyze("Aktiviteter\nVuxenpsykiatrin samordnar och genomför SIP-utbildningar med inriktning vuxna och\n\n"
+                        "unga vuxna i form av workshops under 2024.\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Aktiviteter"});
+  // Must not: a heading wrapped onto a short line stays a heading.
+  Structure wrapped = Analyze("Text.\n\nPersoner med skadligt bruk och beroende av spel om\npengar\n\nMålsättning\nFärre.\n");
+  CHECK(HeadingTexts(wrapped) == std::vector<std::string>{"Personer med skadligt bruk och beroende av spel om pengar", "Målsättning"});
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});

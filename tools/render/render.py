@@ -19,7 +19,8 @@ gold for each form (lines ignored: a rendering's lines are not the text's):
 
 Output: corpus/renderings/<form>/<name>.<ext> and corpus/renderings/gold/<form>/<name>.json.
 The files are committed, so CI needs neither LibreOffice nor this script.
-Usage: /usr/bin/python3 tools/render/render.py [--forms plain,two-column,lo-pdf,docx,odt]"""
+Usage: /usr/bin/python3 tools/render/render.py [--forms plain,two-column,lo-pdf,docx,odt]
+       [--corpus ../shared/corpus --out /tmp/shared-renderings]   (score them: score.py --gold OUT/gold/FORM --docs CORPUS)"""
 import argparse
 import glob
 import json
@@ -425,7 +426,12 @@ def render_office(name, text, gold, forms, soffice):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--forms", default="plain,two-column,lo-pdf,docx,odt")
+    ap.add_argument("--corpus", help="render another corpus (gold/ and its documents), e.g. ../shared/corpus")
+    ap.add_argument("--out", help="where its renderings and their gold go (with --corpus)")
     a = ap.parse_args()
+    if a.corpus:  # a trial on other texts: nothing of ours is written
+        global CORPUS, OUT
+        CORPUS, OUT = os.path.abspath(a.corpus), os.path.abspath(a.out or "renderings")
     forms = set(a.forms.split(","))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if forms & {"lo-pdf", "docx", "odt"} and not soffice:
