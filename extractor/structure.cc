@@ -304,6 +304,18 @@ struct StructureAnalyzer::Impl {
     return before.page != t.lines[i].page && !EndsSentence(before.text) && !field && !numbered;
   }
 
+  // Whether line i stands a blank line or two under a lead-in of words
+  // ending in ':' ("... Svedala kommun och Vellinge kommun:"): an item of
+  // its list, not a heading. A label ("Aktiviteter:") heads what follows.
+  bool UnderLeadIn(const NormalizedText& t, size_t i) const {
+    constexpr size_t kMostBlankLines = 2;
+    size_t p = i;
+    while (p > 0 && i - p <= kMostBlankLines && t.lines[p - 1].blank()) --p;
+    if (p == i || p == 0 || t.lines[p - 1].blank() || t.lines[p - 1].page != t.lines[i].page) return false;
+    const std::string& above = t.lines[p - 1].text;
+    return above.back() == ':' && WordCount(above) >= 2 && !ColonLabel(StripNumbering(above));
+  }
+
   // Whether line i goes on onto a short lower-case line right under it that
   // ends the phrase: a heading wrapped in two ("... spel om" | "pengar").
   static bool WrapsOntoShortLine(const NormalizedText& t, size_t i) {
@@ -421,6 +433,7 @@ struct StructureAnalyzer::Impl {
     const TextLine& prev = t.lines[i - 1];
     // After a lead-in ending in ':' ("Region Skåne:") come its items, not a heading.
     bool after_lead_in = !prev.blank() && prev.text.back() == ':';
+    if (UnderLeadIn(t, i)) return false;
     // A field line ("Status: Genomförd") ends its record and a table's row
     // ends the row: what follows may head the next, blank line or not (a
     // word processor's paragraphs have none between them).
@@ -487,6 +500,7 @@ bool HoldsSentences(std::string_view text) {
     size_t separator = at == 0 ? std::string_view::npos : text.find_last_of(" .", at - 1);
     size_t from = separator == std::string_view::npos ? 0 : separator + 1;
     std::string_view before = text.substr(from, at - from);
+    while (!before.empty() && (before.front() == '(' || before.front() == '"')) before.remove_prefix(1);  // "(inkl. BVC)"
     if (std::none_of(std::begin(kAbbreviations), std::end(kAbbreviations), [&](std::string_view a) { return EqualsLower(before, a); }))
       return true;
   }
@@ -622,8 +636,9 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     if (!starts_new) {
       const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;
       bool upper = StartsUpper(l.text);
-      // An upper-case line ending in ':' introduces something new ("För Region Skåne:").
-      bool intro = upper && l.text.back() == ':';
+      // An upper-case line ending in ':' introduces something new ("För Region Skåne:"),
+      // unless the line before left its phrase open ("... Svedala kommun och" | "Vellinge kommun:").
+      bool intro = upper && l.text.back() == ':' && !Impl::EndsMidPhrase(prev);
       starts_new = Impl::EndsSentence(prev) ? upper || blank_before
                                             : (upper && (blank_before || prev.size() < 40 || intro));
       // In a list (under Målgrupper or Parter, or after a lead-in) each item

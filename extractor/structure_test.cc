@@ -117,6 +117,21 @@ TEST_CASE("a line left mid-phrase is no heading unless a short line right under 
   CHECK(HeadingTexts(wrapped) == std::vector<std::string>{"Personer med skadligt bruk och beroende av spel om pengar", "Målsättning"});
 }
 
+// A word processor's PDF whose list lost its markers: a lead-in wrapped
+// over two lines, a blank line, then the items.
+TEST_CASE("items a blank line under a lead-in are items, not headings; '(inkl. BVC)' ends no sentence", "[structure]") {
+  Structure s = Analyze("Parter\nParter i denna överenskommelse för Trelleborgs kommun, Svedala kommun och\nVellinge kommun:\n\n"
+                        "Socialförvaltningen inkl. LSS\nBarn- och utbildningsförvaltningen\n"
+                        "Region Skånes vårdcentraler (inkl. BVC, BMM)\nVuxenpsykiatri\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Parter"});
+  REQUIRE(s.units.size() == 5);
+  CHECK(s.units[0].text == "Parter i denna överenskommelse för Trelleborgs kommun, Svedala kommun och Vellinge kommun:");
+  for (size_t k = 1; k < 5; ++k) CHECK(s.units[k].bullet == Bullet::kIndent);
+  // Must not: a label over a blank line heads what follows.
+  Structure label = Analyze("Text.\n\nAktiviteter:\n\nUtbildning för personal\nText om den.\n");
+  CHECK(HeadingTexts(label).size() >= 2);
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});
