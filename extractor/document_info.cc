@@ -134,6 +134,15 @@ std::pair<DocumentKind, std::optional<Evidence>> DetectKind(const ExtractionRun&
   return {DocumentKind::kAnnat, std::nullopt};
 }
 
+// The part of `sentence` (in text.joined) on the line holding `offset`.
+std::string_view WithinLine(const NormalizedText& text, std::string_view sentence, size_t offset) {
+  size_t line = text.LineIndexAt(offset);
+  size_t line_begin = text.line_offsets[line], line_end = line_begin + text.lines[line].text.size();
+  size_t begin = std::max(line_begin, static_cast<size_t>(sentence.data() - text.joined.data()));
+  size_t end = std::min(line_end, static_cast<size_t>(sentence.data() - text.joined.data()) + sentence.size());
+  return std::string_view(text.joined).substr(begin, end > begin ? end - begin : 0);
+}
+
 std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vector<PlaceMention>& places) {
   std::set<std::string> found;
   const std::string& all = run.text.joined;
@@ -149,6 +158,7 @@ std::vector<std::string> Municipalities(const ExtractionRun& run, const std::vec
       continue;
     }
     std::string_view sentence = SentenceAround(all, places[i].offset, places[i].offset, all.size());
+    if (run.text.paragraph_lines) sentence = WithinLine(run.text, sentence, places[i].offset);
     size_t end = static_cast<size_t>(sentence.data() - all.data()) + sentence.size();
     std::vector<const std::string*> names;
     for (; i < places.size() && places[i].offset < end; ++i)

@@ -84,6 +84,20 @@ TEST_CASE("kommun names with å, ä and ö are whole words", "[extract]") {
   CHECK(d.delregion == std::optional<std::string>("Nordväst"));
 }
 
+// A Word file's paragraphs are its lines: a signature block or a contact
+// list is no sentence naming kommuner, as it would be were its lines one
+// wrapped paragraph.
+TEST_CASE("in a Word file's text a sentence ends with its line", "[extract]") {
+  Fixture f;
+  std::string text = "Lokal överenskommelse\nParterna är Svedala kommun och Vellinge kommun.\nHans Brauer\n"
+                     "Verksamhetschef Malmö/Trelleborg\nvuxenpsykiatrin\nAnna Berg\nEnhetschef Lund, vuxenenheten\n";
+  Document docx = f.extractor->Extract(Normalize(SourceText{"t.docx", text, "docx", {}}), "t.docx");
+  CHECK(docx.municipalities == std::vector<std::string>{"Svedala", "Vellinge"});
+  // Must not: the same lines in a text file are one wrapped paragraph (no period ends them).
+  Document txt = f.Extract(text);
+  CHECK(txt.municipalities.size() > 2);
+}
+
 // FindPlaces matches by hand what one RE2 of all names used to: random texts
 // of names, genitives, party words in odd cases (with "ſ" and the Kelvin
 // sign, which RE2's (?i) takes for s and k) and word joints.

@@ -683,6 +683,7 @@ void AlignTabSeparated(std::vector<TextLine>& lines) {
 
 NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
   NormalizedText out;
+  out.paragraph_lines = source.encoding == "docx" || source.encoding == "odt";
   std::string_view text = source.text;
   // One memchr each, for the whole text: most texts have neither, and their lines skip both passes.
   bool bars = text.find('|') != std::string_view::npos, tabs = text.find('\t') != std::string_view::npos;

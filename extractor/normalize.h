@@ -62,6 +62,9 @@ struct NormalizeOptions {
 
 struct NormalizedText {
   std::vector<TextLine> lines;
+  // Each line is a paragraph of its own (a Word or OpenDocument file): a
+  // sentence ends at the end of its line, never going on onto the next.
+  bool paragraph_lines = false;
   std::string joined;                // lines joined by '\n', for multi-line matching
   std::vector<size_t> line_offsets;  // offset of each line in `joined`
 

@@ -475,7 +475,10 @@ std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const Normali
       if (out) out->lines.push_back(l);
       continue;
     }
-    if (!out) out.emplace().lines.assign(t.lines.begin(), t.lines.begin() + static_cast<long>(i));
+    if (!out) {
+      out.emplace().lines.assign(t.lines.begin(), t.lines.begin() + static_cast<long>(i));
+      out->paragraph_lines = t.paragraph_lines;
+    }
     TextLine label = l, rest = l;
     label.text.resize(colon + 1);
     rest.text.erase(0, colon + 2);
