@@ -19,6 +19,8 @@ fi
 if [ -f ../shared/eval/score.py ]; then
   echo "== accuracy of the renderings as PDF, DOCX and ODT (corpus/renderings) =="
   /usr/bin/python3 tests/corpus/check_scores.py --renderings --tool build-test/overens | grep -E "macro F1|FAIL" || true
+  echo "== accuracy of the shared gold's documents rendered as PDFs (made now, in a temporary directory) =="
+  /usr/bin/python3 tests/corpus/check_scores.py --shared-renderings --tool build-test/overens | grep -E "macro F1|FAIL" || true
 fi
 if command -v clang++ >/dev/null && dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
   echo "== fuzzing files, office XML and long inputs for 10 s each (tools/fuzz.sh) =="
