@@ -316,6 +316,20 @@ struct StructureAnalyzer::Impl {
     return above.back() == ':' && WordCount(above) >= 2 && !ColonLabel(StripNumbering(above));
   }
 
+  // Headings of this many words or more that a blank line and a lower-case
+  // line follow are sentences a blank line cuts (GoesOnPastBlankLine).
+  static constexpr size_t kLongestBareHeading = 5;
+
+  // Whether a blank line cuts the sentence line i starts: the line after it
+  // goes on in lower case, no item of a list ("Första linjen tillsammans
+  // med ... (eller motsvarande)" | blank | "planerar och genomför ..."), as
+  // PDFs print paragraphs with a blank line inside.
+  bool GoesOnPastBlankLine(const NormalizedText& t, size_t i) const {
+    if (i + 2 >= t.lines.size() || !t.lines[i + 1].blank()) return false;
+    const TextLine& next = t.lines[i + 2];
+    return next.bullet == Bullet::kNone && StartsLower(next.text) && SubKind(next.text) == SubHeading::kNone;
+  }
+
   // Whether line i goes on onto a short lower-case line right under it that
   // ends the phrase: a heading wrapped in two ("... spel om" | "pengar").
   static bool WrapsOntoShortLine(const NormalizedText& t, size_t i) {
@@ -421,6 +435,7 @@ struct StructureAnalyzer::Impl {
       if ((*label)->sub != SubHeading::kNone || !(*label)->section_id.empty()) return true;
     }
     if (text.find(", ") != std::string::npos) return false;
+    if (words >= kLongestBareHeading && GoesOnPastBlankLine(t, i)) return false;
     if (InNumberedRun(t, i)) return false;
     if (ContinuesIntoSentence(t, i, false)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;

@@ -132,6 +132,15 @@ TEST_CASE("items a blank line under a lead-in are items, not headings; '(inkl. B
   CHECK(HeadingTexts(label).size() >= 2);
 }
 
+TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
+  Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
+                        "planerar och genomför utbildning kring psykisk hälsa.\n");
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Aktiviteter"});
+  // Must not: a short heading over a blank line and a lower-case list stays a heading.
+  Structure heading = Analyze("Text.\n\nBarn och unga\n\nupp till 18 år som vårdas utanför hemmet\n");
+  CHECK(HeadingTexts(heading) == std::vector<std::string>{"Barn och unga"});
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});
