@@ -555,6 +555,37 @@ bool ItemLike(const Unit& u) {
   return !u.text.empty() && u.text.back() != ':' && !labelled && !HoldsSentences(u.text) && WordCount(u.text) <= kMostWords;
 }
 
+// Whether `text` opens with a clause: a finite verb among its first words
+// that no "som" makes part of a relative clause ("Alla parter har ett
+// ansvar ...", not "Personer i alla åldrar som missbrukar ...").
+bool OpensWithClause(std::string_view text) {
+  static constexpr std::string_view kVerbs[] = {"har", "ska", "skall", "är", "bör", "kan", "måste", "kommer", "ansvarar", "ingår", "gäller", "sker"};
+  constexpr size_t kFirstWords = 6;
+  std::string_view before;
+  size_t at = 0;
+  for (size_t n = 0; n < kFirstWords && at < text.size(); ++n) {
+    size_t end = std::min(text.find(' ', at), text.size());
+    std::string_view word = text.substr(at, end - at);
+    bool verb = std::any_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return EqualsLower(word, v); });
+    if (verb && !EqualsLower(before, "som") && !EqualsLower(before, "vilka") && !EqualsLower(before, "där")) return true;
+    before = word;
+    at = end + 1;
+  }
+  return false;
+}
+
+// Whether units[k] is prose after a run of items from `first`: a
+// sentence ending in a period after two items or more that end in no sign
+// at all ("Vuxenpsykiatri" | "Alla parter har ett ansvar att ...
+// Ramöverenskommelsen."). Items ending in ',' or ';' close their list
+// with a period.
+bool EndsProseAfterItems(const Structure& s, size_t first, size_t k) {
+  if (k < first + 2 || s.units[k].text.back() != '.' || !OpensWithClause(s.units[k].text)) return false;
+  for (size_t j = first; j < k; ++j)
+    if (std::string_view(".,;:").find(s.units[j].text.back()) != std::string_view::npos) return false;
+  return true;
+}
+
 // Items written one per line without markers, as a PDF without bullet
 // glyphs has them: two or more item-like units running on in a list are
 // its items, marked as indented items are (Bullet::kIndent).
@@ -565,7 +596,7 @@ void MarkUnmarkedItems(Structure& s, const std::vector<bool>& in_list) {
              s.units[k].heading == s.units[u].heading;
     };
     size_t end = u;
-    while (fits(end)) ++end;
+    while (fits(end) && !EndsProseAfterItems(s, u, end)) ++end;
     // A lead-in in upper case over items in lower case introduces them; it is none of them.
     size_t first = u;
     if (end - u >= 3 && StartsUpper(s.units[u].text) && StartsLower(s.units[u + 1].text)) ++first;

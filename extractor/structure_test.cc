@@ -141,6 +141,20 @@ TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   CHECK(HeadingTexts(heading) == std::vector<std::string>{"Barn och unga"});
 }
 
+TEST_CASE("a sentence after unmarked items ends their list; a last item with a period does not", "[structure]") {
+  Structure s = Analyze("Parter\nFör Region Skåne:\nBarn- och ungdomspsykiatri\nHabiliteringen\nVuxenpsykiatri\n"
+                        "Alla parter har ett ansvar att informera om överenskommelsen i sin verksamhet.\n");
+  REQUIRE(s.units.size() == 5);
+  CHECK(s.units[3].bullet == Bullet::kIndent);
+  CHECK(s.units[4].bullet == Bullet::kNone);
+  // Must not: the last item of a list ends its sentence ("... eller spel om pengar.").
+  Structure last = Analyze("Målgrupper\nÖverenskommelsen gäller:\nBarn upp till 18 år som har eller riskerar att utveckla psykisk ohälsa\n"
+                           "Personer i alla åldrar med psykisk funktionsnedsättning\n"
+                           "Personer i alla åldrar som missbrukar alkohol eller spel om pengar.\n");
+  REQUIRE(last.units.size() == 4);
+  CHECK(last.units[3].bullet == Bullet::kIndent);
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});

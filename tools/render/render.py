@@ -290,7 +290,10 @@ def blocks(text):
             continue
         # A line is a paragraph of its own unless the one before wrapped into it
         # (a long line that did not end its sentence) and it is no field ("Vem: X").
-        if paragraph and (len(lines[i - 1]) < 60 or re.match(r"^[\wåäöÅÄÖ ]{1,25}: ", line)):
+        # A contents entry ("Parter ........ 4") is a paragraph of its own, as are the lines around it.
+        entry = re.compile(r"\.{4,}\s*\d+\s*$")
+        if paragraph and (len(lines[i - 1]) < 60 or re.match(r"^[\wåäöÅÄÖ ]{1,25}: ", line) or entry.search(line)
+                          or entry.search(lines[i - 1])):
             flush()
         paragraph.append(line.strip())
         if re.search(r"[.:]$", line):
