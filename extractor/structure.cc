@@ -304,14 +304,16 @@ struct StructureAnalyzer::Impl {
     return before.page != t.lines[i].page && !EndsSentence(before.text) && !field && !numbered;
   }
 
-  // Whether line i stands a blank line or two under a lead-in of words
+  // Whether line i stands a blank line or two (or a page break) under a lead-in of words
   // ending in ':' ("... Svedala kommun och Vellinge kommun:"): an item of
   // its list, not a heading. A label ("Aktiviteter:") heads what follows.
   bool UnderLeadIn(const NormalizedText& t, size_t i) const {
-    constexpr size_t kMostBlankLines = 2;
+    // Two blank lines at most, or a page break (its header and footer gone) between.
+    constexpr size_t kMostBlankLines = 2, kMostAcrossPages = 16;
     size_t p = i;
-    while (p > 0 && i - p <= kMostBlankLines && t.lines[p - 1].blank()) --p;
-    if (p == i || p == 0 || t.lines[p - 1].blank() || t.lines[p - 1].page != t.lines[i].page) return false;
+    while (p > 0 && i - p < kMostAcrossPages && t.lines[p - 1].blank()) --p;
+    if (p == i || p == 0 || t.lines[p - 1].blank()) return false;
+    if (i - p > kMostBlankLines && t.lines[p - 1].page == t.lines[i].page) return false;
     const std::string& above = t.lines[p - 1].text;
     return above.back() == ':' && WordCount(above) >= 2 && !ColonLabel(StripNumbering(above));
   }

@@ -127,6 +127,9 @@ TEST_CASE("items a blank line under a lead-in are items, not headings; '(inkl. B
   REQUIRE(s.units.size() == 5);
   CHECK(s.units[0].text == "Parter i denna överenskommelse för Trelleborgs kommun, Svedala kommun och Vellinge kommun:");
   for (size_t k = 1; k < 5; ++k) CHECK(s.units[k].bullet == Bullet::kIndent);
+  // Over a page break too (its header and footer gone).
+  Structure paged = Analyze("Parter\nRegionens parter:\n\n\n\fBarn- och ungdomspsykiatri\nVuxenpsykiatri\n");
+  CHECK(HeadingTexts(paged) == std::vector<std::string>{"Parter"});
   // Must not: a label over a blank line heads what follows.
   Structure label = Analyze("Text.\n\nAktiviteter:\n\nUtbildning för personal\nText om den.\n");
   CHECK(HeadingTexts(label).size() >= 2);
