@@ -110,8 +110,8 @@ struct DateGrammar::Patterns {
   // RE2 would also take "ſ" for "s").
   KeywordGate prefix_words{{{"fr", "efter", "tidigast"}, {"enast", "t.", "till", "före", "innan", "inför", "längst"}}};
   RE2 open_start_prefix{
-      R"((?i)(senast|t\.\s?o\.\s?m\.?|till och med|före|innan|inför|längst till|fram till|längst)\s+(den\s+|i\s+|under\s+)?$)"};
-  RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från och med|från|efter|tidigast)\s+(den\s+)?$)"};
+      R"((?i)(senast|t\.\s?o\.\s?m\.?|till\s+och\s+med|före|innan|inför|längst\s+till|fram\s+till|längst)\s+(den\s+|i\s+|under\s+)?$)"};
+  RE2 open_end_prefix{R"((?i)(fr\.\s?o\.\s?m\.?|från\s+och\s+med|från|efter|tidigast)\s+(den\s+)?$)"};
   RE2 plain_prefix{R"((?i)(?:^|[ (])((?:under|i|inom) (?:perioden )?)$)"};
   RE2 citation_before{R"((?i)(sfs|prop\.?|sou|ds|dnr|nr|kap\.?|§|lag|förordning)\s*\(?$)"};
 };
@@ -583,7 +583,7 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
 // Widens each match by a prefix that opens one end ("senast", "från och med")
 // or reads better whole ("under"), and joins "från och med A till och med B".
 std::vector<DateMatch> DateGrammar::WithPrefixes(std::string_view text, const std::vector<DateMatch>& kept) const {
-  static const RE2 kRangeJoin(R"((?i)^\s*(till och med|t\.\s?o\.\s?m\.?|till|--|–|—|-)\s*(den\s+)?$)");
+  static const RE2 kRangeJoin(R"((?i)^\s*(till\s+och\s+med|t\.\s?o\.\s?m\.?|till|--|–|—|-)\s*(den\s+)?$)");
   // "2023-01-01 -- 2024-12-31", "1 januari 2023 till 31 december 2024": two full dates, the second later.
   auto day_range = [&](size_t i) {
     return i + 1 < kept.size() && kept[i].grain == Grain::kDay && kept[i + 1].grain == Grain::kDay && kept[i].start &&

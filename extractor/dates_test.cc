@@ -321,6 +321,11 @@ TEST_CASE("a date phrase may wrap onto the next line", "[dates]") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].start->ToString() == "2023-09-01");
   CHECK_FALSE(found[0].end_date.has_value());
+  // Broken inside the phrase: "från och" | "med september 2023", "till och" | "med den 31 mars 2026".
+  auto inside = grammar.Scan("utbildas från och\nmed september 2023 och gäller till och\nmed den 31 mars 2026");
+  REQUIRE(inside.size() == 2);
+  CHECK_FALSE(inside[0].end_date.has_value());
+  CHECK(inside[1].start->ToString() == "2026-03-31");
 }
 
 TEST_CASE("a long text is scanned around its digits only, with the same results", "[dates]") {

@@ -318,6 +318,19 @@ TEST_CASE("running headers, footers and page numbers of PDFs are dropped", "[nor
 
 // A single page has no repetition to tell its header by; a header that
 // repeats the title printed below it, with a date or page number, is one.
+TEST_CASE("a date broken at its hyphen joins whole", "[normalize]") {
+  NormalizedText t = Normalize(SourceText{"p.pdf", "med revideringsdatum 2023-\n05-04 och sedan\nSIP-\nmöten och 1999-\nhar gått\n", "pdf", {}});
+  std::vector<std::string> texts;
+  for (const TextLine& l : t.lines) texts.push_back(l.text);
+  REQUIRE(texts.size() >= 5);
+  CHECK(texts[0] == "med revideringsdatum 2023-05-04");
+  CHECK(texts[1] == "och sedan");
+  CHECK(texts[2] == "SIP-möten");
+  // Must not: a year and a hyphen over a word is no date, nor a word broken ("1999-" | "har gått").
+  CHECK(texts[3] == "och 1999-");
+  CHECK(texts[4] == "har gått");
+}
+
 TEST_CASE("a page's header repeating the title below it is dropped, on a single page too", "[normalize]") {
   auto texts = [](const std::string& text) {
     std::vector<std::string> out;

@@ -527,18 +527,36 @@ void DropPageFurniture(std::vector<TextLine>& lines) {
 bool IsHyphenatedWordEnd(const std::string& text) {
   if (text.size() < 3 || text.back() != '-') return false;
   char before = text[text.size() - 2];
-  return before != ' ' && before != '-';
+  return before != ' ' && before != '-' && !(before >= '0' && before <= '9');  // "1999-" | "har gått" is no word
 }
 
 // Joins "samverk-" + "an ..." into "samverkan" + "...", keeping real hyphens
 // such as "barn- och ungdomspsykiatri" and "SIP-möten".
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// "... med revideringsdatum 2023-": four digits and a hyphen, a word of their own.
+bool EndsInYearAndHyphen(std::string_view text) {
+  size_t n = text.size();
+  return n >= 5 && text[n - 1] == '-' && IsDigit(text[n - 2]) && IsDigit(text[n - 3]) && IsDigit(text[n - 4]) &&
+         IsDigit(text[n - 5]) && (n == 5 || text[n - 6] == ' ');
+}
+
+// "05-04 ...": a month and a day.
+bool StartsWithMonthAndDay(std::string_view text) {
+  return text.size() >= 5 && IsDigit(text[0]) && IsDigit(text[1]) && text[2] == '-' && IsDigit(text[3]) && IsDigit(text[4]);
+}
+
 void JoinHyphenated(std::vector<TextLine>& lines) {
   static const std::set<std::string_view> kConjunctions = {"och", "eller", "samt", "respektive", "resp.", "till", "som"};
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
-    if (!IsHyphenatedWordEnd(lines[i].text)) continue;
+    bool year = EndsInYearAndHyphen(lines[i].text);
+    if (!year && !IsHyphenatedWordEnd(lines[i].text)) continue;
     size_t j = i + 1;
     while (j < lines.size() && j <= i + 2 && lines[j].blank()) ++j;
-    if (j >= lines.size() || lines[j].blank() || !StartsLower(lines[j].text)) continue;
+    if (j >= lines.size() || lines[j].blank()) continue;
+    // A date broken at its hyphen ("2023-" | "05-04") joins whole, hyphen kept.
+    bool date = year && StartsWithMonthAndDay(lines[j].text);
+    if (year ? !date : !StartsLower(lines[j].text)) continue;
     std::string& next = lines[j].text;
     size_t word_end = next.find(' ');
     std::string word = next.substr(0, word_end);
@@ -547,7 +565,7 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
     if (kConjunctions.count(bare)) continue;
     std::string& cur = lines[i].text;
     char before = cur[cur.size() - 2];
-    if (!(before >= 'A' && before <= 'Z')) cur.pop_back();  // "SIP-möten" keeps its hyphen
+    if (!date && !(before >= 'A' && before <= 'Z')) cur.pop_back();  // "SIP-möten" keeps its hyphen
     cur += word;
     size_t taken = word_end == std::string::npos ? next.size() : word_end + 1;
     next.erase(0, taken);
