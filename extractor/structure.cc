@@ -691,7 +691,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // unless the line before left its phrase open ("... Svedala kommun och" | "Vellinge kommun:").
       bool intro = upper && l.text.back() == ':' && !Impl::EndsMidPhrase(prev);
       starts_new = Impl::EndsSentence(prev) ? upper || blank_before
-                                            : (upper && (blank_before || prev.size() < 40 || intro));
+                                            : (upper && (blank_before || (prev.size() < 40 && !Impl::EndsMidPhrase(prev)) || intro));
       // In a list (under Målgrupper or Parter, or after a lead-in) each item
       // stands on its own line, with or without a marker. A line in upper
       // case starts the next item unless the one before is left mid-phrase

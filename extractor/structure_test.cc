@@ -158,6 +158,16 @@ TEST_CASE("a sentence after unmarked items ends their list; a last item with a p
   CHECK(last.units[3].bullet == Bullet::kIndent);
 }
 
+// A narrow column wraps a sentence after a comma on a short line.
+TEST_CASE("a short line left mid-phrase goes on onto an upper-case line", "[structure]") {
+  Structure s = Analyze("Parter\nKommunerna Simrishamn, Sjöbo, Skurup,\nTomelilla och Ystad samt Region Skåne.\n");
+  REQUIRE(s.units.size() == 1);
+  CHECK(s.units[0].text == "Kommunerna Simrishamn, Sjöbo, Skurup, Tomelilla och Ystad samt Region Skåne.");
+  // Must not: a short line that ends its phrase is over the next.
+  Structure items = Analyze("Parter\nFör kommunerna:\nSocialtjänsten\nElevhälsan\n");
+  CHECK(items.units.size() == 3);
+}
+
 TEST_CASE("a table of contents without a title is left out when it lists the headings that follow", "[structure]") {
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});
