@@ -1,6 +1,7 @@
 // Legal references, frequencies, placeholders and signatories.
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "extractor/extract_internal.h"
 #include "extractor/text_util.h"
@@ -34,6 +35,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
   // "5 kap. 1 d § socialtjänstlagen": the chapter before the name.
   static const RE2 kChapterBefore(R"((?i)(\d{1,2})\s*kap\.?\s*(\d{1,3}\s?[a-z]?\s?§+)\s*(?:i\s+)?$)");
   const std::string& all = run.text.joined;
+  std::set<size_t> sfs_read;  // where the SFS numbers read with their law's name start
   // By name or abbreviation: "SoL (2 kap 7 §)", "socialtjänstlagen (2001:453) 5 kap. 1 d §".
   auto add = [&](size_t law, size_t b, std::string_view m) {
     size_t pos = b + std::max<size_t>(m.size(), 1);
@@ -42,8 +44,10 @@ void ExtractLegalReferences(ExtractionRun& run) {
     std::string_view after = std::string_view(all).substr(pos, 40);
     std::string chapter, paragraph;
     re2::StringPiece sfs_match[2];
-    if (kSfs.Match(after, 0, std::min<size_t>(after.size(), 14), RE2::UNANCHORED, sfs_match, 2))
+    if (kSfs.Match(after, 0, std::min<size_t>(after.size(), 14), RE2::UNANCHORED, sfs_match, 2)) {
       ref.sfs = std::string(sfs_match[1].data(), sfs_match[1].size());
+      sfs_read.insert(static_cast<size_t>(sfs_match[1].data() - all.data()));
+    }
     std::string_view after_sfs =
         ref.sfs ? std::string_view(all).substr(static_cast<size_t>(sfs_match[0].end() - all.data()), 40) : std::string_view();
     std::string_view before = std::string_view(all).substr(b > 24 ? b - 24 : 0, std::min<size_t>(b, 24));
@@ -76,7 +80,9 @@ void ExtractLegalReferences(ExtractionRun& run) {
   while (RE2::FindAndConsume(&in, kSfs, &sfs)) {
     size_t end = static_cast<size_t>(in.data() - all.data());
     size_t b = end > sfs.size() + 1 ? end - sfs.size() - 1 : 0;
-    bool known = std::any_of(run.doc.legal_references.begin(), run.doc.legal_references.end(),
+    // Read already with its law's name, on this line or the one before ("Socialtjänstlagen" | "(2001:453)").
+    bool known = sfs_read.count(end - sfs.size() - (all[end - 1] == ')' ? 1 : 0)) > 0 ||
+                 std::any_of(run.doc.legal_references.begin(), run.doc.legal_references.end(),
                              [&](const LegalReference& r) { return r.sfs == sfs && r.span.line == run.text.SourceLineAt(b); });
     if (known) continue;
     for (const Law& l : run.ref.laws) {
@@ -85,6 +91,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
       ref.law_id = l.id;
       ref.sfs = sfs;
       ref.text = sfs;
+      ref.named_as_replaced = NamedAsReplaced(all, b, end);
       size_t li = run.text.LineIndexAt(b);
       ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(sfs.size())};
       run.doc.legal_references.push_back(std::move(ref));
