@@ -62,7 +62,10 @@ def documents():
 
 def write_gold(form, name, gold, rendered):
     g = dict(gold)
-    g["document"] = os.path.relpath(rendered, CORPUS)
+    # Relative to the corpus for our own renderings (committed); absolute for a trial elsewhere, as a
+    # path back out of a corpus reached through a symbolic link would not lead where it reads.
+    inside = os.path.abspath(rendered).startswith(os.path.abspath(CORPUS) + os.sep)
+    g["document"] = os.path.relpath(rendered, CORPUS) if inside else os.path.abspath(rendered)
     g["ignore_lines"] = True
     # Without lines, a must-not at one line of a rule that must fire at
     # another cannot be told apart from it: only whole-document must-nots stay.
