@@ -98,6 +98,22 @@ TEST_CASE("in a Word file's text a sentence ends with its line", "[extract]") {
   CHECK(txt.municipalities.size() > 2);
 }
 
+// "X är tillagt som ett gemensamt utvecklingsområde": an added area, in a
+// paragraph or on a line of a list that lost its markers (taken for a heading).
+TEST_CASE("an area said to be added is one wherever the sentence stands", "[extract]") {
+  Fixture f;
+  for (const char* text : {"Lokal överenskommelse\n\nNyheter\nSkolnärvaro är tillagt som ett gemensamt utvecklingsområde.\n",
+                           "Lokal överenskommelse\n\nNyheter i överenskommelsen\n\nTydligare fokus på SIP\n"
+                           "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde\nKlarspråkad text\n"}) {
+    Document d = f.Extract(text);
+    REQUIRE(d.areas.size() == 1);
+    CHECK(d.areas[0].name == "Skolnärvaro");
+    CHECK_FALSE(d.areas[0].framework_id.has_value());
+  }
+  // Must not: an area merely named.
+  CHECK(f.Extract("Lokal överenskommelse\n\nNyheter\nSkolnärvaro är viktigt för alla barn.\n").areas.empty());
+}
+
 // FindPlaces matches by hand what one RE2 of all names used to: random texts
 // of names, genitives, party words in odd cases (with "ſ" and the Kelvin
 // sign, which RE2's (?i) takes for s and k) and word joints.

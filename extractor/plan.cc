@@ -272,15 +272,19 @@ void ExtractAreas(ExtractionRun& run) {
   static const RE2 kAddedArea(
       R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
   if (!run.Mentions(Gate::kAddedArea)) return;
-  for (const Unit& u : run.structure.units) {
+  // In a unit, or on a line taken for a heading (an item of a list that lost its marker).
+  auto added = [&](std::string_view text, size_t line) {
     std::string name;
-    if (!PartialMatchDfaFirst(u.text, kAddedArea, &name)) continue;
+    if (!PartialMatchDfaFirst(text, kAddedArea, &name)) return;
     Area area;
     area.name = name;
     area.framework_id = MapToFrameworkArea(run, name);
-    area.span = run.SpanOfLine(u.first);
+    area.span = run.SpanOfLine(line);
     run.doc.areas.push_back(std::move(area));
-  }
+  };
+  for (const Unit& u : run.structure.units) added(u.text, u.first);
+  for (const Heading& h : run.structure.headings) added(h.text, h.line);
+  std::stable_sort(run.doc.areas.begin(), run.doc.areas.end(), [](const Area& a, const Area& b) { return a.span.line < b.span.line; });
 }
 
 namespace {
