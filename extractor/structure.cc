@@ -137,6 +137,14 @@ struct StructureAnalyzer::Impl {
     return dots >= 4 && k > 0;
   }
 
+  // "Parter ........": a title and a dot leader, its page number gone to the next line.
+  static bool LeaderWithoutNumber(std::string_view s) {
+    constexpr size_t kFewestDots = 4;
+    size_t dots = 0, k = s.size();
+    while (k > 0 && (s[k - 1] == '.' || s[k - 1] == ' ')) dots += s[--k] == '.';
+    return dots >= kFewestDots && k > 0;
+  }
+
   // An entry's title: without its page number and dot leader.
   static std::string_view EntryTitle(std::string_view s) {
     s.remove_suffix(TrailingDigits(s));
@@ -176,6 +184,12 @@ struct StructureAnalyzer::Impl {
         continue;
       }
       out[i] = HasDotLeader(s) || (in_contents && EndsInPageNumber(s));
+      // The page number pushed onto a line of its own by a leader that filled the line.
+      if (!out[i] && i + 1 < t.lines.size() && LeaderWithoutNumber(s) && TrailingDigits(t.lines[i + 1].text) == t.lines[i + 1].text.size() &&
+          t.lines[i + 1].text.size() <= 3 && !t.lines[i + 1].text.empty()) {
+        out[i] = out[i + 1] = true;
+        ++i;
+      }
       in_contents = in_contents && out[i];
     }
     UntitledContents(t, out);

@@ -172,6 +172,13 @@ TEST_CASE("a table of contents without a title is left out when it lists the hea
   Structure s = Analyze("Avtal\n\n1. Parter 2\n2. Tvister 3\n3. Bilagor 3\n\n1. Parter\nText.\n\n2. Tvister\nText.\n\n3. Bilagor\nText.\n");
   CHECK(HeadingTexts(s) == std::vector<std::string>{"Avtal", "Parter", "Tvister", "Bilagor"});
   CHECK(s.left_out[2]);
+  // A leader that filled its line pushes the page number onto the next.
+  Structure pushed = Analyze("Avtal\n\nInnehåll\nParter ..............................................\n4\n"
+                             "Tvister .............................................\n7\n\nParter\nText.\n");
+  CHECK(pushed.left_out[3]);
+  CHECK(pushed.left_out[4]);
+  CHECK(pushed.left_out[6]);
+  CHECK(pushed.contents_sections == std::vector<std::string>{"parter", "tvister"});
   // Must not: figures that end lines in numbers, listing nothing that follows.
   Structure figures = Analyze("Avtal\n\nBjuv 120\nBåstad 340\nHelsingborg 980\n\nParter\nText.\n");
   for (bool out : figures.left_out) CHECK_FALSE(out);
