@@ -18,11 +18,14 @@ Status BadPattern(const char* file, const std::string& what, const std::string& 
 }
 
 // Compiles a case-insensitive pattern of reference data (quietly: the library never prints).
+// Checks `pattern` (parsed, not compiled) and adds it to `out`, to be
+// compiled at its first use.
 Status Compile(const std::string& id, const std::string& pattern, const char* what, const char* file,
                std::vector<NamedPattern>& out) {
-  auto re = std::make_unique<RE2>("(?i)" + pattern, RE2::Quiet);
-  if (!re->ok()) return BadPattern(file, what, pattern, "is not valid RE2 (" + re->error() + ")");
-  out.push_back({id, std::move(re)});
+  std::string full = "(?i)" + pattern, error;
+  RE2::Set parsed(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  if (parsed.Add(full, &error) < 0) return BadPattern(file, what, pattern, "is not valid RE2 (" + error + ")");
+  out.push_back({id, std::make_unique<PatternOnDemand>(std::move(full))});
   return Status::Ok();
 }
 
@@ -216,7 +219,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
     std::vector<NamedPattern> audit;
     statuses.push_back(Compile("audit-heading", ref.vocabulary.audit_heading.empty() ? "$^" : ref.vocabulary.audit_heading,
                                "audit-heading", "vocabulary.xml", audit));
-    if (!audit.empty()) c->audit_heading = std::move(audit[0].re);
+    if (!audit.empty()) c->audit_heading = std::make_unique<RE2>(audit[0].re->pattern(), RE2::Quiet);
   }
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));
@@ -247,7 +250,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
                            {&c->law_union, Group{"laws.xml", "law", &c->law_names}},
                            {&c->renamed_union, Group{"vocabulary.xml", "renamed", &c->renamed}}}) {
     for (const NamedPattern& p : *g.patterns)
-      if (!joined->AddCompiled(*p.re)) return BadPattern(g.file, g.what, p.re->pattern(), "cannot join an alternation");
+      joined->AddValid(p.re->pattern());
     if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
   }
   if (Status s = CompileCountyNames(ref, *c); !s.ok()) return s;

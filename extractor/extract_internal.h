@@ -22,7 +22,7 @@ namespace overens {
 
 struct NamedPattern {
   std::string id;
-  std::unique_ptr<RE2> re;
+  std::unique_ptr<PatternOnDemand> re;  // "(?i)" and the reference data's pattern; compiled at its first use
 };
 
 // Passes that run only when the text contains one of their gate's words.
@@ -223,7 +223,7 @@ struct ExtractionRun {
     re2::StringPiece in(text.joined.data(), text.joined.size()), m;
     size_t pos = 0;
     for (auto [begin, i] : tries) {
-      if (begin < pos || !patterns[i].re->Match(in, begin, in.size(), RE2::ANCHOR_START, &m, 1)) continue;
+      if (begin < pos || !patterns[i].re->get().Match(in, begin, in.size(), RE2::ANCHOR_START, &m, 1)) continue;
       fn(i, begin, std::string_view(m.data(), m.size()));
       pos = begin + std::max<size_t>(m.size(), 1);
     }

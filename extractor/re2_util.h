@@ -11,6 +11,7 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
+#include <mutex>
 
 namespace overens {
 
@@ -56,6 +57,51 @@ inline size_t Re2CaselessAt(std::string_view text, size_t pos, std::string_view 
   return pos - start;
 }
 
+// The capturing groups of a valid RE2 pattern, read from its text: "(",
+// "(?P<name>" and "(?<name>" open one, "(?:" and flags do not; escapes and
+// character classes are skipped. (\Q...\E is not read: PatternUnion checks.)
+inline int CapturingGroups(std::string_view p) {
+  int n = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // "[]...]": the first ] is a member
+    } else if (c == '(') {
+      bool question = i + 1 < p.size() && p[i + 1] == '?';
+      bool named = question && i + 2 < p.size() && (p[i + 2] == '<' || (p[i + 2] == 'P' && i + 3 < p.size() && p[i + 3] == '<'));
+      n += !question || named;
+    }
+  }
+  return n;
+}
+
+// A pattern compiled at its first use, once, whatever thread asks: a run
+// meets few documents that need most of the reference data's patterns
+// (laws, placeholders, old names are looked for only where their words
+// occur), and start-up should not pay for them all.
+class PatternOnDemand {
+ public:
+  explicit PatternOnDemand(std::string pattern) : pattern_(std::move(pattern)) {}
+  const std::string& pattern() const { return pattern_; }
+  const RE2& get() const {
+    std::call_once(once_, [&] { re_ = std::make_unique<RE2>(pattern_, RE2::Quiet); });
+    return *re_;
+  }
+  operator const RE2&() const { return get(); }  // NOLINT: it stands for the compiled pattern
+
+ private:
+  std::string pattern_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<RE2> re_;
+};
+
 // One RE2::Set pass that tells which of many patterns occur in a text, so
 // only those get a full (capturing) pass.
 class PatternFilter {
@@ -100,20 +146,27 @@ class PatternUnion {
   // Adds a pattern (its own flags and groups are kept); false when RE2 refuses it.
   bool Add(const std::string& pattern) {
     RE2 alone(pattern, RE2::Quiet);
-    return AddCompiled(alone);
-  }
-  // Adds a pattern already compiled, without compiling it again.
-  bool AddCompiled(const RE2& alone) {
     if (!alone.ok()) return false;
-    group_of_.push_back(groups_ + 1);
-    groups_ += 1 + alone.NumberOfCapturingGroups();
-    source_ += (source_.empty() ? "(" : "|(") + alone.pattern() + ")";
+    AddWithGroups(pattern, alone.NumberOfCapturingGroups());
     return true;
+  }
+  // Adds a pattern known to be valid, counting its groups by reading it
+  // rather than compiling it alone; Compile() checks the count.
+  void AddValid(const std::string& pattern) {
+    AddWithGroups(pattern, CapturingGroups(pattern));
+    counted_.push_back(pattern);
   }
   bool Compile() {
     if (source_.empty()) return true;  // matches nothing
     re_ = std::make_unique<RE2>(source_, RE2::Quiet);
-    return re_->ok();
+    if (!re_->ok()) return false;
+    if (re_->NumberOfCapturingGroups() == groups_ || counted_.empty()) return true;
+    // A pattern read wrong (a construct CapturingGroups does not know): count by compiling.
+    std::vector<std::string> patterns = std::move(counted_);
+    *this = PatternUnion();
+    for (const std::string& p : patterns)
+      if (!Add(p)) return false;
+    return Compile();
   }
   // Calls fn(pattern index, begin, match) for every non-overlapping match in `text`.
   template <typename Fn>
@@ -127,6 +180,12 @@ class PatternUnion {
 
 
  private:
+  void AddWithGroups(const std::string& pattern, int groups) {
+    group_of_.push_back(groups_ + 1);
+    groups_ += 1 + groups;
+    source_ += (source_.empty() ? "(" : "|(") + pattern + ")";
+  }
+
   // Calls fn for the match in g; returns where the next search starts.
   template <typename Fn>
   size_t Report(std::string_view text, const std::vector<re2::StringPiece>& g, Fn& fn) const {
@@ -139,6 +198,7 @@ class PatternUnion {
     return begin + std::max<size_t>(g[0].size(), 1);
   }
 
+  std::vector<std::string> counted_;  // patterns added by AddValid, in order
   std::string source_;
   std::vector<int> group_of_;  // the group wrapping each pattern
   int groups_ = 0;

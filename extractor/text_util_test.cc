@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include "extractor/re2_util.h"
+#include "model/reference_data.h"
 
 namespace overens {
 namespace {
@@ -105,6 +106,34 @@ TEST_CASE("PatternUnion reports which pattern matched, in text order", "[re2_uti
   PatternUnion empty;
   REQUIRE(empty.Compile());
   empty.ForEachMatch("text", [&](size_t, size_t, std::string_view) { FAIL("an empty union matches nothing"); });
+}
+
+// Groups counted from the text, for patterns added to a union without
+// compiling each: the count RE2 gives, on every reference pattern and on
+// the constructs that could mislead a reader.
+TEST_CASE("CapturingGroups counts what RE2 counts", "[re2_util]") {
+  ReferenceData ref = LoadReferenceData(EmbeddedReferenceSources()).value();
+  std::vector<std::string> patterns = {"(a)(?:b)(?i)(?P<n>c)(?<m>d)", "[(](\\()[^)]()", "[]a(]", "\\Q(\\E(x)", "a{2}(b|c)*",
+                                       ref.vocabulary.empty_follow_up, ref.vocabulary.audit_heading};
+  for (const auto& l : ref.laws) patterns.push_back(l.name_pattern);
+  for (const auto& d : ref.delregions) patterns.insert(patterns.end(), d.aliases.begin(), d.aliases.end());
+  for (const auto& [pattern, current] : ref.vocabulary.renamed) patterns.push_back(pattern);
+  for (const auto& p : ref.vocabulary.placeholders) patterns.push_back(p);
+  for (const auto& a : ref.framework.areas) patterns.push_back(a.pattern);
+  for (const std::string& p : patterns) {
+    RE2 re(p, RE2::Quiet);
+    if (!re.ok() || p.find("\\Q") != std::string::npos) continue;  // \Q...\E is left to PatternUnion's check
+    INFO(p);
+    CHECK(CapturingGroups(p) == re.NumberOfCapturingGroups());
+  }
+  // A union counted wrong (\Q( \E hides a parenthesis) counts again by compiling.
+  PatternUnion u;
+  u.AddValid("\\Q(\\E(x)");
+  u.AddValid("(?i)hsl");
+  REQUIRE(u.Compile());
+  std::vector<size_t> which;
+  u.ForEachMatch("(x och HSL", [&](size_t i, size_t, std::string_view) { which.push_back(i); });
+  CHECK(which == std::vector<size_t>{0, 1});
 }
 
 TEST_CASE("Utf8Prefix and Ellipsize cut between characters", "[text_util]") {
