@@ -26,16 +26,12 @@ size_t LineAbove(const std::vector<Line>& lines, size_t i) {
   return i - 1;
 }
 
-double Median(std::vector<double> v) {
+// The value the given share of `v` is at or below (0.5: the median); 0 for none.
+double Quantile(std::vector<double> v, double share) {
   if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
-// The value a fifth of `v` is at or below.
-double LowShare(std::vector<double> v) {
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 5), v.end());
-  return v[v.size() / 5];
+  auto at = v.begin() + static_cast<long>(static_cast<double>(v.size()) * share);
+  std::nth_element(v.begin(), at, v.end());
+  return *at;
 }
 
 // Words into lines: a word joins the line whose band it overlaps by half
@@ -114,31 +110,41 @@ bool InCells(const std::vector<Line>& lines, const std::vector<std::vector<WordS
   return columns >= 2;
 }
 
-}  // namespace
+// What a page's words measure: where its text starts, the character column
+// and the typical word's height.
+struct PageMeasure {
+  double left = 0;
+  double column_width = 1;
+  double height = 1;
+  // A space is about a third of the font's size; a gap of a whole height is
+  // no space between words but room between cells (or a justified line's).
+  double WideGap() const { return 0.9 * height; }
+};
 
-std::string LayOutWords(std::vector<PlacedWord> words) {
-  words.erase(std::remove_if(words.begin(), words.end(), [](const PlacedWord& w) { return w.text.empty() || w.y1 <= w.y0; }),
-              words.end());
-  if (words.empty()) return "";
+PageMeasure Measure(const std::vector<PlacedWord>& words) {
   std::vector<double> char_widths, heights;
-  double left = words[0].x0;
+  PageMeasure m;
+  m.left = words[0].x0;
   for (const PlacedWord& w : words) {
     if (size_t runes = RuneCount(w.text); runes > 0) char_widths.push_back((w.x1 - w.x0) / static_cast<double>(runes));
     heights.push_back(w.y1 - w.y0);
-    left = std::min(left, w.x0);
+    m.left = std::min(m.left, w.x0);
   }
-  // A column of characters a little narrower than the typical character, so
-  // that text seldom needs more columns than its width gives it.
-  double column_width = std::max(0.9 * Median(char_widths), 0.5);
-  double height = Median(heights);
-  // A space is about a third of the font's size; a gap of a whole height is
-  // no space between words but room between cells (or a justified line's).
-  double wide_gap = 0.9 * height;
-  std::vector<Line> lines = GroupLines(words);
-  std::vector<std::vector<WordStart>> column_starts = WordStarts(lines, wide_gap);
-  // Per line, the room between it and the line above it (its top less the
-  // other's bottom; negative where their boxes overlap) and how far apart
-  // they stand.
+  // A column a little narrower than the typical character, so that text
+  // seldom needs more columns than its width gives it.
+  m.column_width = std::max(0.9 * Quantile(char_widths, 0.5), 0.5);
+  m.height = Quantile(heights, 0.5);
+  return m;
+}
+
+// Per line, the blank lines before it: room of more than 0.4 of a line
+// beyond the usual between it and the line above (its top less the other's
+// bottom) parts paragraphs (a blank line, or a heading's spacing above it):
+// one blank line, two at most. Less is a taller line's own (a heading right
+// over its text). The usual room and distance are those of lines next to
+// each other, not of those a blank line parts, however many of those a page
+// has: a low share of them.
+std::vector<size_t> BlankLinesBefore(const std::vector<Line>& lines, double height) {
   std::vector<double> room(lines.size(), 0), pitches, rooms;
   for (size_t i = 1; i < lines.size(); ++i) {
     const Line& up = lines[LineAbove(lines, i)];
@@ -149,39 +155,58 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
       rooms.push_back(room[i]);
     }
   }
-  // Lines next to each other, not those a blank line or a paragraph's
-  // spacing parts, however many of those a page has: a low share of them.
-  double pitch = pitches.empty() ? height : LowShare(pitches);
-  double usual_room = rooms.empty() ? 0 : LowShare(rooms);
+  double pitch = pitches.empty() ? height : Quantile(pitches, 0.2);
+  double usual_room = Quantile(rooms, 0.2);
+  std::vector<size_t> blanks(lines.size(), 0);
+  for (size_t i = 1; i < lines.size(); ++i)
+    if (double extra = room[i] - usual_room; extra > 0.4 * height)
+      blanks[i] = static_cast<size_t>(std::clamp(std::lround(extra / pitch), 1L, 2L));
+  return blanks;
+}
+
+// Appends line i: each word at the column of its position, one space
+// between words of a phrase (none where poppler saw none and the words
+// touch), two or more before a cell.
+void AppendLine(const std::vector<Line>& lines, size_t i, const PageMeasure& m,
+                const std::vector<std::vector<WordStart>>& starts, std::string& out) {
+  bool in_cells = InCells(lines, starts, i);
+  size_t column = 0;
+  for (size_t k = 0; k < lines[i].words.size(); ++k) {
+    const PlacedWord& w = *lines[i].words[k];
+    size_t at = static_cast<size_t>(std::max(0L, std::lround((w.x0 - m.left) / m.column_width)));
+    if (k == 0) {
+      out.append(at, ' ');
+      column = at;
+    } else {
+      const PlacedWord& before = *lines[i].words[k - 1];
+      double gap = w.x0 - before.x1;
+      // A cell filled to its edge may touch the next ("Gemensam screeningBeroendevården").
+      bool cell = gap >= m.WideGap() || (in_cells && gap > -0.1 * m.height && StartsColumn(starts, i, w.x0));
+      size_t spaces = cell ? std::max<size_t>(2, at > column ? at - column : 0)
+                           : (before.space_after || gap > 0.15 * m.height ? 1 : 0);
+      out.append(spaces, ' ');
+      column += spaces;
+    }
+    out += w.text;
+    column += RuneCount(w.text);
+  }
+  out += '\n';
+}
+
+}  // namespace
+
+std::string LayOutWords(std::vector<PlacedWord> words) {
+  words.erase(std::remove_if(words.begin(), words.end(), [](const PlacedWord& w) { return w.text.empty() || w.y1 <= w.y0; }),
+              words.end());
+  if (words.empty()) return "";
+  PageMeasure m = Measure(words);
+  std::vector<Line> lines = GroupLines(words);
+  std::vector<std::vector<WordStart>> starts = WordStarts(lines, m.WideGap());
+  std::vector<size_t> blanks = BlankLinesBefore(lines, m.height);
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {
-    // Room of more than 0.4 of a line beyond the usual parts paragraphs (a
-    // blank line, or a heading's spacing above it): a blank line, two at
-    // most. Less is a taller line's own (a heading right over its text).
-    if (double extra = room[i] - usual_room; i > 0 && extra > 0.4 * height)
-      out.append(static_cast<size_t>(std::clamp(std::lround(extra / pitch), 1L, 2L)), '\n');
-    bool in_cells = InCells(lines, column_starts, i);
-    size_t column = 0;
-    for (size_t k = 0; k < lines[i].words.size(); ++k) {
-      const PlacedWord& w = *lines[i].words[k];
-      size_t at = static_cast<size_t>(std::max(0L, std::lround((w.x0 - left) / column_width)));
-      if (k == 0) {
-        out.append(at, ' ');
-        column = at;
-      } else {
-        const PlacedWord& before = *lines[i].words[k - 1];
-        double gap = w.x0 - before.x1;
-        // A cell filled to its edge may touch the next ("Gemensam screeningBeroendevården").
-        bool cell = gap >= wide_gap || (in_cells && gap > -0.1 * height && StartsColumn(column_starts, i, w.x0));
-        size_t spaces = cell ? std::max<size_t>(2, at > column ? at - column : 0)
-                             : (before.space_after || gap > 0.15 * height ? 1 : 0);
-        out.append(spaces, ' ');
-        column += spaces;
-      }
-      out += w.text;
-      column += RuneCount(w.text);
-    }
-    out += '\n';
+    out.append(blanks[i], '\n');
+    AppendLine(lines, i, m, starts, out);
   }
   return out;
 }
