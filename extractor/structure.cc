@@ -145,6 +145,9 @@ struct StructureAnalyzer::Impl {
     return dots >= kFewestDots && k > 0;
   }
 
+  // "4": a page number alone on its line.
+  static bool IsPageNumber(std::string_view s) { return !s.empty() && s.size() <= 3 && TrailingDigits(s) == s.size(); }
+
   // An entry's title: without its page number and dot leader.
   static std::string_view EntryTitle(std::string_view s) {
     s.remove_suffix(TrailingDigits(s));
@@ -185,8 +188,7 @@ struct StructureAnalyzer::Impl {
       }
       out[i] = HasDotLeader(s) || (in_contents && EndsInPageNumber(s));
       // The page number pushed onto a line of its own by a leader that filled the line.
-      if (!out[i] && i + 1 < t.lines.size() && LeaderWithoutNumber(s) && TrailingDigits(t.lines[i + 1].text) == t.lines[i + 1].text.size() &&
-          t.lines[i + 1].text.size() <= 3 && !t.lines[i + 1].text.empty()) {
+      if (!out[i] && i + 1 < t.lines.size() && LeaderWithoutNumber(s) && IsPageNumber(t.lines[i + 1].text)) {
         out[i] = out[i + 1] = true;
         ++i;
       }
@@ -332,9 +334,9 @@ struct StructureAnalyzer::Impl {
     return above.back() == ':' && WordCount(above) >= 2 && !ColonLabel(StripNumbering(above));
   }
 
-  // Headings of this many words or more that a blank line and a lower-case
-  // line follow are sentences a blank line cuts (GoesOnPastBlankLine).
-  static constexpr size_t kLongestBareHeading = 5;
+  // A line of this many words or more that a blank line and a lower-case
+  // line follow is a sentence a blank line cuts (GoesOnPastBlankLine).
+  static constexpr size_t kFewestWordsOfCutSentence = 5;
 
   // Whether a blank line cuts the sentence line i starts: the line after it
   // goes on in lower case, no item of a list ("Första linjen tillsammans
@@ -451,7 +453,7 @@ struct StructureAnalyzer::Impl {
       if ((*label)->sub != SubHeading::kNone || !(*label)->section_id.empty()) return true;
     }
     if (text.find(", ") != std::string::npos) return false;
-    if (words >= kLongestBareHeading && GoesOnPastBlankLine(t, i)) return false;
+    if (words >= kFewestWordsOfCutSentence && GoesOnPastBlankLine(t, i)) return false;
     if (InNumberedRun(t, i)) return false;
     if (ContinuesIntoSentence(t, i, false)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
