@@ -1,6 +1,7 @@
 #include "extractor/pdf_layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "extractor/utf8.h"
@@ -195,10 +196,27 @@ void AppendLine(const std::vector<Line>& lines, size_t i, const PageMeasure& m,
 
 }  // namespace
 
+// Keeps the words running the way most of the page's text runs, turned so
+// that they run left to right, lines down the page.
+void TurnToReadingDirection(std::vector<PlacedWord>& words) {
+  std::array<size_t, 4> runes{};
+  for (const PlacedWord& w : words) runes[static_cast<size_t>(w.rotation & 3)] += RuneCount(w.text);
+  int most = static_cast<int>(std::max_element(runes.begin(), runes.end()) - runes.begin());
+  words.erase(std::remove_if(words.begin(), words.end(), [&](const PlacedWord& w) { return (w.rotation & 3) != most; }),
+              words.end());
+  for (PlacedWord& w : words) {
+    double x0 = w.x0, y0 = w.y0, x1 = w.x1, y1 = w.y1;
+    if (most == 1) w = PlacedWord{std::move(w.text), y0, -x1, y1, -x0, w.space_after, 0};  // runs down, lines go left
+    if (most == 2) w = PlacedWord{std::move(w.text), -x1, -y1, -x0, -y0, w.space_after, 0};
+    if (most == 3) w = PlacedWord{std::move(w.text), -y1, x0, -y0, x1, w.space_after, 0};  // runs up, lines go right
+  }
+}
+
 std::string LayOutWords(std::vector<PlacedWord> words) {
   words.erase(std::remove_if(words.begin(), words.end(), [](const PlacedWord& w) { return w.text.empty() || w.y1 <= w.y0; }),
               words.end());
   if (words.empty()) return "";
+  TurnToReadingDirection(words);
   PageMeasure m = Measure(words);
   std::vector<Line> lines = GroupLines(words);
   std::vector<std::vector<WordStart>> starts = WordStarts(lines, m.WideGap());

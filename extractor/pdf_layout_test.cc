@@ -1,6 +1,7 @@
 #include "extractor/pdf_layout.h"
 
 #include <catch2/catch.hpp>
+#include <tuple>
 
 namespace overens {
 namespace {
@@ -60,6 +61,25 @@ TEST_CASE("words in any order in the file come out in reading order; nothing is 
   CHECK(LayOutWords(words) == "första raden\nandra raden\n");
   CHECK(LayOutWords({}).empty());
   CHECK(LayOutWords({PlacedWord{"", 0, 0, 0, 0}}).empty());
+}
+
+// A page turned a quarter: its words run down (or up) the page, lines
+// going left (or right); a word running another way than most (a note up
+// the margin, a watermark) is left out.
+TEST_CASE("a page turned a quarter is read turned back; words running across it are left out", "[pdf-layout]") {
+  auto turned = [](int rotation) {
+    std::vector<PlacedWord> words;
+    double sign = rotation == 1 ? 1 : -1;  // down the page, or up it
+    for (auto [line, text, at] : {std::tuple{0, "Första", 0.0}, {0, "raden", 44.0}, {1, "Andra", 0.0}, {1, "raden", 44.0}}) {
+      double along = 400 + sign * at, across = rotation == 1 ? 500 - 14 * line : 100 + 14 * line;
+      double a0 = sign > 0 ? along : along - 40, a1 = sign > 0 ? along + 40 : along;
+      words.push_back(PlacedWord{text, across, a0, across + 11, a1, true, rotation});
+    }
+    words.push_back(PlacedWord{"UTKAST", 50, 700, 90, 711, true, 0});  // across the turned text
+    return LayOutWords(words);
+  };
+  CHECK(turned(1) == "Första raden\nAndra raden\n");
+  CHECK(turned(3) == "Första raden\nAndra raden\n");
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ extern "C" __attribute__((visibility("default"))) int overens_pdf_words(const ch
       poppler::byte_array utf8 = box.text().to_utf8();
       poppler::rectf r = box.bbox();
       sink->word(sink->context, utf8.data(), utf8.size(), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(),
-                 box.has_space_after() ? 1 : 0);
+                 box.has_space_after() ? 1 : 0, box.rotation());
     }
   }
   return kOverensPdfOk;

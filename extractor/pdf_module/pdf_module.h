@@ -13,8 +13,11 @@ extern "C" {
 struct OverensPdfSink {
   void* context;
   void (*page)(void* context);  // a page begins
-  // A word, UTF-8, with its box in points from the page's top left corner.
-  void (*word)(void* context, const char* text, size_t size, double x0, double y0, double x1, double y1, int space_after);
+  // A word, UTF-8, with its box in points from the page's top left corner
+  // and the direction it runs in quarter turns (0 left to right, 1 down,
+  // 2 right to left, 3 up: a page turned a quarter is read as 1 or 3).
+  void (*word)(void* context, const char* text, size_t size, double x0, double y0, double x1, double y1, int space_after,
+               int rotation);
 };
 
 enum OverensPdfResult { kOverensPdfOk = 0, kOverensPdfDamaged = 1, kOverensPdfEncrypted = 2 };

@@ -129,7 +129,7 @@ def make_fixtures(d):
 
 def make_odd_pdfs(d, f):
     """PDFs shaped as real ones can be: every word a text object of its own, text in reverse order in the
-    content stream, a page holding only an image, and 500 pages."""
+    content stream, a page holding only an image, 500 pages, and pages turned a quarter."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -167,7 +167,21 @@ def make_odd_pdfs(d, f):
         c.drawString(280, 30, "Sida %d av 500" % (p + 1))
         c.showPage()
     c.save()
-    for name in ("words.pdf", "reverse.pdf", "image-page.pdf", "pages500.pdf"):
+    # A landscape page turned a quarter each way (/Rotate 90 and 270), with a note up the margin.
+    from reportlab.lib.pagesizes import landscape
+    for turn in (90, 270):
+        c = canvas.Canvas(os.path.join(d, "turned%d.pdf" % turn), pagesize=landscape(A4))
+        c.setPageRotation(turn)
+        c.setFont("DejaVu", 10)
+        for i, line in enumerate(lines):
+            c.drawString(56, 520 - 14 * i, line)
+        c.saveState()
+        c.translate(20, 300)
+        c.rotate(90)
+        c.drawString(0, 0, "UTKAST")
+        c.restoreState()
+        c.save()
+    for name in ("words.pdf", "reverse.pdf", "image-page.pdf", "pages500.pdf", "turned90.pdf", "turned270.pdf"):
         f[name] = os.path.join(d, name)
 
 
@@ -339,6 +353,9 @@ def main():
         case("pdf: every word its own text object", ["text", fx["words.pdf"]], 0, stdout=reading)
         case("pdf: text in reverse order", ["text", fx["reverse.pdf"]], 0, stdout=reading)
         case("pdf: a page holding only an image", ["text", fx["image-page.pdf"]], 0, stdout=r"Målgrupper\n")
+        for turn in (90, 270):
+            case("pdf: a page turned %d degrees" % turn, ["text", fx["turned%d.pdf" % turn]], 0, stdout=reading,
+                 check=lambda out, err: "UTKAST" not in out or (_ for _ in ()).throw(AssertionError("margin note read")))
         case("pdf: 500 pages", ["text", fx["pages500.pdf"]], 0,
              check=lambda out, err: (out.count("Barn och unga med psykisk ohälsa 499") == 1 and "Sida 3 av 500" not in out)
              or (_ for _ in ()).throw(AssertionError("500 pages read wrong")))
