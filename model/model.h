@@ -256,8 +256,10 @@ struct Finding {
   std::string framework_quote;  // the framework's wording, for comparisons
   SourceSpan span;
   int page = 0;  // 1-based page of a PDF the line is on; 0 for other inputs
+  int page_line = 0;  // with page: the line's place on that page (1-based)
   template <class V> void Visit(V& v) {
     v("id", id); v("rule", rule); v("severity", severity); v("file", file); v("span", span); v("page", page);
+    v("page_line", page_line);
     v("message", message); v("message_id", message_id); v("evidence", evidence); v("framework_quote", framework_quote);
   }
   bool operator==(const Finding&) const = default;

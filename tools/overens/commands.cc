@@ -177,7 +177,13 @@ int PageOfLine(const std::vector<int>& page_of, int line) {
 }
 
 void PlaceOnPages(std::vector<Finding>& findings, const std::vector<int>& page_of) {
-  for (Finding& f : findings) f.page = PageOfLine(page_of, f.span.line);
+  if (findings.empty() || page_of.empty()) return;
+  std::map<int, int> first_line;  // page -> its first line of the extracted text
+  for (size_t line = 1; line < page_of.size(); ++line) first_line.emplace(page_of[line], static_cast<int>(line));
+  for (Finding& f : findings) {
+    f.page = PageOfLine(page_of, f.span.line);
+    if (auto it = first_line.find(f.page); f.page > 0 && it != first_line.end()) f.page_line = f.span.line - it->second + 1;
+  }
 }
 
 std::vector<int> PagesOfLines(const LoadedDocument& d) {
@@ -215,7 +221,8 @@ std::string Say(const CommandEnv& env, std::string_view id, std::initializer_lis
 void PrintFindingText(const CommandEnv& env, const Finding& f, std::ostream& os) {
   const char* color = f.severity == Severity::kError ? "1;31" : f.severity == Severity::kWarning ? "1;33" : "1;36";
   std::string where = f.file + ":" + std::to_string(f.span.line) + ":";
-  if (f.page > 0) where = f.file + ":" + std::to_string(f.span.line) + " (" + Say(env, "text.page", {std::to_string(f.page)}) + "):";
+  if (f.page > 0)
+    where = f.file + ":" + std::to_string(f.span.line) + " (" + Say(env, "text.page", {std::to_string(f.page), std::to_string(f.page_line)}) + "):";
   os << Color(env, "1", where) << " " << Color(env, color, Say(env, "severity." + std::string(ToString(f.severity))) + ":") << " "
      << f.message << " " << Color(env, "2", "[" + f.rule + "]") << "\n";
   if (!f.evidence.empty()) os << "    " << Say(env, "text.local") << " \"" << f.evidence << "\"\n";
