@@ -702,6 +702,11 @@ void AlignTabSeparated(std::vector<TextLine>& lines) {
 NormalizedText Normalize(const SourceText& source, const NormalizeOptions& options) {
   NormalizedText out;
   out.paragraph_lines = source.encoding == "docx" || source.encoding == "odt";
+  int line = 1;
+  for (size_t from = 0, at = source.text.find('\f'); at != std::string::npos; from = at, at = source.text.find('\f', at + 1)) {
+    line += static_cast<int>(std::count(source.text.begin() + static_cast<long>(from), source.text.begin() + static_cast<long>(at), '\n'));
+    out.page_starts.push_back(line);
+  }
   std::string_view text = source.text;
   // One memchr each, for the whole text: most texts have neither, and their lines skip both passes.
   bool bars = text.find('|') != std::string_view::npos, tabs = text.find('\t') != std::string_view::npos;

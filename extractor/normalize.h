@@ -65,6 +65,9 @@ struct NormalizedText {
   // Each line is a paragraph of its own (a Word or OpenDocument file): a
   // sentence ends at the end of its line, never going on onto the next.
   bool paragraph_lines = false;
+  // The source line each page after the first starts on (a PDF's form
+  // feeds), whatever lines normalization left out (a running header).
+  std::vector<int> page_starts;
   std::string joined;                // lines joined by '\n', for multi-line matching
   std::vector<size_t> line_offsets;  // offset of each line in `joined`
 

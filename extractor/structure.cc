@@ -511,6 +511,7 @@ std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const Normali
     if (!out) {
       out.emplace().lines.assign(t.lines.begin(), t.lines.begin() + static_cast<long>(i));
       out->paragraph_lines = t.paragraph_lines;
+      out->page_starts = t.page_starts;
     }
     TextLine label = l, rest = l;
     label.text.resize(colon + 1);

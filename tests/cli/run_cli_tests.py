@@ -432,9 +432,9 @@ def main():
     case("check text in English", ["check", "--no-color", "--lang", "en"] + as_of + ["corpus/demo/lo-nordost-2024.txt"], 1,
          expected_file="check-nordost-en.txt", stderr=r"findings in 1 file, as of 2026-11-22")
     case("check of a PDF names pages", ["check", "--no-color"] + as_of + ["corpus/demo/lo-sydvast-2025.pdf"], 1,
-         stdout=r"lo-sydvast-2025.pdf:55 \(sida 2, rad 24\):")
+         stdout=r"lo-sydvast-2025.pdf:55 \(sida 2, rad 25\):")
     case("check json of a PDF gives the page and the line on it", ["check", "--format", "json"] + as_of + ["corpus/demo/lo-sydvast-2025.pdf"], 1,
-         check=lambda out, err: (json.loads(out)["findings"][0]["page"], json.loads(out)["findings"][0]["page_line"]) == (2, 24)
+         check=lambda out, err: (json.loads(out)["findings"][0]["page"], json.loads(out)["findings"][0]["page_line"]) == (2, 25)
          or (_ for _ in ()).throw(AssertionError(out[:300])))
     case("check json", ["check", "--format", "json"] + as_of + [nordost], 1,
          check=lambda out, err: all(k in json.loads(out)["findings"][0] for k in ("rule", "severity", "file", "line", "message", "evidence")) or (_ for _ in ()).throw(AssertionError("keys")))

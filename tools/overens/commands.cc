@@ -188,14 +188,12 @@ void PlaceOnPages(std::vector<Finding>& findings, const std::vector<int>& page_o
 
 std::vector<int> PagesOfLines(const LoadedDocument& d) {
   if (d.source.encoding != "pdf" || d.text.lines.empty()) return {};
-  // The page of each source line: the page of the last text line at or before it.
+  // The page of each source line: one more than the pages that start at or before it.
   std::vector<int> page_of(static_cast<size_t>(d.text.lines.back().source_line) + 1, 0);
-  size_t next = 0;
-  int page = 0;
-  for (size_t line = 0; line < page_of.size(); ++line) {
-    while (next < d.text.lines.size() && static_cast<size_t>(d.text.lines[next].source_line) <= line)
-      page = d.text.lines[next++].page;
-    page_of[line] = page + 1;
+  size_t started = 0;
+  for (size_t line = 1; line < page_of.size(); ++line) {
+    while (started < d.text.page_starts.size() && static_cast<size_t>(d.text.page_starts[started]) <= line) ++started;
+    page_of[line] = static_cast<int>(started) + 1;
   }
   return page_of;
 }
