@@ -97,12 +97,13 @@ std::optional<Layout> FindLayout(const std::vector<PageRow>& page, const std::ve
     wordy += !StartsWithDigit(page[r].text.substr(p[1].byte_begin));
     l.margin = std::min(l.margin, p[0].col_begin);
   }
-  // Enough such rows (four, and a quarter of the page), few rows of three or
+  // Enough such rows (four, and a tenth of the page: a last page may hold a
+  // few lines on the right beside a long left column), few rows of three or
   // more parts (a table), parts of prose length on both sides (a table's
   // "Ansvarig" column is short) and right parts that mostly start with a
   // word, right of a left column of some width.
   constexpr size_t kMinRows = 4, kMinChars = 15, kMinLeftWidth = 20;
-  bool columns = rows >= kMinRows && rows * 4 >= nonblank && many * 4 <= rows && left_chars >= kMinChars * rows &&
+  bool columns = rows >= kMinRows && rows * 10 >= nonblank && many * 4 <= rows && left_chars >= kMinChars * rows &&
                  right_chars >= kMinChars * rows && wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
   if (!columns) return std::nullopt;
   return l;

@@ -68,6 +68,21 @@ TEST_CASE("a footer at the margin stays at the foot of the page", "[columns]") {
   CHECK(texts[5] == "Samverkansstruktur");
 }
 
+// A page whose right column holds a few lines beside a long left one (the
+// last page of an agreement, a short one): still two columns.
+TEST_CASE("a short right column beside a long left one is a column", "[columns]") {
+  std::vector<std::string> page = {
+      "Avtalet följs upp en gång per år av    Uppföljningen redovisas för styrgruppen",
+      "ledningsgruppen i delregionen och       och de delregionala samverkansgrupperna",
+      "redovisas i årsrapporten till de        varje höst i samband med budgeten för",
+      "politiska nämnderna i kommunerna.       det kommande verksamhetsåret."};
+  for (int k = 0; k < 30; ++k) page.push_back("Vidare text om samverkan i kommunerna rad " + std::to_string(k));
+  auto texts = Texts(ReadingOrder(Rows(page)));
+  REQUIRE(texts.size() >= 8);
+  CHECK(texts[0] == "Avtalet följs upp en gång per år av");
+  CHECK(texts[1] == "ledningsgruppen i delregionen och");
+}
+
 TEST_CASE("tables and indented text keep their rows", "[columns]") {
   const std::vector<std::string> amounts = {
       "Delregion                 Belopp",  "Malmö                     1000000", "Mellersta                 2206828",
