@@ -1129,6 +1129,13 @@ TEST_CASE("a record of what, who and when ('Vad:', 'Vem:', 'När:')", "[extract]
   CHECK(rows == std::vector<std::string>{"Elevhälsan | Utbildning i suicidriskbedömning för skolpersonal | 2025-12-31",
                                          "Alla parter | Översyn av rutin vid suicidförsök | Löpande",
                                          "Psykiatri Skåne | En rutin för SIP tas fram | 2025-06-30"});
+  // A PDF spacing its paragraphs puts a blank line between the fields; the next "Vad:" is the next record.
+  Document spaced = f.Extract(
+      "Handlingsplan 2025\n\nSuicidprevention\n\nVad: Utbildning i suicidriskbedömning för skolpersonal\nVem: Elevhälsan\n\n"
+      "När: hösten 2025\n\nVad: Översyn av rutin vid suicidförsök\nVem: Alla parter\n\nNär: Löpande\n");
+  REQUIRE(spaced.responsibilities.size() == 2);
+  CHECK(spaced.responsibilities[0].due.has_value());
+  CHECK(spaced.responsibilities[1].due_text == "Löpande");
   // Must not: a question, or a duty in prose after the label.
   Document none = f.Extract("Handlingsplan 2025\n\nSuicidprevention\n\nVad: Utbildning i suicidriskbedömning\n"
                             "Vem: Den som kommunen ansvarar för att utse.\n");

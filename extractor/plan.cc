@@ -603,10 +603,14 @@ size_t RecordEnd(const ExtractionRun& run, size_t k) {
   constexpr size_t kMostFields = 8;  // a record has a few; a long run of field lines is no one record's
   const auto& units = run.structure.units;
   size_t last = units[k].last;
-  for (size_t j = k + 1; j < units.size() && j <= k + kMostFields && units[j].heading == units[k].heading &&
-                         units[j].first == last + 1 && !run.structure.field_label[units[j].first].empty();
-       ++j)
+  for (size_t j = k + 1; j < units.size() && j <= k + kMostFields && units[j].heading == units[k].heading; ++j) {
+    const std::string& label = run.structure.field_label[units[j].first];
+    // Right under, or a blank line between (a PDF spaces its paragraphs), unless it starts the next record ("Vad:").
+    bool next_to = units[j].first == last + 1 ||
+                   (units[j].first == last + 2 && !run.ref.vocabulary.activity_columns.count(label));
+    if (!next_to || label.empty()) break;
     last = units[j].last;
+  }
   return last;
 }
 

@@ -110,7 +110,7 @@ def synthetic(tool):
 # its floor is what it reaches today, so a fall shows while the gap is
 # being closed.
 # Findings that must not be raised, raised on a form today (none on the forms that met the goal).
-MUST_NOT_RAISED = {"two-column": 9}
+MUST_NOT_RAISED = {"two-column": 8}
 RENDERING_FLOORS = {"plain": 0.98, "lo-pdf": 0.99, "docx": 0.99, "odt": 0.99, "two-column": 0.91}
 
 
