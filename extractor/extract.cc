@@ -17,15 +17,21 @@ Status BadPattern(const char* file, const std::string& what, const std::string& 
                            "; correct it (RE2 syntax) or remove it");
 }
 
-// Compiles a case-insensitive pattern of reference data (quietly: the library never prints).
-// Checks `pattern` (parsed, not compiled) and adds it to `out`, to be
-// compiled at its first use.
+// Checks a case-insensitive pattern of reference data by parsing it, not
+// compiling it (quietly: the library never prints): compiling is left to
+// where it is used.
+Status CheckPattern(const std::string& pattern, const char* what, const char* file) {
+  std::string error;
+  RE2::Set parsed(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
+  if (parsed.Add("(?i)" + pattern, &error) < 0) return BadPattern(file, what, pattern, "is not valid RE2 (" + error + ")");
+  return Status::Ok();
+}
+
+// Checks `pattern` and adds it to `out`, to be compiled at its first use.
 Status Compile(const std::string& id, const std::string& pattern, const char* what, const char* file,
                std::vector<NamedPattern>& out) {
-  std::string full = "(?i)" + pattern, error;
-  RE2::Set parsed(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
-  if (parsed.Add(full, &error) < 0) return BadPattern(file, what, pattern, "is not valid RE2 (" + error + ")");
-  out.push_back({id, std::make_unique<PatternOnDemand>(std::move(full))});
+  if (Status s = CheckPattern(pattern, what, file); !s.ok()) return s;
+  out.push_back({id, std::make_unique<PatternOnDemand>("(?i)" + pattern)});
   return Status::Ok();
 }
 
@@ -173,11 +179,9 @@ Extractor::~Extractor() = default;
 Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   auto c = std::make_unique<CompiledReference>();
   std::vector<std::pair<std::string, std::string>> sections;
-  // Parsed, not compiled: the structure analyzer compiles them (into sets).
-  RE2::Set parsed(RE2::Options(RE2::Quiet), RE2::UNANCHORED);
   for (const auto& s : ref.framework.sections) {
-    std::string error;
-    if (parsed.Add("(?i)" + s.pattern, &error) < 0) return BadPattern("framework.xml", "section", s.pattern, "is not valid RE2 (" + error + ")");
+    // The structure analyzer compiles them (into sets).
+    if (Status checked = CheckPattern(s.pattern, "section", "framework.xml"); !checked.ok()) return checked;
     sections.emplace_back(s.id, s.pattern);
   }
   const Vocabulary& v = ref.vocabulary;

@@ -172,7 +172,7 @@ Result<SourceText> DecodePdf(std::string_view bytes, const std::string& path) {
                       [](void* c, const char* text, size_t size, double x0, double y0, double x1, double y1, int space_after,
                          int rotation) {
                         static_cast<PageCollector*>(c)->words.push_back(
-                            PlacedWord{std::string(text, size), x0, y0, x1, y1, space_after != 0, rotation & 3});
+                            PlacedWord{std::string(text, size), x0, y0, x1, y1, space_after != 0, rotation});
                       }};
   int result = read_words(bytes.data(), bytes.size(), &sink);
   if (result == kOverensPdfDamaged)

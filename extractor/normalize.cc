@@ -435,11 +435,16 @@ TextLine CleanLine(std::string_view raw, int source_line, int page, bool bars) {
   return line;
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
 std::string HeaderKey(const std::string& text) {
   std::string key;
-  for (char c : text) key += (c >= '0' && c <= '9') ? '#' : c;
+  for (char c : text) key += IsDigit(c) ? '#' : c;
   return key;
 }
+
+// A page number as running footers print it: "3", "Sida 3", "3 av 12", "3/12".
+constexpr const char* kPageNumberForm = R"((?:sida\s*)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?)";
 
 // A page's running header that repeats the title printed below it, with a
 // date or page number beside it ("Handlingsplan 2025 – Nordost   2025-03-01",
@@ -447,8 +452,8 @@ std::string HeaderKey(const std::string& text) {
 // line): a header a single page shows too, where repetition cannot tell it.
 // Marks its lines in `drop`.
 void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
-  static const RE2 kTitleAndStamp(
-      R"((?i)^(.*\S)\s+(\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?|\d{1,3} \(\d{1,3}\))$)");
+  static const RE2 kTitleAndStamp(std::string(R"((?i)^(.*\S)\s+(?:\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|)") + kPageNumberForm +
+                                  R"(|\d{1,3} \(\d{1,3}\))$)");
   constexpr size_t kLinesBelow = 6, kFewestWords = 2, kLongestStampLine = 12;
   for (size_t first = 0; first < lines.size();) {
     int page = lines[first].page;
@@ -488,7 +493,7 @@ void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& dro
 void MarkRepeatedFurniture(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
   int pages = lines.empty() ? 0 : lines.back().page + 1;
   if (pages < 2) return;
-  static const RE2 kPageNumber(R"((?i)^(sida\s*)?\d{1,3}(\s*(av|/)\s*\d{1,3})?$)");
+  static const RE2 kPageNumber(std::string("(?i)^") + kPageNumberForm + "$");
   // Candidate positions: first and last two non-blank lines of each page.
   std::vector<std::vector<size_t>> candidates(static_cast<size_t>(pages));
   for (int p = 0; p < pages; ++p) {
@@ -527,12 +532,8 @@ void DropPageFurniture(std::vector<TextLine>& lines) {
 bool IsHyphenatedWordEnd(const std::string& text) {
   if (text.size() < 3 || text.back() != '-') return false;
   char before = text[text.size() - 2];
-  return before != ' ' && before != '-' && !(before >= '0' && before <= '9');  // "1999-" | "har gått" is no word
+  return before != ' ' && before != '-' && !IsDigit(before);  // "1999-" | "har gått" is no word
 }
-
-// Joins "samverk-" + "an ..." into "samverkan" + "...", keeping real hyphens
-// such as "barn- och ungdomspsykiatri" and "SIP-möten".
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // "... med revideringsdatum 2023-": four digits and a hyphen, a word of their own.
 bool EndsInYearAndHyphen(std::string_view text) {
@@ -546,6 +547,9 @@ bool StartsWithMonthAndDay(std::string_view text) {
   return text.size() >= 5 && IsDigit(text[0]) && IsDigit(text[1]) && text[2] == '-' && IsDigit(text[3]) && IsDigit(text[4]);
 }
 
+// Joins "samverk-" + "an ..." into "samverkan" + "...", keeping real hyphens
+// such as "barn- och ungdomspsykiatri" and "SIP-möten", and a date broken at
+// its hyphen.
 void JoinHyphenated(std::vector<TextLine>& lines) {
   static const std::set<std::string_view> kConjunctions = {"och", "eller", "samt", "respektive", "resp.", "till", "som"};
   for (size_t i = 0; i + 1 < lines.size(); ++i) {

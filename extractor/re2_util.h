@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,7 +12,6 @@
 
 #include <re2/re2.h>
 #include <re2/set.h>
-#include <mutex>
 
 namespace overens {
 

@@ -148,7 +148,6 @@ class Sheet {
     table_end_ = row_;
     if (!f_.streamed) return;
     worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(std::max<size_t>(row_, 2) - 1), Col(columns_.size() - 1));
-    filtered_ = true;
   }
 
   // A link as a HYPERLINK formula, with the name shown as its value: held
@@ -171,7 +170,7 @@ class Sheet {
     size_t end = table_end_ ? table_end_ : row_;
     if (!f_.streamed) SetWidths();
     if (table && !f_.streamed) AddTable(end);
-    if (table && f_.streamed && !filtered_) EndTable();
+    if (table && f_.streamed && !table_end_) EndTable();  // not ended before: the filter is still to set
     worksheet_set_landscape(ws_);
     worksheet_set_paper(ws_, 9);  // A4
     worksheet_fit_to_pages(ws_, 1, 0);
@@ -247,8 +246,7 @@ class Sheet {
   std::vector<size_t> heading_word_;  // per column: the longest word of its heading
   std::vector<std::pair<size_t, size_t>> wrapped_;  // (column, runes) of the row's long wrapped cells
   size_t links_ = 0;
-  size_t table_end_ = 0;  // 0: the table takes every row
-  bool filtered_ = false;
+  size_t table_end_ = 0;  // 0: the table takes every row (rows start at 1, so a set end is never 0)
   std::string table_name_;
   size_t row_ = 1;
 };
