@@ -303,16 +303,25 @@ struct StructureAnalyzer::Impl {
     return (RuneCount(t.lines[i].text) + 1 + RuneCount(next.substr(0, next.find(' ')))) * 100 > widest * 85;
   }
 
+  // The non-blank line above line i when blank lines (one or more, as many
+  // as a running footer and header leave between pages) stand between; else
+  // nullopt.
+  static std::optional<size_t> AboveBlankLines(const NormalizedText& t, size_t i) {
+    constexpr size_t kMostBlankLines = 16;
+    size_t p = i;
+    while (p > 0 && i - p < kMostBlankLines && t.lines[p - 1].blank()) --p;
+    if (p == 0 || p == i || t.lines[p - 1].blank()) return std::nullopt;
+    return p - 1;
+  }
+
   // Whether line i is the first on its page and the text before the page
   // break was left unfinished: a list item or sentence going on, not a new
   // heading ("Vuxenpsykiatrin Kristianstad" | page break | "Barn- och
   // ungdomspsykiatrin"). A section's name is still its heading (checked before).
   static bool ContinuesOverPageBreak(const NormalizedText& t, size_t i) {
-    constexpr size_t kMostBlankLines = 16;  // a running footer and header between
-    size_t p = i;
-    while (p > 0 && i - p < kMostBlankLines && t.lines[p - 1].blank()) --p;
-    if (p == 0 || p == i || t.lines[p - 1].blank()) return false;
-    const TextLine& before = t.lines[p - 1];
+    std::optional<size_t> above = AboveBlankLines(t, i);
+    if (!above) return false;
+    const TextLine& before = t.lines[*above];
     // A field line ("Tidplan: hösten 2027") ends its record; a numbered line ("2. Samsjuklighet") starts one.
     size_t colon = before.text.find(": ");
     bool field = colon != std::string::npos && colon < 40;
@@ -325,12 +334,10 @@ struct StructureAnalyzer::Impl {
   // its list, not a heading. A label ("Aktiviteter:") heads what follows.
   bool UnderLeadIn(const NormalizedText& t, size_t i) const {
     // Two blank lines at most, or a page break (its header and footer gone) between.
-    constexpr size_t kMostBlankLines = 2, kMostAcrossPages = 16;
-    size_t p = i;
-    while (p > 0 && i - p < kMostAcrossPages && t.lines[p - 1].blank()) --p;
-    if (p == i || p == 0 || t.lines[p - 1].blank()) return false;
-    if (i - p > kMostBlankLines && t.lines[p - 1].page == t.lines[i].page) return false;
-    const std::string& above = t.lines[p - 1].text;
+    constexpr size_t kMostBlankLines = 2;
+    std::optional<size_t> k = AboveBlankLines(t, i);
+    if (!k || (i - *k - 1 > kMostBlankLines && t.lines[*k].page == t.lines[i].page)) return false;
+    const std::string& above = t.lines[*k].text;
     return above.back() == ':' && WordCount(above) >= 2 && !ColonLabel(StripNumbering(above));
   }
 
