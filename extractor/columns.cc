@@ -67,57 +67,100 @@ bool NearGutter(const Layout& l, size_t col) {
   return col + kRightSlackBefore >= l.gutter_end && col <= l.gutter_end + kRightSlackAfter;
 }
 
-// The column layout of the page, when rows with two pieces agree on one.
+enum class RowKind { kBlank, kBoth, kLeft, kRight, kOther };
+
+// A row's kind, and for a row of both columns how many of its pieces are
+// the left column's: a table set in one column has pieces of its own.
+struct RowSplit {
+  RowKind kind = RowKind::kOther;
+  size_t left_pieces = 0;
+};
+
+RowSplit Classify(const Layout& l, const std::vector<Piece>& p) {
+  if (p.empty()) return {RowKind::kBlank, 0};
+  size_t right = 0;  // the first piece at or right of the gutter
+  while (right < p.size() && p[right].col_begin + kRightSlackBefore < l.gutter_end) ++right;
+  if (right == 0) return {p[0].col_begin <= l.gutter_end + kIndentSlack ? RowKind::kRight : RowKind::kOther, 0};
+  bool left_fits = p[0].col_begin <= l.margin + kIndentSlack && p[right - 1].col_end + kMinGutter <= l.gutter_end;
+  if (!left_fits) return {RowKind::kOther, 0};
+  if (right == p.size()) return {RowKind::kLeft, right};
+  return {NearGutter(l, p[right].col_begin) ? RowKind::kBoth : RowKind::kOther, right};
+}
+
+// Where the right column starts: of the places where rows' second pieces
+// start most often, the one that the fewest rows run across. A table's
+// column in one of the columns has prose rows running across it; the
+// gutter has none but full-width rows (a title).
+size_t GutterEnd(const std::map<size_t, size_t>& starts, const std::vector<std::vector<Piece>>& pieces) {
+  constexpr size_t kCandidates = 8;
+  std::vector<std::pair<size_t, size_t>> near;  // rows starting near, position
+  for (const auto& [col, n] : starts) {
+    size_t rows = 0;
+    for (size_t c = col > kRightSlackBefore ? col - kRightSlackBefore : 0; c <= col + kRightSlackBefore; ++c)
+      rows += starts.count(c) ? starts.at(c) : 0;
+    near.emplace_back(rows, col);
+  }
+  std::stable_sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  near.resize(std::min(near.size(), kCandidates));
+  size_t best = near[0].second;
+  long best_score = 0;
+  for (size_t k = 0; k < near.size(); ++k) {
+    auto [rows, col] = near[k];
+    long across = 0;
+    for (const auto& p : pieces)
+      across += std::any_of(p.begin(), p.end(), [&](const Piece& x) { return x.col_begin + kMinGutter < col && x.col_end > col; });
+    long score = static_cast<long>(rows) - across;
+    if (k == 0 || score > best_score) best = col, best_score = score;
+  }
+  return best;
+}
+
+// The column layout of the page, when rows of two columns agree on one.
 std::optional<Layout> FindLayout(const std::vector<PageRow>& page, const std::vector<std::vector<Piece>>& pieces) {
-  std::map<size_t, size_t> starts;  // right piece position -> rows
+  std::map<size_t, size_t> starts;  // a later piece's position -> rows
   size_t nonblank = 0, many = 0;
   for (const auto& p : pieces) {
     nonblank += !p.empty();
     many += p.size() > 2;
-    if (p.size() == 2) ++starts[p[1].col_begin];
+    for (size_t k = 1; k < p.size(); ++k) ++starts[p[k].col_begin];
   }
   if (starts.empty()) return std::nullopt;
   Layout l;
-  size_t best = 0;
-  for (const auto& [col, n] : starts) {
-    size_t near = 0;
-    for (size_t c = col > kRightSlackBefore ? col - kRightSlackBefore : 0; c <= col + kRightSlackBefore; ++c)
-      near += starts.count(c) ? starts.at(c) : 0;
-    if (near > best) best = near, l.gutter_end = col;
-  }
-  // Prose on both sides: long parts, right parts that start with a word.
-  size_t rows = 0, left_chars = 0, right_chars = 0, wordy = 0;
+  l.gutter_end = GutterEnd(starts, pieces);
   l.margin = l.gutter_end;
+  for (const auto& p : pieces)
+    if (p.size() >= 2 && std::any_of(p.begin() + 1, p.end(), [&](const Piece& x) { return NearGutter(l, x.col_begin); }))
+      l.margin = std::min(l.margin, p[0].col_begin);
+  // Prose on both sides: long parts, right parts that start with a word.
+  // Rows of one piece a side must be prose too: a table's wrapped cells
+  // ("SIP-processen i alla kommuner" | "lokala chefer") are short on the right.
+  size_t rows = 0, left_chars = 0, right_chars = 0, wordy = 0, split_tables = 0, prose_right_chars = 0;
   for (size_t r = 0; r < pieces.size(); ++r) {
     const auto& p = pieces[r];
-    if (p.size() != 2 || !NearGutter(l, p[1].col_begin)) continue;
+    RowSplit split = Classify(l, p);
+    if (split.kind != RowKind::kBoth) continue;
     ++rows;
-    left_chars += p[0].col_end - p[0].col_begin;
-    right_chars += p[1].col_end - p[1].col_begin;
-    wordy += !StartsWithDigit(page[r].text.substr(p[1].byte_begin));
-    l.margin = std::min(l.margin, p[0].col_begin);
+    split_tables += p.size() > 2;
+    left_chars += p[split.left_pieces - 1].col_end - p[0].col_begin;
+    size_t right = p.back().col_end - p[split.left_pieces].col_begin;
+    right_chars += right;
+    prose_right_chars += p.size() == 2 ? right : 0;
+    wordy += !StartsWithDigit(page[r].text.substr(p[split.left_pieces].byte_begin));
   }
+  size_t prose_rows = rows - split_tables;
   // Enough such rows (four, and a tenth of the page: a last page may hold a
-  // few lines on the right beside a long left column), few rows of three or
-  // more parts (a table), parts of prose length on both sides (a table's
-  // "Ansvarig" column is short) and right parts that mostly start with a
-  // word, right of a left column of some width.
-  constexpr size_t kMinRows = 4, kMinChars = 15, kMinLeftWidth = 20;
-  bool columns = rows >= kMinRows && rows * 10 >= nonblank && many * 4 <= rows && left_chars >= kMinChars * rows &&
-                 right_chars >= kMinChars * rows && wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
+  // few lines on the right beside a long left column), some of them of
+  // prose on both sides and few rows of three or more parts that are not
+  // (a table across the page), parts of prose length on both sides (a
+  // table's "Ansvarig" column is short) and right parts that mostly start
+  // with a word, right of a left column of some width.
+  constexpr size_t kMinRows = 4, kMinProseRows = 2, kMinChars = 15, kMinLeftWidth = 20;
+  bool columns = rows >= kMinRows && rows * 10 >= nonblank && prose_rows >= kMinProseRows &&
+                 prose_right_chars >= kMinChars * prose_rows &&
+                 (many - split_tables) * 4 <= rows && left_chars >= kMinChars * rows && right_chars >= kMinChars * rows &&
+                 wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
   if (!columns) return std::nullopt;
   return l;
-}
-
-enum class RowKind { kBlank, kBoth, kLeft, kRight, kOther };
-
-RowKind Classify(const Layout& l, const std::vector<Piece>& p) {
-  if (p.empty()) return RowKind::kBlank;
-  bool at_margin = p[0].col_begin <= l.margin + kIndentSlack;
-  if (p.size() == 2 && at_margin && NearGutter(l, p[1].col_begin)) return RowKind::kBoth;
-  if (p.size() == 1 && NearGutter(l, p[0].col_begin)) return RowKind::kRight;
-  if (p.size() == 1 && at_margin && p[0].col_end + kMinGutter <= l.gutter_end) return RowKind::kLeft;
-  return RowKind::kOther;
 }
 
 // The row's text from `piece` on (to `end`), with one space before it when
@@ -160,7 +203,12 @@ std::vector<PageRow> ReadingOrder(const std::vector<PageRow>& page) {
   auto layout = FindLayout(page, pieces);
   if (!layout) return page;
   std::vector<RowKind> kinds;
-  for (const auto& p : pieces) kinds.push_back(Classify(*layout, p));
+  std::vector<size_t> left_pieces;
+  for (const auto& p : pieces) {
+    RowSplit split = Classify(*layout, p);
+    kinds.push_back(split.kind);
+    left_pieces.push_back(split.left_pieces);
+  }
   std::vector<PageRow> out;
   for (size_t r = 0; r < page.size();) {
     size_t end = r, both = 0;
@@ -181,8 +229,8 @@ std::vector<PageRow> ReadingOrder(const std::vector<PageRow>& page) {
           right.push_back({std::string_view(), row.source_line});
           break;
         case RowKind::kBoth:
-          out.push_back(Part(row, p[0], layout->margin, p[0].byte_end));
-          right.push_back(Part(row, p[1], layout->gutter_end, row.text.size()));
+          out.push_back(Part(row, p[0], layout->margin, p[left_pieces[k] - 1].byte_end));
+          right.push_back(Part(row, p[left_pieces[k]], layout->gutter_end, row.text.size()));
           break;
         case RowKind::kLeft: out.push_back(Part(row, p[0], layout->margin, row.text.size())); break;
         case RowKind::kRight: right.push_back(Part(row, p[0], layout->gutter_end, row.text.size())); break;

@@ -83,6 +83,32 @@ TEST_CASE("a short right column beside a long left one is a column", "[columns]"
   CHECK(texts[1] == "ledningsgruppen i delregionen och");
 }
 
+// A table in the left column has a column of its own that more rows start
+// at than the right column does; prose runs across it, not across the gutter.
+TEST_CASE("a table inside a column is the column's, and its cells never make the gutter", "[columns]") {
+  const std::vector<std::string> page = {
+      "Överenskommelsen tecknas av parterna         6. Tvister",
+      "i tabellen, som företräds av nämnderna:      Vid oenighet om tolkningen",
+      "Part                   Företrädare            Tvister hanteras i följande ordning",
+      "Bromölla kommun        Socialnämnden          där närmaste chefer möts först och",
+      "Hässleholms kommun     Omsorgsnämnden         därefter den delregionala gruppen.",
+      "Kristianstads kommun   Nämnden för arbete",
+      "Region Skåne           Psykiatri Skåne        Kristianstad den 15 december 2023",
+      "",
+      "Överenskommelsen omfattar barn och",
+      "unga med psykisk ohälsa och vuxna med",
+      "psykisk funktionsnedsättning i alla",
+      "kommunerna i delregionen nordost.",
+  };
+  auto texts = Texts(ReadingOrder(Rows(page)));
+  REQUIRE(texts.size() == 19);
+  CHECK(texts[2] == "Part                   Företrädare");
+  CHECK(texts[6] == "Region Skåne           Psykiatri Skåne");
+  CHECK(texts[8] == "Överenskommelsen omfattar barn och");
+  CHECK(texts[12] == "6. Tvister");
+  CHECK(texts[17] == " Kristianstad den 15 december 2023");
+}
+
 TEST_CASE("tables and indented text keep their rows", "[columns]") {
   const std::vector<std::string> amounts = {
       "Delregion                 Belopp",  "Malmö                     1000000", "Mellersta                 2206828",

@@ -394,6 +394,24 @@ TEST_CASE("target groups listed under labels their items complete", "[extract]")
         std::vector<std::string>{"TG1 none", "TG2 none", "TG3 none"});
 }
 
+TEST_CASE("a lead-in whose verb takes the list is neither heading nor label, blank line or colon after it", "[extract]") {
+  Fixture f;
+  auto texts = [&](const std::string& list) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract("Lokal överenskommelse\n\n3. Målgrupper\n\n" + list).target_groups)
+      out.push_back(tg.text);
+    return out;
+  };
+  const std::string items =
+      "\u2022 barn upp till 18 år som har eller\nriskerar att utveckla psykisk ohälsa,\n"
+      "\u2022 personer i alla åldrar med psykisk\nfunktionsnedsättning,\n\n4. Giltighetstid\n";
+  const std::vector<std::string> want = {"barn upp till 18 år som har eller riskerar att utveckla psykisk ohälsa",
+                                         "personer i alla åldrar med psykisk funktionsnedsättning"};
+  CHECK(texts("Överenskommelsen omfattar\n\n" + items) == want);
+  CHECK(texts("Överenskommelsen omfattar:\n\n" + items) == want);
+  CHECK(texts("Avtalet gäller\n" + items) == want);
+}
+
 TEST_CASE("an item naming two words only one group has is that group's", "[extract]") {
   Fixture f;
   auto groups = [&](const std::string& items) {

@@ -213,8 +213,13 @@ std::string_view ItemText(const Unit& u) {
 // omfattar A, B samt C."): the text after the verb, to the sentence's end.
 // nullopt for a list item, an introduction to one (ending in ':'), or a
 // sentence with no such verb or no list.
+const RE2& ScopeVerb() {
+  static const RE2 kScopeVerb(R"((?i)\b(?:omfattar|avser|gäller|riktar sig till|omfattas av)(?:\s+|:?$))");
+  return kScopeVerb;
+}
+
 std::optional<std::string_view> ProseList(const Unit& u) {
-  static const RE2 kIntro(R"((?i)\b(?:omfattar|avser|gäller|riktar sig till|omfattas av)\s+)");
+  const RE2& kIntro = ScopeVerb();
   re2::StringPiece intro;
   bool introduces_items = !u.text.empty() && u.text.back() == ':';  // "... gäller, liksom ramen, följande målgrupper:"
   if (u.bullet != Bullet::kNone || introduces_items || !kIntro.Match(u.text, 0, u.text.size(), RE2::UNANCHORED, &intro, 1))
@@ -238,12 +243,14 @@ struct ListedGroup {
 };
 
 // "Barn och unga:", "Personer i alla åldrar:": a short label whose items
-// complete it, starting in lower case.
+// complete it, starting in lower case. A lead-in whose verb takes them
+// ("Överenskommelsen omfattar:") is no part of them.
 bool IsGroupLabel(const std::vector<Unit>& units, size_t k) {
   constexpr size_t kMostWords = 6;
   const Unit& u = units[k];
   return u.bullet == Bullet::kNone && !u.text.empty() && u.text.back() == ':' && WordCount(u.text) <= kMostWords &&
-         k + 1 < units.size() && units[k + 1].bullet != Bullet::kNone && StartsLower(ItemText(units[k + 1]));
+         k + 1 < units.size() && units[k + 1].bullet != Bullet::kNone && StartsLower(ItemText(units[k + 1])) &&
+         !RE2::PartialMatch(u.text, ScopeVerb());
 }
 
 // The first target-group list: after a "Målgrupper" heading or a "...

@@ -138,6 +138,27 @@ PageMeasure Measure(const std::vector<PlacedWord>& words) {
   return m;
 }
 
+// A table set in a smaller font than the page's text (fitted to a narrow
+// column) gets character columns as narrow as its characters: at the page's
+// width its cells would take more columns than their place gives them, push
+// each other right and no longer stand under their headings.
+void FitColumnsToSmallTables(const std::vector<Line>& lines, const std::vector<std::vector<WordStart>>& starts,
+                             PageMeasure& m) {
+  constexpr double kSmaller = 0.75;  // a running header's 8 points beside 10 is not a table's size
+  constexpr int kFewestCells = 3;
+  auto small = [&](const PlacedWord* w) { return w->y1 - w->y0 < kSmaller * m.height; };
+  std::vector<double> char_widths;
+  int cells = 0;
+  for (size_t i = 0; i < lines.size(); ++i)
+    for (size_t k = 0; k < lines[i].words.size(); ++k) {
+      const PlacedWord* w = lines[i].words[k];
+      if (!small(w)) continue;
+      cells += starts[i][k].after_wide_gap;
+      if (size_t runes = RuneCount(w->text); runes > 0) char_widths.push_back((w->x1 - w->x0) / static_cast<double>(runes));
+    }
+  if (cells >= kFewestCells) m.column_width = std::max(0.9 * Quantile(char_widths, 0.5), 0.5);
+}
+
 // Per line, the blank lines before it: room of more than 0.4 of a line
 // beyond the usual between it and the line above (its top less the other's
 // bottom) parts paragraphs (a blank line, or a heading's spacing above it):
@@ -220,6 +241,7 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
   PageMeasure m = Measure(words);
   std::vector<Line> lines = GroupLines(words);
   std::vector<std::vector<WordStart>> starts = WordStarts(lines, m.WideGap());
+  FitColumnsToSmallTables(lines, starts, m);
   std::vector<size_t> blanks = BlankLinesBefore(lines, m.height);
   std::string out;
   for (size_t i = 0; i < lines.size(); ++i) {

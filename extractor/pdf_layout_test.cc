@@ -44,6 +44,35 @@ TEST_CASE("a table's cells stand apart and under their headings however tight th
   CHECK(LayOut({Row(100, {{50, "Screeningarbetet"}, {150, "Socialtjansten"}})}) == "Screeningarbetet Socialtjansten\n");
 }
 
+// Words of `size` points a character and 14 * size / 6 high, on a baseline at `y`.
+std::vector<PlacedWord> SizedRow(double y, double size, std::initializer_list<std::pair<double, std::string>> words) {
+  std::vector<PlacedWord> out;
+  for (const auto& [x, text] : words)
+    out.push_back(PlacedWord{text, x, y, x + size * static_cast<double>(text.size()), y + 14 * size / 6});
+  return out;
+}
+
+TEST_CASE("a table set smaller than the text keeps its cells under their headings", "[pdf-layout]") {
+  // Text of 6 points a character; the table at 2.5, its cells 12 points apart.
+  std::vector<std::string> lines = Lines(LayOut({SizedRow(100, 6, {{50, "Kroppslig"}, {110, "halsa"}}),
+                                                 SizedRow(120, 2.5, {{50, "Aktivitet"}, {165, "Ansvarig"}, {205, "Klart"}}),
+                                                 SizedRow(130, 2.5, {{50, "Halsosamtal for personer med LSS"}, {165, "Kommunerna"}, {205, "2025"}}),
+                                                 SizedRow(140, 2.5, {{50, "Gemensam rutin for screening"}, {165, "Psykiatrin"}, {205, "2026"}}),
+                                                 SizedRow(160, 6, {{50, "Texten"}, {92, "fortsatter"}})}));
+  REQUIRE(lines.size() >= 5);
+  size_t owner = lines[1].find("Ansvarig"), due = lines[1].find("Klart");
+  CHECK(lines[2].find("Kommunerna") == owner);
+  CHECK(lines[3].find("Psykiatrin") == owner);
+  CHECK(lines[2].find("2025") == due);
+  CHECK(lines[2].find("LSS  ") != std::string::npos);
+  // Must not: a page whose smaller words are a running header only keeps the text's columns.
+  std::vector<std::string> plain = Lines(LayOut({SizedRow(40, 5, {{50, "Avtal"}, {400, "2025-03-01"}}),
+                                                 SizedRow(100, 6, {{50, "Aktivitet"}, {200, "Ansvarig"}}),
+                                                 SizedRow(114, 6, {{50, "Kartlaggning"}, {200, "BUP"}})}));
+  REQUIRE(plain.size() >= 3);
+  CHECK(plain.back().find("BUP") == plain[plain.size() - 2].find("Ansvarig"));
+}
+
 TEST_CASE("lines by where words stand: a raised footnote number joins its line, a gap leaves a blank line", "[pdf-layout]") {
   std::vector<PlacedWord> words = Row(100, {{50, "Personer"}, {104, "med"}});
   words.push_back(PlacedWord{"1", 122, 97, 126, 105, false});  // raised and smaller

@@ -255,6 +255,24 @@ struct StructureAnalyzer::Impl {
     return WordCount(s) <= kMostWords && LastWordIsOneOf(s, kVerbs);
   }
 
+  // Whether line i (its text without numbering: `text`) is a lead-in whose
+  // verb takes the list below as its object, a blank line or two between
+  // ("Överenskommelsen omfattar" | blank | "• barn ..." or "barn ..."): no
+  // heading. A question is ("Vad överenskommelsen omfattar").
+  static bool LeadsIntoList(const NormalizedText& t, size_t i, std::string_view text) {
+    static constexpr std::string_view kQuestionWords[] = {"vad", "vem", "vilka", "vilken", "vilket", "hur", "när", "varför"};
+    constexpr size_t kMostBlankLines = 2;
+    if (!IsLeadIn(text)) return false;
+    std::string_view first = text.substr(0, text.find(' '));
+    if (std::any_of(std::begin(kQuestionWords), std::end(kQuestionWords), [&](std::string_view w) { return EqualsLower(first, w); }))
+      return false;
+    size_t k = i + 1;
+    while (k < t.lines.size() && t.lines[k].blank() && k - i <= kMostBlankLines) ++k;
+    if (k >= t.lines.size() || t.lines[k].blank()) return false;
+    const TextLine& next = t.lines[k];
+    return next.bullet == Bullet::kGlyph || next.bullet == Bullet::kSubGlyph || StartsLower(next.text);
+  }
+
   // Whether a line ends in a word or sign after which a phrase must go on
   // ("... som vårdas i", "alkohol, narkotika,"): the next line continues
   // it, whatever its case.
@@ -453,6 +471,7 @@ struct StructureAnalyzer::Impl {
     // Left mid-phrase ("... med inriktning vuxna och"), a line is a heading
     // only when a short lower-case line right under it ends it ("pengar").
     if (EndsMidPhrase(text) && !WrapsOntoShortLine(t, i)) return false;
+    if (LeadsIntoList(t, i, text)) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {

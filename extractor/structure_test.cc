@@ -135,6 +135,17 @@ TEST_CASE("items a blank line under a lead-in are items, not headings; '(inkl. B
   CHECK(HeadingTexts(label).size() >= 2);
 }
 
+TEST_CASE("a lead-in ending in its verb is over the list a blank line under it, a question is a heading", "[structure]") {
+  CHECK(HeadingTexts(Analyze("Avtal\n\nParter\n\nÖverenskommelsen omfattar\n\n\u2022 Malmö stad\n\u2022 Region Skåne\n")) ==
+        std::vector<std::string>{"Avtal", "Parter"});
+  CHECK(HeadingTexts(Analyze("Avtal\n\nParter\n\nAvtalet gäller\n\nkommunerna och regionen.\n")) ==
+        std::vector<std::string>{"Avtal", "Parter"});
+  // Must not: a question over its text, or such a line over a sentence of its own.
+  CHECK(HeadingTexts(Analyze("Avtal\n\nVad avtalet omfattar\n\n\u2022 Malmö stad\n")) ==
+        std::vector<std::string>{"Avtal", "Vad avtalet omfattar"});
+  CHECK(HeadingTexts(Analyze("Avtal\n\nDet som gäller\n\nRamen gäller.\n")) == std::vector<std::string>{"Avtal", "Det som gäller"});
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");

@@ -44,10 +44,11 @@ GLYPH = re.compile(r"^\s*[•◦▪‣●\-–*]\s+")  # what a PDF without bull
 
 def table_cells(line):
     """The cells of a line laid out as a table row (two or more spaces or a tab apart), else []."""
-    if not re.search(r"\S( {2,}|\t)\S", line):
-        return []
     if "\t" in line:  # typed with tabs: an empty field is an empty cell
-        return [c.strip() for c in line.strip("\n ").split("\t")]
+        fields = [c.strip() for c in line.strip("\n ").split("\t")]
+        return fields if sum(1 for c in fields if c) >= 2 else []
+    if not re.search(r"\S {2,}\S", line):
+        return []
     return [c for c in re.split(r" {2,}", line.strip()) if c]
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 
