@@ -12,6 +12,7 @@ namespace overens {
 struct PageRow {
   std::string_view text;  // raw bytes, spaces kept (they carry the layout)
   int source_line = 0;
+  bool right_column = false;  // the right column's part of a row read in two columns
 };
 
 // The rows of one page in reading order. Where the page has a two-column

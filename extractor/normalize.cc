@@ -656,7 +656,10 @@ void CleanInReadingOrder(std::string_view text, bool bars, std::vector<TextLine>
   std::vector<PageRow> page_rows;
   int current_page = 0;
   auto flush = [&] {
-    for (const PageRow& r : ReadingOrder(page_rows)) lines.push_back(CleanLine(r.text, r.source_line, current_page, bars));
+    for (const PageRow& r : ReadingOrder(page_rows)) {
+      lines.push_back(CleanLine(r.text, r.source_line, current_page, bars));
+      lines.back().column = r.right_column ? 1 : 0;
+    }
     page_rows.clear();
   };
   ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool in_text) {

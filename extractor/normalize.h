@@ -35,6 +35,7 @@ struct TextLine {
   std::string text;      // NFC, trimmed, single spaces, bullet glyph removed
   int source_line = 0;   // 1-based line in SourceText::text
   int page = 0;          // 0-based
+  int column = 0;        // 1 in the right column of a page read in two columns
   Bullet bullet = Bullet::kNone;
   uint32_t indent = 0;      // character column of the first non-space in the source line
   std::vector<Cell> cells;  // two or more when the line is laid out in cells, else empty
@@ -53,6 +54,12 @@ struct TextLine {
     return std::string_view(text).substr(cells[k].offset, end - cells[k].offset);
   }
 };
+
+// Whether a page break or a column break parts two lines (`before` above
+// `after`): text may run on across either.
+inline bool BreakBetween(const TextLine& before, const TextLine& after) {
+  return before.page != after.page || before.column != after.column;
+}
 
 struct NormalizeOptions {
   bool drop_running_headers = true;  // repeated first/last lines of PDF pages

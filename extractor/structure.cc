@@ -236,7 +236,15 @@ struct StructureAnalyzer::Impl {
   }
 
   static bool EndsSentence(const std::string& s) {
-    return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos;
+    return !s.empty() && std::string_view(".!?:;").find(s.back()) != std::string_view::npos && !EndsInAbbreviation(s);
+  }
+
+  // Whether `s` ends in an abbreviation that a sentence never ends with
+  // ("... inkl." | "LSS", "t.ex." | "BUP"): what follows goes on with it.
+  static bool EndsInAbbreviation(std::string_view s) {
+    static constexpr std::string_view kAbbreviations[] = {"inkl.", "exkl.", "t.ex.", "bl.a.", "ca.", "enl.", "resp.",
+                                                          "jfr.", "s.k.", "d.v.s.", "dvs.", "p.g.a.", "pga.", "fr.o.m.", "t.o.m."};
+    return !s.empty() && s.back() == '.' && LastWordIsOneOf(s, kAbbreviations);
   }
 
   // Whether the last word of `s` (after its last space) is one of `words`, ignoring case.
@@ -282,7 +290,7 @@ struct StructureAnalyzer::Impl {
         "från", "inom", "utan", "vid", "under", "mellan", "hos", "både", "enligt", "mot", "över", "kring", "genom"};
     if (s.empty()) return false;
     if (s.back() == ',' || s.back() == '-' || s.back() == '(' || s.back() == '&') return true;
-    return LastWordIsOneOf(s, kConnectives);
+    return LastWordIsOneOf(s, kConnectives) || EndsInAbbreviation(s);
   }
 
   // Whether line i is the first line of a sentence that goes on in lower
@@ -344,7 +352,7 @@ struct StructureAnalyzer::Impl {
     size_t colon = before.text.find(": ");
     bool field = colon != std::string::npos && colon < 40;
     bool numbered = !t.lines[i].text.empty() && t.lines[i].text[0] >= '0' && t.lines[i].text[0] <= '9';
-    return before.page != t.lines[i].page && !EndsSentence(before.text) && !field && !numbered;
+    return BreakBetween(before, t.lines[i]) && !EndsSentence(before.text) && !field && !numbered;
   }
 
   // Whether line i stands a blank line or two (or a page break) under a lead-in of words
@@ -354,7 +362,7 @@ struct StructureAnalyzer::Impl {
     // Two blank lines at most, or a page break (its header and footer gone) between.
     constexpr size_t kMostBlankLines = 2;
     std::optional<size_t> k = AboveBlankLines(t, i);
-    if (!k || (i - *k - 1 > kMostBlankLines && t.lines[*k].page == t.lines[i].page)) return false;
+    if (!k || (i - *k - 1 > kMostBlankLines && !BreakBetween(t.lines[*k], t.lines[i]))) return false;
     const std::string& above = t.lines[*k].text;
     return above.back() == ':' && WordCount(above) >= 2 && !ColonLabel(StripNumbering(above));
   }
@@ -500,7 +508,7 @@ struct StructureAnalyzer::Impl {
     bool goes_on = EndsMidPhrase(l.text) || (i + 1 < t.lines.size() && StartsLower(t.lines[i + 1].text));
     bool after_record = !prev.blank() && !goes_on && (!FieldLabel(prev.text).empty() || IsTableRow(t, i - 1));
     return prev.blank() || (EndsSentence(prev.text) && !after_lead_in) || after_record ||
-           RE2::PartialMatch(prev.text, url_line) || prev.page != l.page;
+           RE2::PartialMatch(prev.text, url_line) || BreakBetween(prev, l);
   }
 };
 
@@ -733,8 +741,10 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // An upper-case line ending in ':' introduces something new ("För Region Skåne:"),
       // unless the line before left its phrase open ("... Svedala kommun och" | "Vellinge kommun:").
       bool intro = upper && l.text.back() == ':' && !Impl::EndsMidPhrase(prev);
-      starts_new = Impl::EndsSentence(prev) ? upper || blank_before
-                                            : (upper && (blank_before || (prev.size() < 40 && !Impl::EndsMidPhrase(prev)) || intro));
+      // The blank lines of a page or column break left mid-phrase part nothing.
+      bool parted = blank_before && !(Impl::EndsMidPhrase(prev) && BreakBetween(t.lines[s.units[static_cast<size_t>(open)].last], l));
+      starts_new = Impl::EndsSentence(prev) ? upper || parted
+                                            : (upper && (parted || (prev.size() < 40 && !Impl::EndsMidPhrase(prev)) || intro));
       // In a list (under Målgrupper or Parter, or after a lead-in) each item
       // stands on its own line, with or without a marker. A line in upper
       // case starts the next item unless the one before is left mid-phrase
@@ -745,7 +755,7 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // gäller"); else it goes on the item before.
       const Unit& current = s.units[static_cast<size_t>(open)];
       // Lines parted only by a page break (its header and footer gone) stand next to each other.
-      bool next_to = current.last + 1 == i || (t.lines[current.last].page != l.page && blank_before &&
+      bool next_to = current.last + 1 == i || (BreakBetween(t.lines[current.last], l) && blank_before &&
                                                std::all_of(t.lines.begin() + static_cast<long>(current.last) + 1,
                                                            t.lines.begin() + static_cast<long>(i), [](const TextLine& b) { return b.blank(); }));
       bool wrapped = !next_to || Impl::WrappedForRoom(t, current.last);

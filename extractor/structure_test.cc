@@ -146,6 +146,34 @@ TEST_CASE("a lead-in ending in its verb is over the list a blank line under it, 
   CHECK(HeadingTexts(Analyze("Avtal\n\nDet som gäller\n\nRamen gäller.\n")) == std::vector<std::string>{"Avtal", "Det som gäller"});
 }
 
+std::vector<std::string> UnitTexts(const Structure& s) {
+  std::vector<std::string> out;
+  for (const Unit& u : s.units) out.push_back(u.text);
+  return out;
+}
+
+// The left column ends mid-sentence; the right one goes on with it after the
+// blank rows at the foot of the one and the head of the other.
+TEST_CASE("a sentence goes on over a column break, and past an abbreviation that ends no sentence", "[structure]") {
+  auto page = [](const std::string& last_left) {
+    return "Parter                                        Vellinge kommun:\n"
+           "Överenskommelsen tecknas av kommunerna i      Socialförvaltningen inkl.\n"
+           "sydväst och Region Skåne. Parter i denna      LSS\n"
+           "överenskommelse för Trelleborgs kommun,       Barn- och utbildningsförvaltningen\n" +
+           last_left + "\n\n";
+  };
+  auto ends_with = [](const std::vector<std::string>& units, const std::string& end) {
+    return std::any_of(units.begin(), units.end(), [&](const std::string& u) { return u.ends_with(end); });
+  };
+  std::vector<std::string> units = UnitTexts(Analyze(page("Svedala kommun och")));
+  CHECK(ends_with(units, "Svedala kommun och Vellinge kommun:"));
+  CHECK(std::find(units.begin(), units.end(), "Socialförvaltningen inkl. LSS") != units.end());
+  // Must not: a sentence ended before the break is not joined to what follows it.
+  units = UnitTexts(Analyze(page("Svedala kommun och Höörs kommun.")));
+  CHECK(ends_with(units, "Svedala kommun och Höörs kommun."));
+  CHECK(std::find(units.begin(), units.end(), "Vellinge kommun:") != units.end());
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");
