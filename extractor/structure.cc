@@ -486,7 +486,10 @@ struct StructureAnalyzer::Impl {
       *label = LabelOf(text);
       if ((*label)->sub != SubHeading::kNone || !(*label)->section_id.empty()) return true;
     }
+    // A list's commas, on the line or on the lower-case line it wraps onto
+    // ("... som missbrukar" | "alkohol, narkotika, andra"), make no heading.
     if (text.find(", ") != std::string::npos) return false;
+    if (WrapsOntoShortLine(t, i) && t.lines[i + 1].text.find(", ") != std::string::npos) return false;
     if (words >= kFewestWordsOfCutSentence && GoesOnPastBlankLine(t, i)) return false;
     if (InNumberedRun(t, i)) return false;
     if (ContinuesIntoSentence(t, i, false)) return false;

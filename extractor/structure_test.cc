@@ -174,6 +174,16 @@ TEST_CASE("a sentence goes on over a column break, and past an abbreviation that
   CHECK(std::find(units.begin(), units.end(), "Vellinge kommun:") != units.end());
 }
 
+TEST_CASE("a line wrapping onto a lower-case line of a list's commas is no heading", "[structure]") {
+  const std::string items =
+      "Målgrupper\n\nPersoner i alla åldrar med psykisk\nfunktionsnedsättning.\n\n"
+      "Personer i alla åldrar som missbrukar\nalkohol, narkotika, andra\n\n\n\nberoendeframkallande medel\n";
+  CHECK(HeadingTexts(Analyze(items)) == std::vector<std::string>{"Målgrupper"});
+  // Must not: a heading wrapped onto a short line without commas stays one.
+  CHECK(HeadingTexts(Analyze("Avtal\n\nPersoner med skadligt bruk och beroende\nav spel om pengar\n\nText om spel.\n")) ==
+        std::vector<std::string>{"Avtal", "Personer med skadligt bruk och beroende av spel om pengar"});
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");
