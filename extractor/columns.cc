@@ -87,7 +87,15 @@ RowSplit Classify(const Layout& l, const std::vector<Piece>& p) {
   return {NearGutter(l, p[right].col_begin) ? RowKind::kBoth : RowKind::kOther, right};
 }
 
-// Where the right column starts: of the places where rows' second pieces
+// How many rows run across position `col` (a piece starting left of it
+// ends right of it).
+size_t RowsAcross(const std::vector<std::vector<Piece>>& pieces, size_t col) {
+  return static_cast<size_t>(std::count_if(pieces.begin(), pieces.end(), [&](const std::vector<Piece>& p) {
+    return std::any_of(p.begin(), p.end(), [&](const Piece& x) { return x.col_begin + kMinGutter < col && x.col_end > col; });
+  }));
+}
+
+// Where the right column starts: of the places where rows' later pieces
 // start most often, the one that the fewest rows run across. A table's
 // column in one of the columns has prose rows running across it; the
 // gutter has none but full-width rows (a title).
@@ -106,24 +114,76 @@ size_t GutterEnd(const std::map<size_t, size_t>& starts, const std::vector<std::
   long best_score = 0;
   for (size_t k = 0; k < near.size(); ++k) {
     auto [rows, col] = near[k];
-    long across = 0;
-    for (const auto& p : pieces)
-      across += std::any_of(p.begin(), p.end(), [&](const Piece& x) { return x.col_begin + kMinGutter < col && x.col_end > col; });
-    long score = static_cast<long>(rows) - across;
+    long score = static_cast<long>(rows) - static_cast<long>(RowsAcross(pieces, col));
     if (k == 0 || score > best_score) best = col, best_score = score;
   }
   return best;
 }
 
+// What the rows of a page say of a column layout.
+struct Evidence {
+  size_t nonblank = 0;
+  size_t many = 0;          // rows of three or more pieces
+  size_t both = 0;          // rows of both columns (RowKind::kBoth)
+  size_t split_tables = 0;  // of those, rows of three or more pieces (a table in one column)
+  size_t left_chars = 0, right_chars = 0, prose_right_chars = 0;
+  size_t wordy = 0;         // rows of both whose right part starts with a word
+  size_t left_only = 0, right_only = 0;
+  size_t left_reach = 0;    // where the left column's rows end, at the most
+  size_t across = 0;        // rows running across the gutter
+  size_t ProseRows() const { return both - split_tables; }
+};
+
+Evidence Weigh(const std::vector<PageRow>& page, const std::vector<std::vector<Piece>>& pieces, const Layout& l) {
+  Evidence e;
+  e.across = RowsAcross(pieces, l.gutter_end);
+  for (size_t r = 0; r < pieces.size(); ++r) {
+    const auto& p = pieces[r];
+    e.nonblank += !p.empty();
+    e.many += p.size() > 2;
+    RowSplit split = Classify(l, p);
+    e.left_only += split.kind == RowKind::kLeft;
+    e.right_only += split.kind == RowKind::kRight;
+    if (split.kind == RowKind::kLeft) e.left_reach = std::max(e.left_reach, p.back().col_end);
+    if (split.kind != RowKind::kBoth) continue;
+    ++e.both;
+    e.split_tables += p.size() > 2;
+    e.left_chars += p[split.left_pieces - 1].col_end - p[0].col_begin;
+    e.left_reach = std::max(e.left_reach, p[split.left_pieces - 1].col_end);
+    size_t right = p.back().col_end - p[split.left_pieces].col_begin;
+    e.right_chars += right;
+    e.prose_right_chars += p.size() == 2 ? right : 0;
+    e.wordy += !StartsWithDigit(page[r].text.substr(p[split.left_pieces].byte_begin));
+  }
+  return e;
+}
+
+// Whether the rows are two columns: enough rows of both (four, and a tenth
+// of the page), some of them of prose on both sides and few rows of three
+// or more parts that are not (a table across the page), parts of prose
+// length on both sides (a table's "Ansvarig" column is short; rows of one
+// piece a side must be prose too: a table's wrapped cells, "SIP-processen i
+// alla kommuner" | "lokala chefer", are short on the right) and right parts
+// that mostly start with a word, right of a left column of some width. Or
+// a long left column that fills its width, nothing but a title or a footer
+// running across the gutter, and a few lines beside it (a last page's).
+bool IsTwoColumns(const Evidence& e, const Layout& l) {
+  constexpr size_t kMinRows = 4, kMinProseRows = 2, kMinChars = 15, kMinLeftWidth = 20;
+  if (l.gutter_end < kMinLeftWidth || e.ProseRows() < kMinProseRows || e.prose_right_chars < kMinChars * e.ProseRows() ||
+      e.left_chars < kMinChars * e.both || e.right_chars < kMinChars * e.both || e.wordy * 10 < e.both * 7 ||
+      (e.many - e.split_tables) * 4 > e.both)
+    return false;
+  if (e.both >= kMinRows && e.both * 10 >= e.nonblank) return true;
+  constexpr size_t kMinLeftRows = 8, kMinRightRows = 3, kFullWithin = 15, kMostAcross = 2;  // a title, a footer
+  return e.across <= kMostAcross && e.left_only >= kMinLeftRows && e.both + e.right_only >= kMinRightRows &&
+         e.left_reach + kFullWithin >= l.gutter_end;
+}
+
 // The column layout of the page, when rows of two columns agree on one.
 std::optional<Layout> FindLayout(const std::vector<PageRow>& page, const std::vector<std::vector<Piece>>& pieces) {
   std::map<size_t, size_t> starts;  // a later piece's position -> rows
-  size_t nonblank = 0, many = 0;
-  for (const auto& p : pieces) {
-    nonblank += !p.empty();
-    many += p.size() > 2;
+  for (const auto& p : pieces)
     for (size_t k = 1; k < p.size(); ++k) ++starts[p[k].col_begin];
-  }
   if (starts.empty()) return std::nullopt;
   Layout l;
   l.gutter_end = GutterEnd(starts, pieces);
@@ -131,35 +191,7 @@ std::optional<Layout> FindLayout(const std::vector<PageRow>& page, const std::ve
   for (const auto& p : pieces)
     if (p.size() >= 2 && std::any_of(p.begin() + 1, p.end(), [&](const Piece& x) { return NearGutter(l, x.col_begin); }))
       l.margin = std::min(l.margin, p[0].col_begin);
-  // Prose on both sides: long parts, right parts that start with a word.
-  // Rows of one piece a side must be prose too: a table's wrapped cells
-  // ("SIP-processen i alla kommuner" | "lokala chefer") are short on the right.
-  size_t rows = 0, left_chars = 0, right_chars = 0, wordy = 0, split_tables = 0, prose_right_chars = 0;
-  for (size_t r = 0; r < pieces.size(); ++r) {
-    const auto& p = pieces[r];
-    RowSplit split = Classify(l, p);
-    if (split.kind != RowKind::kBoth) continue;
-    ++rows;
-    split_tables += p.size() > 2;
-    left_chars += p[split.left_pieces - 1].col_end - p[0].col_begin;
-    size_t right = p.back().col_end - p[split.left_pieces].col_begin;
-    right_chars += right;
-    prose_right_chars += p.size() == 2 ? right : 0;
-    wordy += !StartsWithDigit(page[r].text.substr(p[split.left_pieces].byte_begin));
-  }
-  size_t prose_rows = rows - split_tables;
-  // Enough such rows (four, and a tenth of the page: a last page may hold a
-  // few lines on the right beside a long left column), some of them of
-  // prose on both sides and few rows of three or more parts that are not
-  // (a table across the page), parts of prose length on both sides (a
-  // table's "Ansvarig" column is short) and right parts that mostly start
-  // with a word, right of a left column of some width.
-  constexpr size_t kMinRows = 4, kMinProseRows = 2, kMinChars = 15, kMinLeftWidth = 20;
-  bool columns = rows >= kMinRows && rows * 10 >= nonblank && prose_rows >= kMinProseRows &&
-                 prose_right_chars >= kMinChars * prose_rows &&
-                 (many - split_tables) * 4 <= rows && left_chars >= kMinChars * rows && right_chars >= kMinChars * rows &&
-                 wordy * 10 >= rows * 7 && l.gutter_end >= kMinLeftWidth;
-  if (!columns) return std::nullopt;
+  if (!IsTwoColumns(Weigh(page, pieces, l), l)) return std::nullopt;
   return l;
 }
 

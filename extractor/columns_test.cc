@@ -109,6 +109,25 @@ TEST_CASE("a table inside a column is the column's, and its cells never make the
   CHECK(texts[17] == " Kristianstad den 15 december 2023");
 }
 
+// The last page of a brochure: the left column runs down the page, the
+// right one holds three lines at its top; a centred footer runs across.
+TEST_CASE("a few lines beside a long left column that fills its width are a column", "[columns]") {
+  std::vector<std::string> page = {"                                       Avtalet följs upp en gång per år",
+                                   "Överenskommelse om samverkan mellan    av ledningsgruppen i delregionen.",
+                                   "Malmö stad och Region Skåne om vård",
+                                   "av personer med psykisk ohälsa och     Malmö den 15 mars 2024"};
+  for (int k = 0; k < 10; ++k) page.push_back("vidare text om samverkan i kommun " + std::to_string(k));
+  page.push_back("                              Sida 1 av 1");
+  auto texts = Texts(ReadingOrder(Rows(page)));
+  REQUIRE(texts.size() == page.size() + 2);
+  CHECK(texts[0] == "Överenskommelse om samverkan mellan");
+  CHECK(texts[13] == "Avtalet följs upp en gång per år");
+  CHECK(texts.back() == "                              Sida 1 av 1");
+  // Must not: lines of a single column running across where the few lines start.
+  for (int k = 0; k < 10; ++k) page[4 + static_cast<size_t>(k)] = "vidare text om samverkan i kommunerna och regionen som går över " + std::to_string(k);
+  CHECK(Texts(ReadingOrder(Rows(page))) == page);
+}
+
 TEST_CASE("tables and indented text keep their rows", "[columns]") {
   const std::vector<std::string> amounts = {
       "Delregion                 Belopp",  "Malmö                     1000000", "Mellersta                 2206828",

@@ -345,6 +345,10 @@ TEST_CASE("a page's header repeating the title below it is dropped, on a single 
               "Region Skåne\n") ==
         std::vector<std::string>{"Lokal överenskommelse om samarbete i Mellersta Skåne och", "Region Skåne"});
   CHECK(texts("Avtal om samverkan      Sida 1 av 2\nAvtal om samverkan\nText.\n") == std::vector<std::string>{"Avtal om samverkan", "Text."});
+  CHECK(texts("Överenskommelse        2025-03-01\n\nÖverenskommelse\nom samverkan\n") ==
+        std::vector<std::string>{"Överenskommelse", "om samverkan"});
+  // Must not: a title of one word that the line below only starts with.
+  CHECK(texts("Överenskommelse        2025-03-01\n\nÖverenskommelse om samverkan\nText.\n").size() == 3);
   // Must not: a title with its date that nothing below repeats, or a title repeated without a date beside it.
   CHECK(texts("Lokal överenskommelse        2019-04-12\n\nBakgrund\nText.\n") ==
         std::vector<std::string>{"Lokal överenskommelse 2019-04-12", "Bakgrund", "Text."});

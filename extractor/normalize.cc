@@ -454,7 +454,7 @@ constexpr const char* kPageNumberForm = R"((?:sida\s*)?\d{1,3}(?:\s*(?:av|/)\s*\
 void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
   static const RE2 kTitleAndStamp(std::string(R"((?i)^(.*\S)\s+(?:\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|)") + kPageNumberForm +
                                   R"(|\d{1,3} \(\d{1,3}\))$)");
-  constexpr size_t kLinesBelow = 6, kFewestWords = 2, kLongestStampLine = 12;
+  constexpr size_t kLinesBelow = 6, kFewestWords = 2, kLongestStampLine = 12, kShortestOneWordTitle = 8;
   for (size_t first = 0; first < lines.size();) {
     int page = lines[first].page;
     size_t next_page = first;
@@ -475,12 +475,16 @@ void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& dro
       }
     }
     std::string title;
-    if (!RE2::FullMatch(header, kTitleAndStamp, &title) || WordCount(title) < kFewestWords) continue;
+    if (!RE2::FullMatch(header, kTitleAndStamp, &title)) continue;
+    // A title of one word ("Överenskommelse") must stand alone below, as it is.
+    bool one_word = WordCount(title) < kFewestWords;
+    if (one_word && title.size() < kShortestOneWordTitle) continue;
     for (size_t k = header_lines; k < shown.size(); ++k) {
       const std::string& below = lines[shown[k]].text;
       // The title below may go on, or wrap sooner than the header's ("... psykisk hälsa i" | "Skåne Nordost").
-      bool repeats = below.starts_with(title) ? below.size() == title.size() || below[title.size()] == ' '
-                                              : WordCount(below) >= 3 && title.starts_with(below) && title[below.size()] == ' ';
+      bool repeats = one_word ? below == title
+                     : below.starts_with(title) ? below.size() == title.size() || below[title.size()] == ' '
+                                                : WordCount(below) >= 3 && title.starts_with(below) && title[below.size()] == ' ';
       if (!repeats) continue;
       for (size_t h = 0; h < header_lines; ++h) drop[shown[h]] = true;
       break;
