@@ -556,6 +556,7 @@ bool StartsWithMonthAndDay(std::string_view text) {
 // its hyphen.
 void JoinHyphenated(std::vector<TextLine>& lines) {
   static const std::set<std::string_view> kConjunctions = {"och", "eller", "samt", "respektive", "resp.", "till", "som"};
+  std::vector<bool> emptied(lines.size(), false);
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     bool year = EndsInYearAndHyphen(lines[i].text);
     if (!year && !IsHyphenatedWordEnd(lines[i].text)) continue;
@@ -578,7 +579,18 @@ void JoinHyphenated(std::vector<TextLine>& lines) {
     size_t taken = word_end == std::string::npos ? next.size() : word_end + 1;
     next.erase(0, taken);
     if (!lines[j].cells.empty()) ShiftCells(lines[j], taken);
+    if (next.empty()) emptied[j] = true;
   }
+  // A line whose only word went up to the line before is no blank line
+  // parting what stands around it ("... och vårdcen-" | "tralerna" | "Tidplan: ...").
+  if (std::find(emptied.begin(), emptied.end(), true) == emptied.end()) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (emptied[i]) continue;
+    if (kept != i) lines[kept] = std::move(lines[i]);
+    ++kept;
+  }
+  lines.resize(kept);
 }
 
 }  // namespace

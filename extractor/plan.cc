@@ -207,6 +207,60 @@ void FollowedUpAsAWhole(ExtractionRun& run, const std::vector<bool>& in_area) {
 
 }  // namespace
 
+// Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
+void AreasSaidAdded(ExtractionRun& run) {
+  static const RE2 kAddedArea(
+      R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
+  if (!run.Mentions(Gate::kAddedArea)) return;
+  // In a unit, or on a line taken for a heading (an item of a list that lost its marker).
+  auto added = [&](std::string_view text, size_t line) {
+    std::string name;
+    if (!PartialMatchDfaFirst(text, kAddedArea, &name)) return;
+    Area area;
+    area.name = name;
+    area.framework_id = MapToFrameworkArea(run, name);
+    area.span = run.SpanOfLine(line);
+    run.doc.areas.push_back(std::move(area));
+  };
+  for (const Unit& u : run.structure.units) added(u.text, u.first);
+  for (const Heading& h : run.structure.headings) added(h.text, h.line);
+}
+
+// Each area's line in the text: the line of its source line that names
+// it. On a page read in two columns one source line gives two lines of
+// text, and source lines no longer run in reading order.
+std::vector<size_t> AreaTextLines(const ExtractionRun& run) {
+  constexpr size_t kNamePrefix = 16;  // bytes: a name wrapped over two lines starts on the first
+  std::vector<std::pair<int, size_t>> by_source;  // (source line, text line)
+  for (size_t i = 0; i < run.text.lines.size(); ++i) by_source.emplace_back(run.text.lines[i].source_line, i);
+  std::sort(by_source.begin(), by_source.end());
+  std::vector<size_t> out;
+  for (const Area& a : run.doc.areas) {
+    auto [b, e] = std::equal_range(by_source.begin(), by_source.end(), std::pair<int, size_t>(a.span.line, 0),
+                                   [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::string_view prefix = std::string_view(a.name).substr(0, kNamePrefix);
+    auto named = std::find_if(b, e, [&](const auto& p) { return run.Line(p.second).find(prefix) != std::string::npos; });
+    out.push_back(named != e ? named->second : b != e ? b->second : run.text.lines.size());
+  }
+  return out;
+}
+
+// Sorts the areas into reading order and notes their lines in the text (run.area_lines).
+void PutAreasInReadingOrder(ExtractionRun& run) {
+  std::vector<size_t> lines = AreaTextLines(run);
+  std::vector<size_t> order(lines.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return lines[a] < lines[b]; });
+  std::vector<Area> areas;
+  areas.reserve(order.size());
+  run.area_lines.clear();
+  for (size_t i : order) {
+    areas.push_back(std::move(run.doc.areas[i]));
+    run.area_lines.push_back(lines[i]);
+  }
+  run.doc.areas = std::move(areas);
+}
+
 void ExtractAreas(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;
   const auto& headings = run.structure.headings;
@@ -268,24 +322,10 @@ void ExtractAreas(ExtractionRun& run) {
   if (run.doc.areas.empty()) AreasListed(run);
   if (run.doc.areas.empty()) AreasWithRecords(run);
   if (run.doc.areas.empty()) AreasInColumn(run);
-  // Areas named in running text: "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde".
-  static const RE2 kAddedArea(
-      R"((?i)^([A-ZÅÄÖ][^.:;]{1,60}?) (?:är|har) (?:tillagt|tillagd|lagts till|tillkommit|lagt till) som (?:ett |en )?(?:nytt |ny |gemensamt |gemensam |prioriterat |lokalt )*utvecklingsområde)");
-  if (!run.Mentions(Gate::kAddedArea)) return;
-  // In a unit, or on a line taken for a heading (an item of a list that lost its marker).
-  auto added = [&](std::string_view text, size_t line) {
-    std::string name;
-    if (!PartialMatchDfaFirst(text, kAddedArea, &name)) return;
-    Area area;
-    area.name = name;
-    area.framework_id = MapToFrameworkArea(run, name);
-    area.span = run.SpanOfLine(line);
-    run.doc.areas.push_back(std::move(area));
-  };
-  for (const Unit& u : run.structure.units) added(u.text, u.first);
-  for (const Heading& h : run.structure.headings) added(h.text, h.line);
-  std::stable_sort(run.doc.areas.begin(), run.doc.areas.end(), [](const Area& a, const Area& b) { return a.span.line < b.span.line; });
+  AreasSaidAdded(run);
+  PutAreasInReadingOrder(run);
 }
+
 
 namespace {
 
@@ -617,7 +657,8 @@ size_t RecordEnd(const ExtractionRun& run, size_t k) {
 // The actor a responsible field right after units[k] names.
 std::optional<std::string> ResponsibleFieldAfter(const ExtractionRun& run, size_t k) {
   const auto& units = run.structure.units;
-  if (k + 1 >= units.size() || units[k + 1].heading != units[k].heading || units[k + 1].first != units[k].last + 1 ||
+  // Right under, or a blank line between (a PDF spaces its paragraphs).
+  if (k + 1 >= units.size() || units[k + 1].heading != units[k].heading || units[k + 1].first > units[k].last + 2 ||
       !IsResponsibleField(run, k + 1))
     return std::nullopt;
   std::vector<Sentence> sentences = SentencesOf(run, units[k + 1]);
@@ -647,12 +688,10 @@ std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_
   return in_fields->end;
 }
 
-// The area a source line falls in: the last one that starts on or before it.
-Area* AreaOf(ExtractionRun& run, int source_line) {
-  Area* found = nullptr;
-  for (Area& a : run.doc.areas)
-    if (a.span.line <= source_line) found = &a;
-  return found;
+// The area a line of the text falls in: the last one that starts on or before it.
+Area* AreaOf(ExtractionRun& run, size_t text_line) {
+  auto after = std::upper_bound(run.area_lines.begin(), run.area_lines.end(), text_line);
+  return after == run.area_lines.begin() ? nullptr : &run.doc.areas[static_cast<size_t>(after - run.area_lines.begin()) - 1];
 }
 
 Area* AreaNamed(ExtractionRun& run, std::string_view name) {
@@ -661,8 +700,8 @@ Area* AreaNamed(ExtractionRun& run, std::string_view name) {
   return nullptr;
 }
 
-std::string AreaAt(ExtractionRun& run, int source_line) {
-  const Area* a = AreaOf(run, source_line);
+std::string AreaAt(ExtractionRun& run, size_t text_line) {
+  const Area* a = AreaOf(run, text_line);
   return a ? a->name : "";
 }
 
@@ -730,7 +769,7 @@ void AddTableActivities(ExtractionRun& run) {
     }
     // The row's area cell names its area; else the area it stands under.
     std::string named_area = Trim(row.area, " .,;:");
-    Area* area = EmptyCell(named_area) ? AreaOf(run, r.span.line) : AreaNamed(run, named_area);
+    Area* area = EmptyCell(named_area) ? AreaOf(run, row.first) : AreaNamed(run, named_area);
     r.area = area ? area->name : EmptyCell(named_area) ? "" : named_area;
     SetStatus(run, row.status, r);
     // A follow-up column ("Indikator: Antal samtal") follows its area up.
@@ -840,7 +879,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
     if (!r.due) r.due_text = FieldValue(run, line, record_end, run.ref.vocabulary.due_columns);
     if (EmptyCell(r.due_text)) r.due_text.clear();
     if (!r.due && r.due_text.empty()) r.due_text = RelativeDue(r.action);
-    r.area = AreaAt(run, r.span.line);
+    r.area = AreaAt(run, line);
     SetStatus(run, FieldValue(run, line, record_end, run.ref.vocabulary.status_columns), r);
     run.doc.responsibilities.push_back(std::move(r));
   }

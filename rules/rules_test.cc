@@ -291,6 +291,8 @@ TEST_CASE("activity.no-deadline is silent when the activity says when, or recurs
   CHECK(count("• Styrgruppen följer upp antalet SIP varje tertial.") == 0);
   CHECK(count("• Styrgruppen följer upp antalet SIP en gång per tertial.") == 0);
   CHECK(count("• Styrgruppen följer upp antalet SIP varje tisdag.") == 1);  // no frequency we read
+  CHECK(count("• Styrgruppen följer upp antalet SIP och planerna\n  två gånger per år.") == 0);  // wrapped onto the next line
+  CHECK(count("• Styrgruppen följer upp antalet SIP.\n\nPlanen följs upp två gånger per år.") == 1);  // another sentence's
   // A parenthesis of fields that says when in words
   CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, tid: löpande).") == 0);
   CHECK(count("• Översyn av rutinen (ansvar: Styrgruppen, klart: vid behov).") == 0);

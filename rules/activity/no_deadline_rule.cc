@@ -30,9 +30,12 @@ class ActivityNoDeadlineRule final : public Rule {
       bool dated = false;
       for (auto d = FirstOnOrAfter(doc.dates, r.span.line); d != doc.dates.end() && d->span.line <= r.span.line + kLongestAction && !dated; ++d)
         dated = d->end && (d->span.line == r.span.line || r.action.find(d->text) != std::string::npos);
-      // "... i mars varje år": a recurring task has no one deadline.
-      auto f = FirstOnOrAfter(doc.frequencies, r.span.line);
-      bool recurring = f != doc.frequencies.end() && f->span.line == r.span.line;
+      // "... i mars varje år": a recurring task has no one deadline, its
+      // frequency on its first line or in its text (wrapped onto the next).
+      bool recurring = false;
+      for (auto f = FirstOnOrAfter(doc.frequencies, r.span.line);
+           f != doc.frequencies.end() && f->span.line <= r.span.line + kLongestAction && !recurring; ++f)
+        recurring = f->span.line == r.span.line || r.action.find(f->text) != std::string::npos;
       if (!dated && !recurring)
         out.push_back(Make(ctx, r.span, {"activity.no-deadline", {*r.actor}}, r.action));
     }
