@@ -452,7 +452,13 @@ struct StructureAnalyzer::Impl {
       return k < t.lines.size() && ParseNumberedStep(t.lines[k].text, order, rest) ? order : 0;
     };
     int order = order_of(i);
-    return order > 0 && (order_of(i + 1) == order + 1 || (order > 1 && i > 0 && order_of(i - 1) == order - 1));
+    if (order == 0) return false;
+    if (order_of(i + 1) == order + 1) return true;
+    // The item before may wrap onto lines of its own in lower case ("3. Skånegemensam samverkansgrupp" | "psykiatri ...").
+    constexpr size_t kMostWrappedLines = 4;
+    size_t k = i;
+    while (k > 0 && i - k < kMostWrappedLines && order_of(k - 1) == 0 && !t.lines[k - 1].blank() && StartsLower(t.lines[k - 1].text)) --k;
+    return order > 1 && k > 0 && order_of(k - 1) == order - 1;
   }
 
   // Whether line i can be a heading; sets *label to its text's label when
@@ -771,6 +777,11 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       // first item, marker or not; a bare label ("Ansvarig:") is over its value.
       if (current.first == current.last && current.text.back() == ':' && WordCount(current.text) >= 2 && !wrapped)
         starts_new = true;
+      // A marked item whose line was full goes on onto the next unmarked
+      // line, whatever its case ("4. Frågan kan lyftas till Centralt" | "Samverkansorgan.").
+      if (starts_new && current.bullet != Bullet::kNone && current.last + 1 == i && !Impl::EndsSentence(prev) && !intro &&
+          Impl::WrappedForRoom(t, current.last))
+        starts_new = false;
     }
     if (starts_new) {
       s.units.push_back(Unit{i, i, l.text, l.bullet, s.heading_of_line[i]});

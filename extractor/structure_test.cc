@@ -184,6 +184,19 @@ TEST_CASE("a line wrapping onto a lower-case line of a list's commas is no headi
         std::vector<std::string>{"Avtal", "Personer med skadligt bruk och beroende av spel om pengar"});
 }
 
+TEST_CASE("a numbered item after a wrapped one is no heading; a full marked line goes on onto the next", "[structure]") {
+  const std::string ladder =
+      "Tvister\nOenighet hanteras stegvis:\n1. Berörda enhetschefer söker en\nlösning i ärendet.\n"
+      "2. Skånegemensam samverkansgrupp\npsykiatri (SSP) lämnar förslag på\nlösning.\n"
+      "3. Frågan kan lyftas till Centralt\nSamverkansorgan.\n";
+  Structure s = Analyze(ladder);
+  CHECK(HeadingTexts(s) == std::vector<std::string>{"Tvister"});
+  CHECK(UnitTexts(s).back() == "3. Frågan kan lyftas till Centralt Samverkansorgan.");
+  // Must not: a short item without a period, then a paragraph of its own.
+  s = Analyze("Parter\nParterna är:\n\u2022 Socialtjänsten i kommunen\n\u2022 BUP\nParterna ansvarar var för sig.\n");
+  CHECK(UnitTexts(s).back() == "Parterna ansvarar var för sig.");
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");
