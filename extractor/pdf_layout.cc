@@ -68,11 +68,21 @@ struct WordStart {
   bool after_wide_gap;
 };
 
-std::vector<std::vector<WordStart>> WordStarts(const std::vector<Line>& lines, double wide_gap) {
+double Height(const PlacedWord& w) { return w.y1 - w.y0; }
+
+// A space is about a third of the font's size; a gap of a whole height is
+// no space between words but room between cells (or a justified line's).
+// The words' own size tells, not the page's: a table set small beside
+// larger text has its cells closer.
+bool WideGapBetween(const PlacedWord& before, const PlacedWord& after) {
+  return after.x0 - before.x1 >= 0.9 * std::max(Height(before), Height(after));
+}
+
+std::vector<std::vector<WordStart>> WordStarts(const std::vector<Line>& lines) {
   std::vector<std::vector<WordStart>> starts(lines.size());
   for (size_t i = 0; i < lines.size(); ++i)
     for (size_t k = 0; k < lines[i].words.size(); ++k)
-      starts[i].push_back({lines[i].words[k]->x0, k > 0 && lines[i].words[k]->x0 - lines[i].words[k - 1]->x1 >= wide_gap});
+      starts[i].push_back({lines[i].words[k]->x0, k > 0 && WideGapBetween(*lines[i].words[k - 1], *lines[i].words[k])});
   return starts;
 }
 
@@ -112,24 +122,28 @@ bool InCells(const std::vector<Line>& lines, const std::vector<std::vector<WordS
 }
 
 // What a page's words measure: where its text starts, the character column
-// and the typical word's height.
+// and the typical line's height.
 struct PageMeasure {
   double left = 0;
   double column_width = 1;
   double height = 1;
-  // A space is about a third of the font's size; a gap of a whole height is
-  // no space between words but room between cells (or a justified line's).
-  double WideGap() const { return 0.9 * height; }
 };
 
-PageMeasure Measure(const std::vector<PlacedWord>& words) {
+// The typical line's height is its tallest word's (a raised footnote number
+// is smaller), the median of the lines': a table of many small words in
+// few rows does not make the page's text small.
+PageMeasure Measure(const std::vector<PlacedWord>& words, const std::vector<Line>& lines) {
   std::vector<double> char_widths, heights;
   PageMeasure m;
   m.left = words[0].x0;
   for (const PlacedWord& w : words) {
     if (size_t runes = RuneCount(w.text); runes > 0) char_widths.push_back((w.x1 - w.x0) / static_cast<double>(runes));
-    heights.push_back(w.y1 - w.y0);
     m.left = std::min(m.left, w.x0);
+  }
+  for (const Line& l : lines) {
+    double tallest = 0;
+    for (const PlacedWord* w : l.words) tallest = std::max(tallest, Height(*w));
+    heights.push_back(tallest);
   }
   // A column a little narrower than the typical character, so that text
   // seldom needs more columns than its width gives it.
@@ -203,9 +217,10 @@ void AppendLine(const std::vector<Line>& lines, size_t i, const PageMeasure& m,
       const PlacedWord& before = *lines[i].words[k - 1];
       double gap = w.x0 - before.x1;
       // A cell filled to its edge may touch the next ("Gemensam screeningBeroendevården").
-      bool cell = gap >= m.WideGap() || (in_cells && gap > -0.1 * m.height && StartsColumn(starts, i, w.x0));
+      double height = std::max(Height(before), Height(w));
+      bool cell = WideGapBetween(before, w) || (in_cells && gap > -0.1 * height && StartsColumn(starts, i, w.x0));
       size_t spaces = cell ? std::max<size_t>(2, at > column ? at - column : 0)
-                           : (before.space_after || gap > 0.15 * m.height ? 1 : 0);
+                           : (before.space_after || gap > 0.15 * height ? 1 : 0);
       out.append(spaces, ' ');
       column += spaces;
     }
@@ -238,9 +253,9 @@ std::string LayOutWords(std::vector<PlacedWord> words) {
               words.end());
   if (words.empty()) return "";
   TurnToReadingDirection(words);
-  PageMeasure m = Measure(words);
   std::vector<Line> lines = GroupLines(words);
-  std::vector<std::vector<WordStart>> starts = WordStarts(lines, m.WideGap());
+  PageMeasure m = Measure(words, lines);
+  std::vector<std::vector<WordStart>> starts = WordStarts(lines);
   FitColumnsToSmallTables(lines, starts, m);
   std::vector<size_t> blanks = BlankLinesBefore(lines, m.height);
   std::string out;

@@ -73,6 +73,26 @@ TEST_CASE("a table set smaller than the text keeps its cells under their heading
   CHECK(plain.back().find("BUP") == plain[plain.size() - 2].find("Ansvarig"));
 }
 
+TEST_CASE("a page mostly of a tiny table keeps its text's lines as prose", "[pdf-layout]") {
+  // Three lines of text (6 points a character, 4 points between words, 14
+  // apart) over a table of five rows at 1.5 points a character: the table
+  // has the most words, its size is not the text's.
+  std::vector<std::vector<PlacedWord>> rows = {SizedRow(100, 6, {{50, "Planen"}, {90, "antogs"}, {130, "av"}}),
+                                              SizedRow(114, 6, {{50, "gruppen"}, {96, "och"}, {118, "galler"}}),
+                                              SizedRow(128, 6, {{50, "hela"}, {78, "aret"}})};
+  for (int r = 0; r < 5; ++r)
+    rows.push_back(SizedRow(150 + 14 * r, 1.5, {{50, "Suicidprevention"}, {95, "Utbilda personal"}, {135, "Elevhalsan"}}));
+  std::vector<PlacedWord> words;
+  for (const auto& r : rows) words.insert(words.end(), r.begin(), r.end());
+  std::vector<std::string> lines = Lines(LayOutWords(words));
+  REQUIRE(lines.size() >= 8);
+  CHECK(lines[0] == "Planen antogs av");
+  CHECK(lines[1] == "gruppen och galler");
+  CHECK(lines[2] == "hela aret");
+  // Must not: the table's cells run together.
+  CHECK(lines.back().find("Suicidprevention  ") != std::string::npos);
+}
+
 TEST_CASE("lines by where words stand: a raised footnote number joins its line, a gap leaves a blank line", "[pdf-layout]") {
   std::vector<PlacedWord> words = Row(100, {{50, "Personer"}, {104, "med"}});
   words.push_back(PlacedWord{"1", 122, 97, 126, 105, false});  // raised and smaller
