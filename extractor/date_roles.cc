@@ -98,6 +98,26 @@ bool InSubSection(const ExtractionRun& run, size_t line, SubHeading a, SubHeadin
   return h && (h->sub == a || h->sub == b) && run.structure.heading_at_line[line] < 0;
 }
 
+// The title text line `line` holds: the text's first paragraph up to it
+// when it is part of that (a title wrapped onto three lines in a narrow
+// column: "Skånes länsgemensamma handlingsplan" | "psykisk hälsa" | "och
+// suicidprevention 2022-2023"), else the line itself among the first four;
+// else empty. A whole text on one line has no title.
+std::string TitleAround(const ExtractionRun& run, size_t line) {
+  constexpr size_t kTitleLines = 4, kLongestTitle = 300;
+  const auto& lines = run.text.lines;
+  if (lines[line].text.size() > kLongestTitle) return "";
+  size_t first = 0;
+  while (first < line && lines[first].blank()) ++first;
+  bool in_first_paragraph = line - first < kTitleLines &&
+                            std::none_of(lines.begin() + static_cast<long>(first), lines.begin() + static_cast<long>(line),
+                                         [](const TextLine& l) { return l.blank(); });
+  if (!in_first_paragraph) return line < kTitleLines ? lines[line].text : "";
+  std::string title;
+  for (size_t i = first; i <= line; ++i) title += (title.empty() ? "" : " ") + lines[i].text;
+  return title;
+}
+
 DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
   auto mentions = [](std::string_view text, std::initializer_list<std::string_view> words) { return ContainsAny(Fold(text), words); };
   static const RE2 kValid(R"((?i)gäll(a|er)\b|träder i kraft|ikraftträd|avtalsperiod|löptid)");
@@ -119,17 +139,15 @@ DateRole RoleOf(const ExtractionRun& run, const FoundDate& fd) {
       !RE2::PartialMatch(sentence, kShall))
     return DateRole::kRevised;
   bool is_heading = run.structure.heading_at_line[fd.line] >= 0;
-  std::string_view line = run.Line(fd.line);
-  // A title is a short line; a whole text on one line has none.
-  constexpr size_t kLongestTitle = 300;
-  bool in_title = fd.line < 4 && line.size() <= kLongestTitle;
   // A span of years, or of months or days across more than a month ("1 januari 2024 – 31 december 2025").
   bool long_span = m.grain == Grain::kYears || m.grain == Grain::kYear ||
                    (m.start && m.end_date && m.end_date->DaysSinceEpoch() - m.start->DaysSinceEpoch() > 62);
-  if (long_span && (is_heading || in_title) &&
-      mentions(is_heading ? std::string_view(run.structure.headings[static_cast<size_t>(run.structure.heading_at_line[fd.line])].text) : line,
-               {"plan", "aktivitet", "kortsiktiga", "långsiktiga", "period", "utvecklingsområden"}))
-    return DateRole::kPlanPeriod;
+  if (long_span) {
+    std::string title = is_heading ? run.structure.headings[static_cast<size_t>(run.structure.heading_at_line[fd.line])].text
+                                   : TitleAround(run, fd.line);
+    if (mentions(title, {"plan", "aktivitet", "kortsiktiga", "långsiktiga", "period", "utvecklingsområden"}))
+      return DateRole::kPlanPeriod;
+  }
   if ((m.grain == Grain::kDay || m.grain == Grain::kYear) && mentions(sentence, {"ramöverenskommelse"})) {
     // "... 2021-02-11, som ersatte ramöverenskommelsen från 2015-03-16": an old framework named as replaced is history.
     static const RE2 kReplaced(R"((?i)\b(?:ersatte|ersatt|ersatts|ersätter|ersattes|upphävde|upphävdes|tidigare|föregående)\b)");

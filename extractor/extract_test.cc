@@ -1279,6 +1279,13 @@ TEST_CASE("a plan period written as a range of days or months", "[extract]") {
   }
   Document one_day = f.Extract("Handlingsplan beslutad 2024-03-01\n\nBakgrund\nText.\n");
   CHECK_FALSE(one_day.plan_period.has_value());
+  // A title wrapped onto three lines, the period on the last.
+  Document wrapped = f.Extract("Skånes länsgemensamma handlingsplan\npsykisk hälsa\noch suicidprevention 2022-2023\n\nText.\n");
+  REQUIRE(wrapped.plan_period.has_value());
+  CHECK(wrapped.plan_period->end->ToString() == "2023-12-31");
+  // Must not: years in a paragraph after the title that names activities.
+  Document later = f.Extract("Handlingsplan\n\nSamsjuklighet\nBakgrund.\nAktiviteter genomförs under 2022-2023 i mån av tid.\n");
+  CHECK_FALSE(later.plan_period.has_value());
 }
 
 TEST_CASE("development areas given as a list under their section's heading", "[extract]") {

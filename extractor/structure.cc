@@ -301,7 +301,19 @@ struct StructureAnalyzer::Impl {
   // second way is the only one (a wrapped "1. Tvister löses i första hand
   // av" is prose although it names a section). A sub-heading word in lower
   // case ("målsättning") does not go on a sentence.
+  // Whether three lines in lower case, unmarked, follow line i: a heading
+  // wraps onto two at most, prose goes on ("Det är särskilt viktigt att
+  // vara uppmärksam" | "på den kroppsliga hälsan hos" | "personer med ..." | ...).
+  static bool InLowerCaseRun(const NormalizedText& t, size_t i) {
+    constexpr size_t kRun = 3;
+    for (size_t k = i + 1; k <= i + kRun; ++k)
+      if (k >= t.lines.size() || t.lines[k].blank() || t.lines[k].bullet != Bullet::kNone || !StartsLower(t.lines[k].text))
+        return false;
+    return true;
+  }
+
   bool ContinuesIntoSentence(const NormalizedText& t, size_t i, bool wrapped_only) const {
+    if (InLowerCaseRun(t, i)) return true;
     for (size_t k = i + 1; k < t.lines.size() && k <= i + 3; ++k) {
       const TextLine& l = t.lines[k];
       bool digit = !l.blank() && l.text[0] >= '0' && l.text[0] <= '9' && l.bullet == Bullet::kNone;
@@ -383,11 +395,14 @@ struct StructureAnalyzer::Impl {
 
   // Whether line i goes on onto a short lower-case line right under it that
   // ends the phrase: a heading wrapped in two ("... spel om" | "pengar").
+  // The short line ends the phrase: it is not left mid-phrase ("... samt" |
+  // "symtom och funktionsnedsättningar till"), nor does prose go on below.
   static bool WrapsOntoShortLine(const NormalizedText& t, size_t i) {
     constexpr size_t kLongestRest = 40;
     if (i + 1 >= t.lines.size()) return false;
     const std::string& next = t.lines[i + 1].text;
-    return StartsLower(next) && next.size() <= kLongestRest && !EndsSentence(next);
+    return StartsLower(next) && next.size() <= kLongestRest && !EndsSentence(next) && !EndsMidPhrase(next) &&
+           !InLowerCaseRun(t, i);
   }
 
   // "Överenskommelsen omfattar" right under a heading, then "a) barn ...":

@@ -197,6 +197,16 @@ TEST_CASE("a numbered item after a wrapped one is no heading; a full marked line
   CHECK(UnitTexts(s).back() == "Parterna ansvarar var för sig.");
 }
 
+TEST_CASE("a paragraph's first line over three lower-case lines is no heading; a heading wraps onto two", "[structure]") {
+  CHECK(HeadingTexts(Analyze("Avtal\n\nKroppslig hälsa\n\nDet är särskilt viktigt att vara uppmärksam\npå den kroppsliga hälsan hos\n"
+                             "personer med psykisk funktionsnedsättning\noch beroende som riskgrupper.\n")) ==
+        std::vector<std::string>{"Avtal", "Kroppslig hälsa"});
+  CHECK(HeadingTexts(Analyze("Avtal\n\nText.\nKonsekvenser av medicinering samt\nsymtom och funktionsnedsättningar till\n"
+                             "följd av psykisk sjukdom påverkar\npersonens förmåga.\n")) == std::vector<std::string>{"Avtal"});
+  // Must not: a heading wrapped onto two short lines stays a heading.
+  CHECK(HeadingTexts(Analyze("Avtal\n\nSamsjuklighet psykisk sjukdom och\nskadligt\nbruk/beroende\nMålsättning\nText.\n")).size() >= 2);
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");
