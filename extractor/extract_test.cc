@@ -412,6 +412,37 @@ TEST_CASE("a lead-in whose verb takes the list is neither heading nor label, bla
   CHECK(texts("Avtalet gäller\n" + items) == want);
 }
 
+// A narrow column breaks "Psykiatri" | "Skåne," and makes every line short.
+TEST_CASE("parties represented by units in a sentence wrapped in a narrow column", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\n4. Parter\nKommunerna företräds av socialtjänsten,\nLSS-verksamheten, elevhälsan och\n"
+      "förskole- och skolförvaltningarna.\nRegion Skåne företräds av Psykiatri\nSkåne, Barn- och ungdomspsykiatrin,\n"
+      "Habiliteringen och vårdcentralerna i\ndelregionen.\n\n5. Samverkansstruktur\nText.\n");
+  std::vector<std::string> region;
+  for (const Party& p : d.parties)
+    if (p.principal == Principal::kRegion) region.push_back(p.text);
+  CHECK(region == std::vector<std::string>{"Psykiatri Skåne", "Barn- och ungdomspsykiatrin", "Habiliteringen", "Vårdcentralerna i delregionen"});
+  // Must not: items of a list in a narrow column, one of them full, run together.
+  Document items = f.Extract("Lokal överenskommelse\n\nParter\nFör Region Skåne:\nVuxenpsykiatrin i Helsingborg och Ängelholm\n"
+                             "Barn- och ungdomspsykiatrin, BUP\nHabiliteringen\n");
+  CHECK(items.parties.size() == 3);
+}
+
+// On a page read in two columns the other column's lines share the source lines.
+TEST_CASE("a validity's dates are its own section's, beside another column", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Bakgrund                                          Giltighetstid\n"
+      "Överenskommelsen bygger på ramöverenskommelsen    Överenskommelsen gäller från och med\n"
+      "från 2021-02-11 och på den lokala planen från     den 1 januari 2025 och tre år framåt.\n"
+      "2020 som nu ersätts av denna överenskommelse.     Den kan sägas upp av var och en av parterna.\n"
+      "Vidare text om bakgrunden till överenskommelsen   Uppsägningstiden är sex månader för alla\n");
+  REQUIRE(d.validity.has_value());
+  CHECK(d.validity->from == CivilDate{2025, 1, 1});
+  CHECK(d.validity->until == CivilDate{2027, 12, 31});
+}
+
 TEST_CASE("an item naming two words only one group has is that group's", "[extract]") {
   Fixture f;
   auto groups = [&](const std::string& items) {

@@ -511,6 +511,11 @@ struct StructureAnalyzer::Impl {
     // ("... som missbrukar" | "alkohol, narkotika, andra"), make no heading.
     if (text.find(", ") != std::string::npos) return false;
     if (WrapsOntoShortLine(t, i) && t.lines[i + 1].text.find(", ") != std::string::npos) return false;
+    // A line full for its column going on onto a line with a list's commas
+    // ("Region Skåne företräds av Psykiatri" | "Skåne, Barn- och ...") is prose.
+    if (i + 1 < t.lines.size() && t.lines[i + 1].bullet == Bullet::kNone && t.lines[i + 1].text.find(", ") != std::string::npos &&
+        WrappedForRoom(t, i))
+      return false;
     if (words >= kFewestWordsOfCutSentence && GoesOnPastBlankLine(t, i)) return false;
     if (InNumberedRun(t, i)) return false;
     if (ContinuesIntoSentence(t, i, false)) return false;
@@ -767,8 +772,11 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       bool intro = upper && l.text.back() == ':' && !Impl::EndsMidPhrase(prev);
       // The blank lines of a page or column break left mid-phrase part nothing.
       bool parted = blank_before && !(Impl::EndsMidPhrase(prev) && BreakBetween(t.lines[s.units[static_cast<size_t>(open)].last], l));
-      starts_new = Impl::EndsSentence(prev) ? upper || parted
-                                            : (upper && (parted || (prev.size() < 40 && !Impl::EndsMidPhrase(prev)) || intro));
+      // A short line before an upper-case one ends what it says, unless it
+      // was full for its column ("Region Skåne företräds av Psykiatri" | "Skåne, ...").
+      size_t last = s.units[static_cast<size_t>(open)].last;
+      bool short_line = prev.size() < 40 && !Impl::EndsMidPhrase(prev) && !(last + 1 == i && Impl::WrappedForRoom(t, last));
+      starts_new = Impl::EndsSentence(prev) ? upper || parted : (upper && (parted || short_line || intro));
       // In a list (under Målgrupper or Parter, or after a lead-in) each item
       // stands on its own line, with or without a marker. A line in upper
       // case starts the next item unless the one before is left mid-phrase
@@ -786,7 +794,13 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
       bool lower_items = StartsLower(current.text) || current.text.back() == ':' ||
                          (current.first == current.last && Impl::IsLeadIn(current.text));
-      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && (upper || (!wrapped && lower_items)))
+      // A full line going on onto one with a list's commas is a sentence's
+      // ("Region Skåne företräds av Psykiatri" | "Skåne, Barn- ..."), after
+      // a sentence, not after a lead-in or an item.
+      bool after_sentence = open > 0 && s.units[static_cast<size_t>(open) - 1].text.back() == '.';
+      bool onto_clause = after_sentence && last + 1 == i && !Impl::EndsSentence(prev) &&
+                         l.text.find(", ") != std::string::npos && Impl::WrappedForRoom(t, last);
+      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && !onto_clause && (upper || (!wrapped && lower_items)))
         starts_new = true;
       // A lead-in of words ending in ':' ("Kommunerna ansvarar för:") is over its
       // first item, marker or not; a bare label ("Ansvarig:") is over its value.

@@ -115,8 +115,11 @@ void ExtractValidity(ExtractionRun& run) {
         if (!RE2::PartialMatch(u.text, *pattern, &before, &after)) continue;
         if (auto n = NumberWord(before.empty() ? after : before)) v.notice_months = *n * months, any = true;
       }
-      for (const DateSpan& d : run.doc.dates) {
-        if (d.span.line < run.text.lines[u.first].source_line || d.span.line > run.text.lines[u.last].source_line) continue;
+      // The unit's dates by their lines in the text: on a page read in two
+      // columns the other column's lines share its source lines.
+      for (size_t i = 0; i < run.doc.dates.size() && i < run.dates.size(); ++i) {
+        const DateSpan& d = run.doc.dates[i];
+        if (run.dates[i].line < u.first || run.dates[i].line > u.last) continue;
         bool spans = d.end && d.end != d.start;
         if ((d.role == DateRole::kValidFrom || d.role == DateRole::kStart) && !v.from) {
           v.from = d.start, any = true;

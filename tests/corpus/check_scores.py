@@ -108,13 +108,11 @@ def synthetic(tool):
 
 
 # Each rendering of the synthetic corpus (tools/render/render.py) must keep
-# at least this macro F1. The goal is the text's score within 0.02, met by
-# plain, LO-PDF, DOCX and ODT; two columns a page (lists that lost their
-# markers, tables in a narrow column) is not there yet, and its floor is
-# what it reaches today, so a fall shows while the gap is being closed.
-RENDERING_FLOORS = {"plain": 0.98, "lo-pdf": 0.99, "docx": 0.99, "odt": 0.99, "two-column": 0.91}
-# Findings that must not be raised, raised on a form today (none on the forms that met the goal).
-MUST_NOT_RAISED = {"two-column": 8}
+# at least this macro F1: the text's score (1.000) within 0.02, met by every
+# form; no finding that must not be raised on any.
+RENDERING_FLOORS = {"plain": 0.98, "lo-pdf": 0.99, "docx": 0.99, "odt": 0.99, "two-column": 0.98}
+# Findings that must not be raised, raised on a form today: none.
+MUST_NOT_RAISED = {}
 
 
 def gate_form(tool, problems, label, gold, docs, floor, allowed):
@@ -150,8 +148,10 @@ def renderings(tool):
 # --corpus, into a temporary directory: nothing of them enters the project)
 # as the plain and two-column PDFs reportlab makes; LibreOffice's forms are
 # left to a hand run, as CI has no LibreOffice. The floors are what each
-# form reaches today (the text: 0.996); no must-not finding on either.
-SHARED_RENDERING_FLOORS = {"plain": 0.97, "two-column": 0.78}
+# form reaches today (the text: 0.996; plain 0.989, two columns 0.917, whose
+# narrow column breaks unmarked list items a real one would mark); no
+# must-not finding on either.
+SHARED_RENDERING_FLOORS = {"plain": 0.97, "two-column": 0.90}
 
 
 def shared_renderings(tool):
