@@ -175,7 +175,7 @@ struct ExtractionRun {
   // the kind, the date, the region and the validity all read the title block.
   size_t title_end = 0;
   // Each of doc.areas' lines in the text, ascending (ExtractAreas sets them).
-  std::vector<size_t> area_lines;
+  std::vector<size_t> area_lines = {};
 
   // Whether the text contains one of the gate's words, ignoring case. A match
   // RE2's (?i) would find only through a case fold outside Latin-1 (U+017F
