@@ -124,8 +124,8 @@ std::optional<std::vector<std::string>> StartWords(const std::vector<NamedPatter
   return words;
 }
 
-// The literals of counties.xml as one RE2 (see CompiledReference::county_names).
-Status CompileCountyNames(const ReferenceData& ref, CompiledReference& c) {
+// The literals of counties.xml (see CompiledReference::county_literals).
+void CollectCountyNames(const ReferenceData& ref, CompiledReference& c) {
   using Kind = CountyNameInfo::Kind;
   auto add = [&](const std::string& literal, CountyNameInfo info) {
     if (!literal.empty()) c.county_name_of.try_emplace(literal, info);  // a county's own names come first
@@ -135,20 +135,8 @@ Status CompileCountyNames(const ReferenceData& ref, CompiledReference& c) {
   for (size_t i = 0; i < ref.counties.size(); ++i)
     for (const std::string& k : ref.counties[i].kommuner) add(k, {static_cast<int>(i), Kind::kKommun});
   for (const std::string& n : ref.national_bodies) add(n, {-1, Kind::kNational});
-  if (c.county_name_of.empty()) return Status::Ok();
-  std::vector<std::string> literals;
-  for (const auto& [literal, info] : c.county_name_of) literals.push_back(RE2::QuoteMeta(literal));
-  std::sort(literals.begin(), literals.end());  // a stable pattern, whatever the map's order
-  std::string pattern;
-  for (const std::string& l : literals) pattern += (pattern.empty() ? "" : "|") + l;
-  RE2::Options options;
-  options.set_longest_match(true);
-  options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  c.county_names = std::make_unique<RE2>(pattern, options);
-  if (!c.county_names->ok())
-    return BadPattern("counties.xml", "county and kommun names", "(all)", "cannot be combined (" + c.county_names->error() + ")");
-  return Status::Ok();
+  for (const auto& [literal, info] : c.county_name_of) c.county_literals.push_back(literal);
+  std::sort(c.county_literals.begin(), c.county_literals.end());  // a stable order, whatever the map's
 }
 
 // The keyword pass: GateWords(), then the data gates in Gate order; marks
@@ -164,9 +152,11 @@ std::unique_ptr<KeywordGate> BuildGates(CompiledReference& c) {
     if (words) c.located |= GateBit(gate);
     data.push_back(words.value_or(std::vector<std::string>{}));
   }
+  data.push_back(c.county_literals);
+  c.located |= GateBit(Gate::kCountyName);
   std::vector<std::vector<std::string_view>> groups = GateWords();
   for (const auto& words : data) groups.emplace_back(words.begin(), words.end());
-  static_assert(static_cast<size_t>(Gate::kRenamed) < KeywordGate::kMaxGroups);
+  static_assert(static_cast<size_t>(Gate::kCountyName) < KeywordGate::kMaxGroups);
   return std::make_unique<KeywordGate>(groups);
 }
 
@@ -257,7 +247,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
       joined->AddValid(p.re->pattern());
     if (!joined->Compile()) return BadPattern(g.file, g.what, "(all)", "cannot be combined into one alternation");
   }
-  if (Status s = CompileCountyNames(ref, *c); !s.ok()) return s;
+  CollectCountyNames(ref, *c);
   c->gates = BuildGates(*c);
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }

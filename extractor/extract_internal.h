@@ -49,6 +49,7 @@ enum class Gate : uint8_t {
   kLaw,             // law_union
   kPlaceholder,     // placeholders; placeholder_of_word maps each word to its pattern
   kRenamed,         // renamed_union
+  kCountyName,      // county_literals: every county, kommun and national body name of counties.xml
 };
 std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kRevised
 
@@ -106,10 +107,10 @@ struct CompiledReference {
   std::vector<std::string> compound_heads;
   std::vector<NamedPattern> kind_names;  // id = kind-name of vocabulary.xml, in its order
   std::unique_ptr<RE2> audit_heading;
-  // Every county name, kommun name and national body of counties.xml as one
-  // RE2 of literals (leftmost-longest, no groups, so it runs as a DFA); what
-  // a match names is looked up in county_name_of.
-  std::unique_ptr<RE2> county_names;
+  // Every county name, kommun name and national body of counties.xml, found
+  // by the keyword pass (Gate::kCountyName; its word i is county_literals[i])
+  // and named in county_name_of.
+  std::vector<std::string> county_literals;
   std::unordered_map<std::string, CountyNameInfo> county_name_of;
 };
 

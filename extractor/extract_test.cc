@@ -1390,6 +1390,10 @@ TEST_CASE("the county of a document, by its region, landsting, län, kommuner an
   CHECK(region("Överenskommelse om samverkan\n\nKommunen och regionen ska samverka.\n") == "(none)");
   CHECK(region("Rapport\n\nEn konferens i Mora och en i Lund.\n") == "(none)");
   CHECK(region("Jämförelse\n\nRegion Halland och Region Kronoberg har liknande avtal.\n") == "(none)");
+  // Names are found as written, whole: not inside a longer word, not in another case.
+  CHECK(region("Rapport\n\nVandring på Hallandsåsen och Hallandsåsens leder i Hallandsåsen.\n") == "(none)");
+  CHECK(region("Rapport\n\nregion halland och region halland samverkar.\n") == "(none)");
+  CHECK(region("Rapport\n\nRegion Hallands och Region Halland samverkar med Region Halland.\n") == "Halland");
 }
 
 TEST_CASE("a delregion belongs to the framework's county only", "[extract][region]") {

@@ -54,27 +54,48 @@ constexpr int kBodyWeight = 3, kLandWeight = 1, kKommunWeight = 1, kDelregionWei
 // The winner needs this score, and twice the runner-up's.
 constexpr int kLeastScore = 2;
 
+// The names of counties.xml in `text`, in order, as a leftmost-longest scan
+// for them would find them: at each place one starts (the keyword pass
+// located them, ignoring case), the longest written there exactly; a name
+// inside a longer word does not count, and the scan goes on right after
+// its start.
+std::vector<std::pair<size_t, const std::string*>> CountyNamesIn(const ExtractionRun& run, std::string_view text) {
+  const std::vector<std::string>& literals = run.compiled.county_literals;
+  std::vector<std::pair<size_t, const std::string*>> candidates;  // (begin, literal)
+  for (const KeywordGate::Hit& h : run.hits)
+    if (h.group == static_cast<uint32_t>(Gate::kCountyName)) candidates.emplace_back(h.begin, &literals[h.word]);
+  std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second->size() > b.second->size();
+  });
+  std::vector<std::pair<size_t, const std::string*>> found;
+  size_t pos = 0, tried = std::string::npos;
+  for (const auto& [begin, literal] : candidates) {
+    if (begin < pos || begin == tried || text.substr(begin, literal->size()) != *literal) continue;
+    tried = begin;  // the longest written exactly here decides
+    size_t end = begin + literal->size();
+    if (LetterEndsBefore(text, begin) || LetterStartsAt(text, end)) continue;
+    found.emplace_back(begin, literal);
+    pos = end;
+  }
+  return found;
+}
+
 }  // namespace
 
 void ExtractRegion(ExtractionRun& run) {
   const CompiledReference& c = run.compiled;
   Document& doc = run.doc;
-  if (!c.county_names || run.ref.counties.empty()) return;
+  if (c.county_literals.empty() || run.ref.counties.empty()) return;
   const std::string& all = run.text.joined;
   size_t title_end_line = run.title_end;
   size_t title_end = title_end_line < run.text.lines.size() ? run.text.line_offsets[title_end_line] : all.size();
   std::vector<Tally> tally(run.ref.counties.size());
   bool national_in_title = false, body_in_title = false;
   std::optional<Evidence> national;  // the first national body named in the title block
-  re2::StringPiece in(all.data(), all.size()), m;
-  for (size_t pos = 0; pos < all.size() && c.county_names->Match(in, pos, all.size(), RE2::UNANCHORED, &m, 1);) {
-    size_t begin = static_cast<size_t>(m.data() - all.data()), end = begin + m.size();
-    if (m.empty() || LetterEndsBefore(all, begin) || LetterStartsAt(all, end)) {
-      pos = begin + 1;
-      continue;
-    }
-    pos = end;
-    auto found = c.county_name_of.find(std::string(m.data(), m.size()));
+  for (const auto& [begin, literal] : CountyNamesIn(run, all)) {
+    size_t end = begin + literal->size();
+    std::string_view m(all.data() + begin, literal->size());
+    auto found = c.county_name_of.find(*literal);
     if (found == c.county_name_of.end()) continue;
     const CountyNameInfo& info = found->second;
     bool in_title = begin < title_end;

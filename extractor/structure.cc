@@ -260,7 +260,7 @@ struct StructureAnalyzer::Impl {
   static bool IsLeadIn(std::string_view s) {
     static constexpr std::string_view kVerbs[] = {"gäller", "omfattar", "avser", "innefattar", "inkluderar", "berör", "rör", "är"};
     constexpr size_t kMostWords = 6;
-    return WordCount(s) <= kMostWords && LastWordIsOneOf(s, kVerbs);
+    return LastWordIsOneOf(s, kVerbs) && WordCount(s) <= kMostWords;
   }
 
   // Whether line i (its text without numbering: `text`) is a lead-in whose
@@ -332,13 +332,18 @@ struct StructureAnalyzer::Impl {
   // bytes: "å" takes as much room as "a").
   static bool WrappedForRoom(const NormalizedText& t, size_t i) {
     constexpr size_t kNearby = 6;
-    size_t widest = 0;
-    for (size_t k = i > kNearby ? i - kNearby : 0; k < t.lines.size() && k <= i + kNearby; ++k)
-      widest = std::max(widest, RuneCount(t.lines[k].text));
     std::string_view next = t.lines[i + 1].text;
     // Proportional fonts make character counts rough: a line counts as full
     // within 15 % of the widest.
-    return (RuneCount(t.lines[i].text) + 1 + RuneCount(next.substr(0, next.find(' ')))) * 100 > widest * 85;
+    size_t needed = (RuneCount(t.lines[i].text) + 1 + RuneCount(next.substr(0, next.find(' ')))) * 100;
+    size_t first = i > kNearby ? i - kNearby : 0, end = std::min(t.lines.size(), i + kNearby + 1);
+    // A line's bytes bound its characters: most lines are decided without counting them.
+    size_t widest_bytes = 0;
+    for (size_t k = first; k < end; ++k) widest_bytes = std::max(widest_bytes, t.lines[k].text.size());
+    if (needed > widest_bytes * 85) return true;
+    for (size_t k = first; k < end; ++k)
+      if (RuneCount(t.lines[k].text) * 85 >= needed) return false;
+    return true;
   }
 
   // The non-blank line above line i when blank lines (one or more, as many
@@ -634,7 +639,7 @@ bool ItemLike(const Unit& u) {
   // "Kommunerna: Socialtjänsten, Skolan": a label and its list, not an item.
   size_t colon = u.text.find(": ");
   bool labelled = colon != std::string::npos && colon < 40;
-  return !u.text.empty() && u.text.back() != ':' && !labelled && !HoldsSentences(u.text) && WordCount(u.text) <= kMostWords;
+  return !u.text.empty() && u.text.back() != ':' && !labelled && !HasMoreWordsThan(u.text, kMostWords) && !HoldsSentences(u.text);
 }
 
 // Whether `text` opens with a clause: a finite verb among its first words

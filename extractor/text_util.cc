@@ -111,6 +111,13 @@ size_t WordCount(std::string_view s) {
   return n;
 }
 
+bool HasMoreWordsThan(std::string_view s, size_t n) {
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (IsWordByte(s[i]) && (i == 0 || !IsWordByte(s[i - 1])) && ++seen > n) return true;
+  return false;
+}
+
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
   out.reserve(WordCount(s));

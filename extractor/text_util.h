@@ -36,6 +36,8 @@ std::string_view WindowAround(std::string_view line, size_t begin, size_t end, s
 bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words);
 // Words(s).size() without building the words.
 size_t WordCount(std::string_view s);
+// WordCount(s) > n, reading no further than the word past n.
+bool HasMoreWordsThan(std::string_view s, size_t n);
 // Whether `s`, its letters lowered, ends with `lower` (given in lower case);
 // compared from the end, where most words differ. No copy is made. Lowers
 // ASCII and the Latin-1 capitals in UTF-8 (Å Ä Ö É: C3 80-9E as C3 A0-BE),
