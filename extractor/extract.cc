@@ -124,6 +124,24 @@ std::optional<std::vector<std::string>> StartWords(const std::vector<NamedPatter
   return words;
 }
 
+// `pattern` with each plain space (not escaped, not in a character class)
+// made "\s+", so that the words it joins may stand on two lines.
+std::string SpacesAcrossLines(const std::string& pattern) {
+  std::string out;
+  bool in_class = false, escaped = false;
+  for (char c : pattern) {
+    if (c == ' ' && !in_class && !escaped) {
+      out += "\\s+";
+      continue;
+    }
+    if (!escaped && c == '[') in_class = true;
+    if (!escaped && c == ']') in_class = false;
+    escaped = !escaped && c == '\\';
+    out += c;
+  }
+  return out;
+}
+
 // The literals of counties.xml (see CompiledReference::county_literals).
 void CollectCountyNames(const ReferenceData& ref, CompiledReference& c) {
   using Kind = CountyNameInfo::Kind;
@@ -210,9 +228,10 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   for (const auto& [kind, pattern] : ref.vocabulary.kind_names)
     statuses.push_back(Compile(kind, pattern, "kind-name", "vocabulary.xml", c->kind_names));
   {
+    // Its words may stand on two lines ("GRANSKNINGENS" | "INRIKTNING OCH OMFATTNING" in a narrow column).
+    std::string heading = SpacesAcrossLines(ref.vocabulary.audit_heading.empty() ? "$^" : ref.vocabulary.audit_heading);
     std::vector<NamedPattern> audit;
-    statuses.push_back(Compile("audit-heading", ref.vocabulary.audit_heading.empty() ? "$^" : ref.vocabulary.audit_heading,
-                               "audit-heading", "vocabulary.xml", audit));
+    statuses.push_back(Compile("audit-heading", heading, "audit-heading", "vocabulary.xml", audit));
     if (!audit.empty()) c->audit_heading = std::make_unique<RE2>(audit[0].re->pattern(), RE2::Quiet);
   }
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));

@@ -237,9 +237,12 @@ struct ExtractionRun {
   }
   const std::string& Line(size_t i) const { return text.lines[i].text; }
   // `words`, found at byte `begin` of the joined text, with their span.
+  // Words running over lines are quoted on one, a space where the line broke.
   Evidence EvidenceAt(size_t begin, std::string_view words) const {
     size_t line = text.LineIndexAt(begin);
-    return Evidence{std::string(words), SourceSpan{text.lines[line].source_line, text.ColumnAt(begin), static_cast<int>(words.size())}};
+    std::string quote(words);
+    std::replace(quote.begin(), quote.end(), '\n', ' ');
+    return Evidence{std::move(quote), SourceSpan{text.lines[line].source_line, text.ColumnAt(begin), static_cast<int>(words.size())}};
   }
   // `words`, a view into the joined text, with their span.
   Evidence EvidenceOf(std::string_view words) const {

@@ -1422,6 +1422,11 @@ TEST_CASE("the kind from the title block and the contents, with its evidence", "
   // An audit report known by a heading only audit reports have.
   CHECK(f.Extract("Konsult AB\nLunds kommun\n\nInnehåll\n1 Sammanfattning ...... 3\n2 Granskningens syfte ...... 4\n").kind ==
         DocumentKind::kRevision);
+  // Its words on two lines, as a narrow column sets them; quoted on one.
+  Document narrow = f.Extract("Konsult AB\nLunds kommun\n\nInnehåll\n1 SAMMANFATTNING ...3 2 GRANSKNINGENS\nINRIKTNING OCH OMFATTNING\n");
+  CHECK(narrow.kind == DocumentKind::kRevision);
+  REQUIRE(narrow.kind_evidence.has_value());
+  CHECK(narrow.kind_evidence->text == "GRANSKNINGENS INRIKTNING");
   // Must not: a memo or circular about an agreement is not the agreement;
   // a web page whose first paragraph mentions plans is no plan.
   CHECK(f.Extract("Tjänsteskrivelse\nLokal överenskommelse om psykisk hälsa" + sections).kind == DocumentKind::kAnnat);
