@@ -281,6 +281,29 @@ struct StructureAnalyzer::Impl {
     return next.bullet == Bullet::kGlyph || next.bullet == Bullet::kSubGlyph || StartsLower(next.text);
   }
 
+  // Whether line i opens with the two words the paragraph above it opens
+  // with, a blank line or two between: items of one list said alike
+  // ("Ansvarar för samverkan enligt ..." | blank | "Ansvarar för uppföljning
+  // av ..."), not a heading over its text.
+  static bool RepeatsItemAbove(const NormalizedText& t, size_t i) {
+    constexpr size_t kMostBlankLines = 2, kMostLinesUp = 3;
+    auto first_two = [](std::string_view s) {
+      size_t first = s.find(' ');
+      size_t second = first == std::string_view::npos ? first : s.find(' ', first + 1);
+      return s.substr(0, second);
+    };
+    size_t k = i;
+    while (k > 0 && i - k <= kMostBlankLines && t.lines[k - 1].blank()) --k;
+    if (k == i || k == 0 || t.lines[k - 1].blank()) return false;
+    size_t last = k - 1, start = last;
+    while (start > 0 && last - start < kMostLinesUp && !t.lines[start - 1].blank() && StartsLower(t.lines[start].text)) --start;
+    std::string_view above = t.lines[start].text, here = t.lines[i].text;
+    // Short lines alike are a title and its subtitle rather ("Handlingsplan 2025" | "Handlingsplan 2025 – Nordost").
+    constexpr size_t kFewestWords = 4;
+    return WordCount(first_two(here)) == 2 && first_two(above) == first_two(here) && t.lines[last].text.back() != ':' &&
+           HasMoreWordsThan(above, kFewestWords - 1) && HasMoreWordsThan(here, kFewestWords - 1);
+  }
+
   // Whether a line ends in a word or sign after which a phrase must go on
   // ("... som vårdas i", "alkohol, narkotika,"): the next line continues
   // it, whatever its case.
@@ -506,6 +529,7 @@ struct StructureAnalyzer::Impl {
     // only when a short lower-case line right under it ends it ("pengar").
     if (EndsMidPhrase(text) && !WrapsOntoShortLine(t, i)) return false;
     if (LeadsIntoList(t, i, text)) return false;
+    if (RepeatsItemAbove(t, i)) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {

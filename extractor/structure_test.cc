@@ -207,6 +207,18 @@ TEST_CASE("a paragraph's first line over three lower-case lines is no heading; a
   CHECK(HeadingTexts(Analyze("Avtal\n\nSamsjuklighet psykisk sjukdom och\nskadligt\nbruk/beroende\nMålsättning\nText.\n")).size() >= 2);
 }
 
+TEST_CASE("items said alike a blank line apart are items, not headings", "[structure]") {
+  const std::string items =
+      "Bakgrund\n\nStyrgruppen rapporterar till beredningen som:\n\nAnsvarar för strategisk planering\n"
+      "Ansvarar för samverkan enligt ramen\n\nAnsvarar för samverkan enligt lokal\növerenskommelse\n\n\n"
+      "Ansvarar för uppföljning av lokal\növerenskommelse\n";
+  CHECK(HeadingTexts(Analyze(items)) == std::vector<std::string>{"Bakgrund"});
+  // Must not: sections whose headings open alike, text between; a title and its subtitle.
+  CHECK(HeadingTexts(Analyze("Avtal\n\nSamverkan kring barn och unga\nText om barn.\n\nSamverkan kring vuxna med missbruk\nText.\n")) ==
+        std::vector<std::string>{"Avtal", "Samverkan kring barn och unga", "Samverkan kring vuxna med missbruk"});
+  CHECK(HeadingTexts(Analyze("Handlingsplan 2025\n\nHandlingsplan 2025 för Nordost\n\nText.\n")).size() == 2);
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");
