@@ -429,6 +429,25 @@ TEST_CASE("parties represented by units in a sentence wrapped in a narrow column
   CHECK(items.parties.size() == 3);
 }
 
+TEST_CASE("a list of parties goes on past a line taken for a heading inside it", "[extract]") {
+  Fixture f;
+  auto parties = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const Party& p : f.Extract(text).parties) out.push_back((p.principal == Principal::kRegion ? "region " : "kommun ") + p.text);
+    return out;
+  };
+  const std::string parter =
+      "Lokal överenskommelse\n\nParter\nParter för Trelleborgs kommun och Svedala kommun:\n\n"
+      "\u2022 Socialförvaltningen\n\u2022 Barn- och utbildningsförvaltningen\n\n"
+      "Elevhälsans medicinska och psykologiska\ninsatser\n\n";
+  CHECK(parties(parter + "För Region Skåne och andra vårdgivare i kommunerna:\n\u2022 Vuxenpsykiatrin\n\u2022 Habiliteringen\n") ==
+        std::vector<std::string>{"kommun Socialförvaltningen", "kommun Barn- och utbildningsförvaltningen", "region Vuxenpsykiatrin",
+                                 "region Habiliteringen"});
+  // Must not: after a Parter section that ended in prose, a later section's lists of duties.
+  CHECK(parties("Lokal överenskommelse\n\nParter\nParterna framgår av bilaga 1.\n\nUppdrag i vardagen\n"
+                "För kommunerna:\n\u2022 Erbjuda boendestöd\n") == std::vector<std::string>{});
+}
+
 // On a page read in two columns the other column's lines share the source lines.
 TEST_CASE("a validity's dates are its own section's, beside another column", "[extract]") {
   Fixture f;

@@ -731,6 +731,64 @@ void AddPrincipalsByName(ExtractionRun& run, const Unit& u) {
 
 }  // namespace
 
+// One unit under the Parter heading: a table row of parties, a principal
+// and its list ("Kommunen: Socialtjänsten, Elevhälsan och LSS."), whom a
+// principal is represented by, a lead-in to a list ("För kommunerna:"),
+// which sets `listing` and `principal`, or an item of the list being read.
+void ReadPartyUnit(ExtractionRun& run, const Unit& u, bool& listing, Principal& principal) {
+  if (AddPartyRow(run, u)) return;
+  size_t colon = u.text.find(':');
+  if (colon != std::string::npos && colon + 1 < u.text.size() && colon < 60) {
+    auto p = PrincipalOf(u.text.substr(0, colon));
+    if (!p) return;
+    AddPartyList(run, u, *p, std::string_view(u.text).substr(colon + 1), colon + 1, false);
+    listing = false;
+    return;
+  }
+  if (AddRepresentedParties(run, u)) {
+    listing = false;
+    return;
+  }
+  if (!u.text.empty() && u.text.back() == ':') {
+    auto p = PrincipalOf(u.text);
+    listing = p.has_value();
+    if (p) principal = *p;
+    return;
+  }
+  if (u.bullet == Bullet::kNone) {
+    listing = false;  // prose ends the list under an introduction
+    AddPrincipalsByName(run, u);
+  } else if (listing) {
+    AddParty(run, principal, std::string(ItemText(u)), u.first);
+  }
+}
+
+// A line taken for a heading inside the Parter section's list (an item
+// wrapped in a narrow column, "Elevhälsans medicinska och psykologiska" |
+// "insatser") leaves the lists after it under that heading: while the list
+// before it was still being read, the lists of principals ("För Region
+// Skåne ...:") under the next plain headings are the section's too; the
+// line itself, a sub-item, is none.
+void ContinueListsPastHeadings(ExtractionRun& run, size_t parter, bool listing, Principal principal) {
+  const auto& headings = run.structure.headings;
+  for (size_t h = parter + 1; listing && h < headings.size() && headings[h].section_id.empty() &&
+                              headings[h].sub == SubHeading::kNone && !PrincipalOf(headings[h].text);
+       ++h) {
+    bool opened = false;
+    for (const Unit& u : run.UnitsUnder(h)) {
+      if (!u.text.empty() && u.text.back() == ':') {
+        auto p = PrincipalOf(u.text);
+        listing = opened = p.has_value();
+        if (p) principal = *p;
+      } else if (opened && u.bullet != Bullet::kNone) {
+        AddParty(run, principal, std::string(ItemText(u)), u.first);
+      } else {
+        listing = opened = false;
+      }
+    }
+  }
+}
+
 void ExtractParties(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;
   const auto& headings = run.structure.headings;
@@ -740,34 +798,8 @@ void ExtractParties(ExtractionRun& run) {
     // Not an optional: GCC takes its copy for uninitialized (-Wmaybe-uninitialized).
     bool listing = false;
     Principal principal = Principal::kKommun;
-    for (const Unit& u : run.UnitsUnder(h)) {
-      if (AddPartyRow(run, u)) continue;
-      size_t colon = u.text.find(':');
-      if (colon != std::string::npos && colon + 1 < u.text.size() && colon < 60) {
-        // "Kommunen: Socialtjänsten, Elevhälsan och LSS."
-        auto p = PrincipalOf(u.text.substr(0, colon));
-        if (!p) continue;
-        AddPartyList(run, u, *p, std::string_view(u.text).substr(colon + 1), colon + 1, false);
-        listing = false;
-        continue;
-      }
-      if (AddRepresentedParties(run, u)) {
-        listing = false;
-        continue;
-      }
-      if (!u.text.empty() && u.text.back() == ':') {
-        auto p = PrincipalOf(u.text);
-        listing = p.has_value();
-        if (p) principal = *p;
-        continue;
-      }
-      if (u.bullet == Bullet::kNone) {
-        listing = false;  // prose ends the list under an introduction
-        AddPrincipalsByName(run, u);
-      } else if (listing) {
-        AddParty(run, principal, std::string(ItemText(u)), u.first);
-      }
-    }
+    for (const Unit& u : run.UnitsUnder(h)) ReadPartyUnit(run, u, listing, principal);
+    ContinueListsPastHeadings(run, h, listing, principal);
     AddPartiesUnderPrincipalHeadings(run, h);
     break;
   }
