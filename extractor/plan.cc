@@ -231,6 +231,7 @@ void AreasSaidAdded(ExtractionRun& run) {
 // text, and source lines no longer run in reading order.
 std::vector<size_t> AreaTextLines(const ExtractionRun& run) {
   constexpr size_t kNamePrefix = 16;  // bytes: a name wrapped over two lines starts on the first
+  if (run.doc.areas.empty()) return {};
   std::vector<std::pair<int, size_t>> by_source;  // (source line, text line)
   for (size_t i = 0; i < run.text.lines.size(); ++i) by_source.emplace_back(run.text.lines[i].source_line, i);
   std::sort(by_source.begin(), by_source.end());
