@@ -324,15 +324,17 @@ struct StructureAnalyzer::Impl {
   // second way is the only one (a wrapped "1. Tvister löses i första hand
   // av" is prose although it names a section). A sub-heading word in lower
   // case ("målsättning") does not go on a sentence.
-  // Whether three lines in lower case, unmarked, follow line i: a heading
-  // wraps onto two at most, prose goes on ("Det är särskilt viktigt att
-  // vara uppmärksam" | "på den kroppsliga hälsan hos" | "personer med ..." | ...).
+  // Whether line i, full for its column, is the first of a paragraph: three
+  // lines in lower case, unmarked, follow it. A heading wraps onto two at
+  // most, prose goes on ("Det är särskilt viktigt att vara uppmärksam" | "på
+  // den kroppsliga hälsan hos" | "personer med ..." | ...); a short heading
+  // over items in lower case ("Målgrupper" | "barn och unga ...,") is none.
   static bool InLowerCaseRun(const NormalizedText& t, size_t i) {
     constexpr size_t kRun = 3;
     for (size_t k = i + 1; k <= i + kRun; ++k)
       if (k >= t.lines.size() || t.lines[k].blank() || t.lines[k].bullet != Bullet::kNone || !StartsLower(t.lines[k].text))
         return false;
-    return true;
+    return WrappedForRoom(t, i);
   }
 
   bool ContinuesIntoSentence(const NormalizedText& t, size_t i, bool wrapped_only) const {

@@ -203,7 +203,10 @@ TEST_CASE("a paragraph's first line over three lower-case lines is no heading; a
         std::vector<std::string>{"Avtal", "Kroppslig hälsa"});
   CHECK(HeadingTexts(Analyze("Avtal\n\nText.\nKonsekvenser av medicinering samt\nsymtom och funktionsnedsättningar till\n"
                              "följd av psykisk sjukdom påverkar\npersonens förmåga.\n")) == std::vector<std::string>{"Avtal"});
-  // Must not: a heading wrapped onto two short lines stays a heading.
+  // Must not: a section's short heading over items in lower case; a heading wrapped onto two short lines.
+  CHECK(HeadingTexts(Analyze("Avtal\n\nParter\nbarn och unga med psykisk ohälsa,\npersoner i alla åldrar med psykisk "
+                             "funktionsnedsättning,\npersoner i alla åldrar som missbrukar alkohol.\n")) ==
+        std::vector<std::string>{"Avtal", "Parter"});
   CHECK(HeadingTexts(Analyze("Avtal\n\nSamsjuklighet psykisk sjukdom och\nskadligt\nbruk/beroende\nMålsättning\nText.\n")).size() >= 2);
 }
 
