@@ -200,7 +200,7 @@ std::optional<Layout> FindLayout(const std::vector<PageRow>& page, const std::ve
 PageRow Part(const PageRow& row, const Piece& piece, size_t column_start, size_t end_byte) {
   size_t begin = piece.byte_begin;
   if (piece.col_begin > column_start && begin > 0) --begin;  // the byte before is a space
-  return {row.text.substr(begin, end_byte - begin), row.source_line, false};
+  return {row.text.substr(begin, end_byte - begin), row.source_line};
 }
 
 // Where a stretch of column rows [begin, end) ends when its last rows are
@@ -258,7 +258,7 @@ std::vector<PageRow> ReadingOrder(const std::vector<PageRow>& page) {
       switch (kinds[k]) {
         case RowKind::kBlank:
           out.push_back({std::string_view(), row.source_line});
-          right.push_back({std::string_view(), row.source_line, true});
+          right.push_back({std::string_view(), row.source_line});
           break;
         case RowKind::kBoth:
           out.push_back(Part(row, p[0], layout->margin, p[left_pieces[k] - 1].byte_end));

@@ -316,14 +316,6 @@ struct StructureAnalyzer::Impl {
     return LastWordIsOneOf(s, kConnectives) || EndsInAbbreviation(s);
   }
 
-  // Whether line i is the first line of a sentence that goes on in lower
-  // case: prose, not a heading. Either the next line ends the sentence, or
-  // the sentence ends within three lines and line i broke only because the
-  // next word did not fit: with the widest line nearby as the measure, which
-  // finds narrow columns that wrap short lines. With `wrapped_only` the
-  // second way is the only one (a wrapped "1. Tvister löses i första hand
-  // av" is prose although it names a section). A sub-heading word in lower
-  // case ("målsättning") does not go on a sentence.
   // Whether line i, full for its column, is the first of a paragraph: three
   // lines in lower case, unmarked, follow it. A heading wraps onto two at
   // most, prose goes on ("Det är särskilt viktigt att vara uppmärksam" | "på
@@ -337,6 +329,14 @@ struct StructureAnalyzer::Impl {
     return WrappedForRoom(t, i);
   }
 
+  // Whether line i is the first line of a sentence that goes on in lower
+  // case: prose, not a heading. Either the next line ends the sentence, or
+  // the sentence ends within three lines and line i broke only because the
+  // next word did not fit: with the widest line nearby as the measure, which
+  // finds narrow columns that wrap short lines. With `wrapped_only` the
+  // second way is the only one (a wrapped "1. Tvister löses i första hand
+  // av" is prose although it names a section). A sub-heading word in lower
+  // case ("målsättning") does not go on a sentence.
   bool ContinuesIntoSentence(const NormalizedText& t, size_t i, bool wrapped_only) const {
     if (InLowerCaseRun(t, i)) return true;
     for (size_t k = i + 1; k < t.lines.size() && k <= i + 3; ++k) {
@@ -424,9 +424,9 @@ struct StructureAnalyzer::Impl {
   }
 
   // Whether line i goes on onto a short lower-case line right under it that
-  // ends the phrase: a heading wrapped in two ("... spel om" | "pengar").
-  // The short line ends the phrase: it is not left mid-phrase ("... samt" |
-  // "symtom och funktionsnedsättningar till"), nor does prose go on below.
+  // ends the phrase: a heading wrapped in two ("... spel om" | "pengar"), not
+  // a line left mid-phrase ("... samt" | "symtom och funktionsnedsättningar
+  // till") nor the first of a paragraph.
   static bool WrapsOntoShortLine(const NormalizedText& t, size_t i) {
     constexpr size_t kLongestRest = 40;
     if (i + 1 >= t.lines.size()) return false;
