@@ -394,6 +394,19 @@ TEST_CASE("target groups listed under labels their items complete", "[extract]")
         std::vector<std::string>{"TG1 none", "TG2 none", "TG3 none"});
 }
 
+TEST_CASE("the first of target groups said alike right under Målgrupper is a group, not a heading", "[extract]") {
+  Fixture f;
+  auto ids = [&](const std::string& text) {
+    std::vector<std::string> out;
+    for (const TargetGroup& tg : f.Extract(text).target_groups) out.push_back(tg.framework_id.value_or("-"));
+    return out;
+  };
+  CHECK(ids("Lokal överenskommelse\n\nMålgrupper\nPersoner i alla åldrar med psykisk funktionsnedsättning\n"
+            "Personer i alla åldrar som missbrukar alkohol, narkotika, andra beroendeframkallande\n"
+            "medel, läkemedel, dopningsmedel eller spel om pengar\n\nParter\nText.\n") ==
+        std::vector<std::string>{"TG3", "TG4"});
+}
+
 TEST_CASE("a lead-in whose verb takes the list is neither heading nor label, blank line or colon after it", "[extract]") {
   Fixture f;
   auto texts = [&](const std::string& list) {

@@ -281,27 +281,41 @@ struct StructureAnalyzer::Impl {
     return next.bullet == Bullet::kGlyph || next.bullet == Bullet::kSubGlyph || StartsLower(next.text);
   }
 
-  // Whether line i opens with the two words the paragraph above it opens
-  // with, a blank line or two between: items of one list said alike
-  // ("Ansvarar för samverkan enligt ..." | blank | "Ansvarar för uppföljning
-  // av ..."), not a heading over its text.
-  static bool RepeatsItemAbove(const NormalizedText& t, size_t i) {
-    constexpr size_t kMostBlankLines = 2, kMostLinesUp = 3;
+  // Whether lines a and b open with the same two words and have four or
+  // more: items of one list said alike ("Ansvarar för samverkan ...",
+  // "Ansvarar för uppföljning ..."). Short lines alike are a title and its
+  // subtitle rather ("Handlingsplan 2025" | "Handlingsplan 2025 – Nordost").
+  static bool OpenAlike(std::string_view a, std::string_view b) {
+    constexpr size_t kFewestWords = 4;
     auto first_two = [](std::string_view s) {
       size_t first = s.find(' ');
       size_t second = first == std::string_view::npos ? first : s.find(' ', first + 1);
       return s.substr(0, second);
     };
+    return WordCount(first_two(a)) == 2 && first_two(a) == first_two(b) && HasMoreWordsThan(a, kFewestWords - 1) &&
+           HasMoreWordsThan(b, kFewestWords - 1);
+  }
+
+  // Whether line i opens alike (OpenAlike) with the paragraph above it, a
+  // blank line or two between, which does not introduce it with a colon: an
+  // item of a list, not a heading over its text.
+  static bool RepeatsItemAbove(const NormalizedText& t, size_t i) {
+    constexpr size_t kMostBlankLines = 2, kMostLinesUp = 3;
     size_t k = i;
     while (k > 0 && i - k <= kMostBlankLines && t.lines[k - 1].blank()) --k;
     if (k == i || k == 0 || t.lines[k - 1].blank()) return false;
     size_t last = k - 1, start = last;
     while (start > 0 && last - start < kMostLinesUp && !t.lines[start - 1].blank() && StartsLower(t.lines[start].text)) --start;
-    std::string_view above = t.lines[start].text, here = t.lines[i].text;
-    // Short lines alike are a title and its subtitle rather ("Handlingsplan 2025" | "Handlingsplan 2025 – Nordost").
-    constexpr size_t kFewestWords = 4;
-    return WordCount(first_two(here)) == 2 && first_two(above) == first_two(here) && t.lines[last].text.back() != ':' &&
-           HasMoreWordsThan(above, kFewestWords - 1) && HasMoreWordsThan(here, kFewestWords - 1);
+    return t.lines[last].text.back() != ':' && OpenAlike(t.lines[start].text, t.lines[i].text);
+  }
+
+  // Whether line i, right under the Målgrupper heading, opens alike with
+  // the line after it: the first of the target groups ("Personer i alla
+  // åldrar med ..." | "Personer i alla åldrar som ..."). (Under Parter a
+  // party's line is read as a heading by design: AddPartyHeading.)
+  bool FirstOfItemsUnderListHeading(const NormalizedText& t, size_t i) const {
+    if (i == 0 || i + 1 >= t.lines.size() || t.lines[i + 1].blank()) return false;
+    return SectionId(StripNumbering(t.lines[i - 1].text)) == "malgrupper" && OpenAlike(t.lines[i].text, t.lines[i + 1].text);
   }
 
   // Whether a line ends in a word or sign after which a phrase must go on
@@ -552,7 +566,7 @@ struct StructureAnalyzer::Impl {
     if (ContinuesIntoSentence(t, i, false)) return false;
     if (l.bullet == Bullet::kIndent && NextToListItem(t, i)) return false;
     if (i == 0) return true;
-    if (prev_heading) return !IntroducesLowerCaseList(t, i);
+    if (prev_heading) return !IntroducesLowerCaseList(t, i) && !FirstOfItemsUnderListHeading(t, i);
     if (ContinuesOverPageBreak(t, i)) return false;
     // "4. Ansvarsfördelning" after "3. Målgrupper" and its list: the next
     // numbered heading, blank line before it or not.

@@ -220,6 +220,13 @@ TEST_CASE("items said alike a blank line apart are items, not headings", "[struc
   CHECK(HeadingTexts(Analyze("Avtal\n\nSamverkan kring barn och unga\nText om barn.\n\nSamverkan kring vuxna med missbruk\nText.\n")) ==
         std::vector<std::string>{"Avtal", "Samverkan kring barn och unga", "Samverkan kring vuxna med missbruk"});
   CHECK(HeadingTexts(Analyze("Handlingsplan 2025\n\nHandlingsplan 2025 för Nordost\n\nText.\n")).size() == 2);
+  // Right under Målgrupper, the first of items said alike is one; a sub-heading over other text is a heading.
+  StructureAnalyzer groups({{"malgrupper", "^målgrupper$"}}, {});
+  auto headings = [&](const std::string& text) { return HeadingTexts(groups.Analyze(Normalize(SourceText{"t.txt", text, "utf-8", {}}))); };
+  CHECK(headings("Avtal\n\nMålgrupper\nPersoner i alla åldrar med psykisk funktionsnedsättning\n"
+                 "Personer i alla åldrar som missbrukar alkohol\n") == std::vector<std::string>{"Avtal", "Målgrupper"});
+  CHECK(headings("Avtal\n\nMålgrupper\nFyra målgrupper i samverkan\nÖverenskommelsen gäller alla fyra målgrupper.\n") ==
+        std::vector<std::string>{"Avtal", "Målgrupper", "Fyra målgrupper i samverkan"});
 }
 
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
