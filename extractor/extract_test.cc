@@ -1194,6 +1194,14 @@ TEST_CASE("a heading naming whose duties they are gives its list an actor", "[ex
   // Must not: a heading naming no one ("Ekonomiskt ansvar"), or an item that starts with no verb.
   CHECK(duties == std::vector<std::string>{"Kommunen: Erbjuda boendestöd", "Kommunen: Kalla till SIP när behov uppstår",
                                            "Parterna gemensamt: Följa upp SIP minst en gång per år"});
+  // The same list in a PDF that lost its bullets: short lines of their own.
+  Document plain = f.Extract("Lokal överenskommelse\n\nKommunernas ansvar\nErbjuda boendestöd.\nKalla till SIP när behov uppstår.\n\n"
+                             "Regionens ansvar\nErbjuda stöd till alla som behöver det är ett gemensamt ansvar för kommunerna och "
+                             "regionen i hela delregionen.\n");
+  duties.clear();
+  for (const Responsibility& r : plain.responsibilities) duties.push_back(r.actor.value_or("-") + ": " + r.action);
+  // Must not: a long sentence under such a heading, though it opens with a verb.
+  CHECK(duties == std::vector<std::string>{"Kommunerna: Erbjuda boendestöd", "Kommunerna: Kalla till SIP när behov uppstår"});
 }
 
 // Every label of the vocabulary's responsible column names the owner, in a

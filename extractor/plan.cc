@@ -618,6 +618,13 @@ bool IsDutyVerb(const ExtractionRun& run, const std::string& word) {
   return word.back() == 'a' && verbs.count(word.substr(0, word.size() - 1) + "er");  // erbjuda, följa
 }
 
+// Whether u reads as an item of a list: it has a marker, or it is one short
+// line (a PDF that lost its bullets: "Erbjuda sysselsättning.").
+bool ItemShaped(const Unit& u) {
+  constexpr size_t kMostWords = 12;
+  return u.bullet != Bullet::kNone || (u.first == u.last && !HasMoreWordsThan(u.text, kMostWords));
+}
+
 // The actor a heading gives the duties listed under it: "Kommunens ansvar",
 // "Regionens åtaganden", "Elevhälsans uppgifter"; "Gemensamt ansvar" is the
 // parties'.
@@ -857,7 +864,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
       line = h->line;
     } else if (intro && u.bullet != Bullet::kNone && (!intro->duty.empty() || IsDutyVerb(run, FirstWordFolded(u.text)))) {
       parsed = Parsed{intro->actor, Action(intro->duty.empty() ? u.text : intro->duty + " " + u.text)};
-    } else if (std::optional<std::string> owner = h && u.bullet != Bullet::kNone ? DutiesHeadingActor(run, h->text) : std::nullopt;
+    } else if (std::optional<std::string> owner = h && ItemShaped(u) ? DutiesHeadingActor(run, h->text) : std::nullopt;
                owner && IsDutyVerb(run, FirstWordFolded(u.text))) {
       parsed = Parsed{owner, Action(u.text)};
     } else if (in_plan) {
