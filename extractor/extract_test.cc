@@ -1243,6 +1243,12 @@ TEST_CASE("a duty introducing a list gives each item its actor and verb", "[extr
   // Must not: an introduction naming no one ("Det gäller även:").
   CHECK(duties == std::vector<std::string>{"Kommunen: ansvarar för boendestöd", "Kommunen: ansvarar för sysselsättning",
                                            "Regionen: ska erbjuda psykiatrisk behandling"});
+  // A single item that lost its marker goes on its lead-in in lower case.
+  Document plain = f.Extract("Lokal överenskommelse\n\nAnsvarsfördelning\nRegionen ska:\nerbjuda psykiatrisk behandling\n\n"
+                             "Det gäller även:\nsamverkan i skolan\n");
+  duties.clear();
+  for (const Responsibility& r : plain.responsibilities) duties.push_back(r.actor.value_or("-") + ": " + r.action);
+  CHECK(duties == std::vector<std::string>{"Regionen: ska erbjuda psykiatrisk behandling"});
 }
 
 // "Område 1: Samsjuklighet" with numbered activities: the area by its name,

@@ -862,7 +862,8 @@ void ExtractResponsibilities(ExtractionRun& run) {
       std::optional<std::string> named = NamedResponsible(run, sentences[0].text);
       if (named) parsed = Parsed{named, Action(h->text)};
       line = h->line;
-    } else if (intro && u.bullet != Bullet::kNone && (!intro->duty.empty() || IsDutyVerb(run, FirstWordFolded(u.text)))) {
+    } else if (intro && (u.bullet != Bullet::kNone || StartsLower(u.text)) &&  // an item without its marker goes on the lead-in in lower case
+               (!intro->duty.empty() || IsDutyVerb(run, FirstWordFolded(u.text)))) {
       parsed = Parsed{intro->actor, Action(intro->duty.empty() ? u.text : intro->duty + " " + u.text)};
     } else if (std::optional<std::string> owner = h && ItemShaped(u) ? DutiesHeadingActor(run, h->text) : std::nullopt;
                owner && IsDutyVerb(run, FirstWordFolded(u.text))) {
