@@ -54,7 +54,21 @@ std::vector<Piece> PiecesOf(std::string_view row) {
   return pieces;
 }
 
-bool StartsWithDigit(std::string_view s) { return !s.empty() && s[0] >= '0' && s[0] <= '9'; }
+// Whether a piece of a row holds a word of three letters or more: prose, a
+// numbered item ("3. Skånegemensam ..."), a date going on in words
+// ("2021-02-11 och tills vidare."); not a table's number ("1 000 000 kr",
+// "2025-06-30", "Q2 2025").
+bool HoldsWord(std::string_view piece) {
+  size_t letters = 0;
+  for (size_t i = 0; i < piece.size(); ++i) {
+    auto b = static_cast<unsigned char>(piece[i]);
+    bool letter = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b == 0xC3 && i + 1 < piece.size());
+    if (b == 0xC3) ++i;  // å, ä, ö, é: one letter of two bytes
+    letters = letter ? letters + 1 : 0;
+    if (letters >= 3) return true;
+  }
+  return false;
+}
 
 // The layout of a page's two-column rows: where the right column starts,
 // where the left column starts.
@@ -127,7 +141,7 @@ struct Evidence {
   size_t both = 0;          // rows of both columns (RowKind::kBoth)
   size_t split_tables = 0;  // of those, rows of three or more pieces (a table in one column)
   size_t left_chars = 0, right_chars = 0, prose_right_chars = 0;
-  size_t wordy = 0;         // rows of both whose right part starts with a word
+  size_t wordy = 0;         // rows of both whose right part holds a word (HoldsWord)
   size_t left_only = 0, right_only = 0;
   size_t left_reach = 0;    // where the left column's rows end, at the most
   size_t across = 0;        // rows running across the gutter
@@ -153,7 +167,8 @@ Evidence Weigh(const std::vector<PageRow>& page, const std::vector<std::vector<P
     size_t right = p.back().col_end - p[split.left_pieces].col_begin;
     e.right_chars += right;
     e.prose_right_chars += p.size() == 2 ? right : 0;
-    e.wordy += !StartsWithDigit(page[r].text.substr(p[split.left_pieces].byte_begin));
+    const Piece& right_first = p[split.left_pieces];
+    e.wordy += HoldsWord(page[r].text.substr(right_first.byte_begin, right_first.byte_end - right_first.byte_begin));
   }
   return e;
 }
@@ -164,7 +179,7 @@ Evidence Weigh(const std::vector<PageRow>& page, const std::vector<std::vector<P
 // length on both sides (a table's "Ansvarig" column is short; rows of one
 // piece a side must be prose too: a table's wrapped cells, "SIP-processen i
 // alla kommuner" | "lokala chefer", are short on the right) and right parts
-// that mostly start with a word, right of a left column of some width. Or
+// that mostly hold words, right of a left column of some width. Or
 // a long left column that fills its width, nothing but a title or a footer
 // running across the gutter, and a few lines beside it (a last page's).
 bool IsTwoColumns(const Evidence& e, const Layout& l) {

@@ -20,8 +20,9 @@ struct PageRow {
 // rows, prose on both sides), the left column's parts of those rows come
 // first, then the right column's; each part keeps its row's source line.
 // Rows outside such stretches, and pages without one, come back as given.
-// Tables are left alone: rows with several gutters, or a right side that
-// starts with digits, or short labels on the left, do not make a column.
+// A table inside one column stays that column's. Tables across the page
+// are left alone: rows with several gutters and no prose rows, a right side
+// of numbers, or short labels on the left, do not make a column.
 std::vector<PageRow> ReadingOrder(const std::vector<PageRow>& page);
 
 // Whether ReadingOrder can change anything in `text` (it has a run of three

@@ -128,6 +128,29 @@ TEST_CASE("a few lines beside a long left column that fills its width are a colu
   CHECK(Texts(ReadingOrder(Rows(page))) == page);
 }
 
+// A right column of numbered steps and a date going on in words is prose.
+TEST_CASE("a right column of numbered items is a column; a column of amounts is none", "[columns]") {
+  const std::vector<std::string> page = {
+      "Ramöverenskommelse mellan Region Skåne             3. Skånegemensam samverkansgrupp",
+      "och kommunerna i Skåne                             psykiatri (SSP).",
+      "om samarbete för personer med psykisk              4. Centralt Samverkansorgan.",
+      "Bakgrund                                           Ramöverenskommelsen gäller från och med",
+      "Region Skåne och de 33 kommunerna i                2021-02-11 och tills vidare.",
+  };
+  auto texts = Texts(ReadingOrder(Rows(page)));
+  REQUIRE(texts.size() == 10);
+  CHECK(texts[5] == "3. Skånegemensam samverkansgrupp");
+  CHECK(texts[9] == "2021-02-11 och tills vidare.");
+  // Must not: a table whose right column holds amounts and dates.
+  const std::vector<std::string> amounts = {
+      "Kartläggning av stödet till unga vuxna            1 000 000 kr",
+      "Utbildning i suicidprevention för personal        2025-06-30",
+      "Gemensam rutin för samsjuklighet i delregionen    Q2 2025",
+      "Uppföljning av planerna i ledningsgruppen         250 000 kr",
+  };
+  CHECK(Texts(ReadingOrder(Rows(amounts))) == amounts);
+}
+
 TEST_CASE("tables and indented text keep their rows", "[columns]") {
   const std::vector<std::string> amounts = {
       "Delregion                 Belopp",  "Malmö                     1000000", "Mellersta                 2206828",
