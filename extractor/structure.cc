@@ -318,6 +318,15 @@ struct StructureAnalyzer::Impl {
     return SectionId(StripNumbering(t.lines[i - 1].text)) == "malgrupper" && OpenAlike(t.lines[i].text, t.lines[i + 1].text);
   }
 
+  // Whether line i, right under the marked item u whose last line it left
+  // unfinished (mid-phrase, or full for its column), goes on with it.
+  static bool HangsUnder(const NormalizedText& t, const Unit& u, size_t i) {
+    bool marked = u.bullet == Bullet::kGlyph || u.bullet == Bullet::kSubGlyph || u.bullet == Bullet::kNumber;
+    if (!marked || u.last + 1 != i) return false;
+    const std::string& before = t.lines[u.last].text;
+    return !EndsSentence(before) && (EndsMidPhrase(before) || WrappedForRoom(t, u.last));
+  }
+
   // Whether a line ends in a word or sign after which a phrase must go on
   // ("... som vårdas i", "alkohol, narkotika,"): the next line continues
   // it, whatever its case.
@@ -807,7 +816,11 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     }
     // Each row of a table ("Steg 1   Berörda chefer") is a unit of its own.
     bool table_row = open >= 0 && !l.cells.empty() && !t.lines[s.units[static_cast<size_t>(open)].last].cells.empty();
-    bool starts_new = open < 0 || l.bullet != Bullet::kNone || !s.field_label[i].empty() || table_row ||
+    // A marked item's line left unfinished goes on onto the line right
+    // under it, indented as the item's text is (a hanging indent: "• ... ett
+    // FACT-team under" | "   Q2 2023."), though the indent looks like an item's.
+    bool hanging = open >= 0 && l.bullet == Bullet::kIndent && Impl::HangsUnder(t, s.units[static_cast<size_t>(open)], i);
+    bool starts_new = open < 0 || (l.bullet != Bullet::kNone && !hanging) || !s.field_label[i].empty() || table_row ||
                       s.heading_of_line[i] != s.units[static_cast<size_t>(open)].heading;
     if (!starts_new) {
       const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;

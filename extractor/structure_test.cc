@@ -229,6 +229,16 @@ TEST_CASE("items said alike a blank line apart are items, not headings", "[struc
         std::vector<std::string>{"Avtal", "Målgrupper", "Fyra målgrupper i samverkan"});
 }
 
+TEST_CASE("a marked item left unfinished goes on onto its hanging indent", "[structure]") {
+  Structure s = Analyze("Aktiviteter\n  \u2022 Socialtjänsten och vuxenpsykiatrin startar ett FACT-team under\n     Q2 2023.\n"
+                        "  \u2022 Styrgruppen följer upp.\n");
+  CHECK(UnitTexts(s) == std::vector<std::string>{"Socialtjänsten och vuxenpsykiatrin startar ett FACT-team under Q2 2023.",
+                                                 "Styrgruppen följer upp."});
+  // Must not: an indented item under a finished one.
+  s = Analyze("Aktiviteter\n  \u2022 Styrgruppen tar fram en rutin.\n     Socialtjänsten\n     Elevhälsan\n");
+  CHECK(UnitTexts(s).size() == 3);
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");

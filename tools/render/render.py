@@ -236,6 +236,16 @@ def render_pdf(form, name, text, gold):
 
 # ---- a word processor's document, through LibreOffice ----
 
+CONNECTIVES = {"och", "eller", "samt", "som", "med", "i", "av", "för", "till", "på", "om", "att", "under", "från", "inom", "vid",
+               "mellan", "hos", "enligt", "mot", "över", "kring", "genom", "senast", "efter", "före"}
+
+
+def ends_mid_phrase(text):
+    """Whether a line ends where its phrase must go on: a comma or a connective word."""
+    words = text.split()
+    return text.endswith(",") or (bool(words) and words[-1].lower() in CONNECTIVES)
+
+
 def blocks(text):
     """The text as blocks: ("h", text), ("p", text), ("ul", [items]), (("ol", first number), [items]), ("table", [[cells]])."""
     out = []
@@ -280,8 +290,8 @@ def blocks(text):
                 m = BULLET.match(l)
                 if m:
                     items.append(l[m.end():])
-                elif items and not re.search(r"[.:]$", items[-1]) and l[:1].islower():
-                    items[-1] += " " + l.strip()  # a wrapped item goes on
+                elif items and not re.search(r"[.:]$", items[-1]) and (l[:1].islower() or ends_mid_phrase(items[-1])):
+                    items[-1] += " " + l.strip()  # a wrapped item goes on ("... startar ett FACT-team under" | "Q2 2023.")
                 else:
                     break
                 i += 1
