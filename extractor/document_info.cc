@@ -323,7 +323,11 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
     const std::string& text = lines[i].text;
     if (text.size() > 160) continue;
     std::string before = text.substr(0, m.begin - run.text.line_offsets[i]);
-    if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(before, kDecided)) return m.start;
+    // "Fastställd av den delregionala styrgruppen" | "den 12 februari 2025": the line before says it.
+    constexpr size_t kLongestLineStart = 4;  // "den ", "på "
+    bool opens_line = before.size() <= kLongestLineStart && i > 0 && !lines[i - 1].blank() && lines[i - 1].text.size() <= 160;
+    std::string said = opens_line ? lines[i - 1].text + " " + before : before;
+    if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(said, kDecided)) return m.start;
     if (!signature && i * 10 >= lines.size() * 7 && RE2::FullMatch(before, kSignature)) signature = m.start;
   }
   if (auto own = TitleBlockDate(run)) return own;

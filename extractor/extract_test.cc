@@ -582,6 +582,16 @@ TEST_CASE("a signature line of several places dates the agreement", "[extract]")
   CHECK_FALSE(f.Extract(body + "Arbetet i Trelleborg och Vellinge pågår sedan 1 december 2023\n").date);
 }
 
+TEST_CASE("a decision's date on the line under the words that say it", "[extract]") {
+  Fixture f;
+  const std::string body = "\n\nBakgrund\nText om planen och dess mål.\n\nUppföljning\nPlanen följs upp årligen.\n";
+  CHECK(f.Extract("Handlingsplan 2025–2026\n\nFastställd av den delregionala styrgruppen\nden 12 februari 2025" + body).date ==
+        CivilDate{2025, 2, 12});
+  // Must not: a date opening a line under words that decide nothing.
+  CHECK(f.Extract("Handlingsplan 2025–2026\n\nUppföljningen av den delregionala styrgruppen\nden 12 februari 2025" + body).date !=
+        CivilDate{2025, 2, 12});
+}
+
 // "Aktivitet: Kartläggning ..." is split into its label and its text; the
 // text is the label's content, never a heading (it used to become an area).
 TEST_CASE("the text after an inline label is content, not a heading", "[extract]") {
