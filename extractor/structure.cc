@@ -318,6 +318,24 @@ struct StructureAnalyzer::Impl {
     return SectionId(StripNumbering(t.lines[i - 1].text)) == "malgrupper" && OpenAlike(t.lines[i].text, t.lines[i + 1].text);
   }
 
+  // Whether the sentence line i starts runs on over a page or column break
+  // into a paragraph of three lines or more in lower case ("Hälsoundersökning
+  // ... i anslutning" | break | "till att" | "vård utanför det egna hemmet
+  // ..." | ...): prose, no heading. A heading wrapped over a break goes on
+  // with a line or two only ("... bruk och beroende" | break | "av spel om" |
+  // "pengar").
+  static bool RunsOnOverBreak(const NormalizedText& t, size_t i) {
+    constexpr size_t kParagraphLines = 3;
+    size_t j = i + 1;
+    while (j < t.lines.size() && t.lines[j].blank()) ++j;
+    if (j == i + 1 || j + kParagraphLines > t.lines.size() || !BreakBetween(t.lines[i], t.lines[j]) || EndsSentence(t.lines[i].text))
+      return false;
+    if (t.lines[j].bullet != Bullet::kNone || !StartsLower(t.lines[j].text)) return false;
+    for (size_t k = j; k < j + kParagraphLines; ++k)
+      if (t.lines[k].blank()) return false;
+    return true;
+  }
+
   // Whether line i, right under the marked item u whose last line it left
   // unfinished (mid-phrase, or full for its column), goes on with it.
   static bool HangsUnder(const NormalizedText& t, const Unit& u, size_t i) {
@@ -555,6 +573,7 @@ struct StructureAnalyzer::Impl {
     if (EndsMidPhrase(text) && !WrapsOntoShortLine(t, i)) return false;
     if (LeadsIntoList(t, i, text)) return false;
     if (RepeatsItemAbove(t, i)) return false;
+    if (RunsOnOverBreak(t, i)) return false;
     size_t words = WordCount(text);
     if (words > 10) return false;  // cheap checks first: most lines stop here
     if (words <= 8 && !ContinuesIntoSentence(t, i, true)) {

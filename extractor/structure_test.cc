@@ -239,6 +239,15 @@ TEST_CASE("a marked item left unfinished goes on onto its hanging indent", "[str
   CHECK(UnitTexts(s).size() == 3);
 }
 
+TEST_CASE("a sentence running on over a page break into a paragraph is no heading", "[structure]") {
+  CHECK(HeadingTexts(Analyze("Avtal\n\nText om skolan.\n\nHälsoundersökning inklusive oral hälsa på initiativ av "
+                             "socialnämnden i anslutning\n\n\f\ntill att\nvård utanför det egna hemmet inleds, i enlighet med\n"
+                             "lag om hälsoundersökning av barn och unga.\n")) == std::vector<std::string>{"Avtal"});
+  // Must not: a heading a break cuts, whose end stands on a line or two.
+  CHECK(HeadingTexts(Analyze("Avtal\n\nText om spel.\n\nPersoner med skadligt bruk och beroende\n\n\f\nav spel om\npengar\n\n"
+                             "Målsättning för arbetet.\n")) == std::vector<std::string>{"Avtal", "Personer med skadligt bruk och beroende"});
+}
+
 TEST_CASE("a sentence a blank line cuts is no heading", "[structure]") {
   Structure s = Analyze("Aktiviteter\nArbeta för att sprida information.\n\nFörsta linjen tillsammans med kommunernas barnkoordinatorer (eller motsvarande)\n\n"
                         "planerar och genomför utbildning kring psykisk hälsa.\n");
