@@ -18,6 +18,36 @@ std::mutex& PopplerLock() {
   return lock;
 }
 
+bool IsLowerLetter(unsigned short c) { return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7); }
+bool IsUpperLetter(unsigned short c) { return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7); }
+
+// Hands on one poppler word, cut where a lower-case letter touches an
+// upper-case one ("screeningBeroendevården"): a table cell filled to its
+// edge runs into the next and poppler takes the two for one word. The
+// pieces touch (no space after the first), so the layout joins them again
+// unless the second starts a table's column.
+void HandOnWord(const poppler::text_box& box, const OverensPdfSink* sink) {
+  poppler::rectf r = box.bbox();
+  poppler::ustring text = box.text();
+  size_t from = 0;
+  double x0 = r.x();
+  for (size_t k = 1; box.rotation() == 0 && k < text.size(); ++k) {
+    if (!IsLowerLetter(text[k - 1]) || !IsUpperLetter(text[k])) continue;
+    poppler::ustring piece;
+    piece.assign(text.begin() + static_cast<long>(from), text.begin() + static_cast<long>(k));
+    poppler::byte_array utf8 = piece.to_utf8();
+    double x1 = box.char_bbox(k - 1).right();
+    sink->word(sink->context, utf8.data(), utf8.size(), x0, r.y(), x1, r.y() + r.height(), 0, 0);
+    from = k;
+    x0 = box.char_bbox(k).x();
+  }
+  poppler::ustring rest;
+  rest.assign(text.begin() + static_cast<long>(from), text.end());
+  poppler::byte_array utf8 = (from == 0 ? text : rest).to_utf8();
+  sink->word(sink->context, utf8.data(), utf8.size(), x0, r.y(), r.x() + r.width(), r.y() + r.height(),
+             box.has_space_after() ? 1 : 0, box.rotation());
+}
+
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int overens_pdf_words(const char* bytes, size_t size,
@@ -32,12 +62,7 @@ extern "C" __attribute__((visibility("default"))) int overens_pdf_words(const ch
     sink->page(sink->context);
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    for (const poppler::text_box& box : page->text_list()) {
-      poppler::byte_array utf8 = box.text().to_utf8();
-      poppler::rectf r = box.bbox();
-      sink->word(sink->context, utf8.data(), utf8.size(), r.x(), r.y(), r.x() + r.width(), r.y() + r.height(),
-                 box.has_space_after() ? 1 : 0, box.rotation());
-    }
+    for (const poppler::text_box& box : page->text_list()) HandOnWord(box, sink);
   }
   return kOverensPdfOk;
 }

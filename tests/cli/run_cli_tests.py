@@ -181,7 +181,20 @@ def make_odd_pdfs(d, f):
         c.drawString(0, 0, "UTKAST")
         c.restoreState()
         c.save()
-    for name in ("words.pdf", "reverse.pdf", "image-page.pdf", "pages500.pdf", "turned90.pdf", "turned270.pdf"):
+    # A table whose first cell is filled to its edge: its last word touches the next cell's first, and
+    # poppler reads the two as one word ("screeningBeroendevården").
+    c = canvas.Canvas(os.path.join(d, "touching-cells.pdf"), pagesize=A4)
+    c.setFont("DejaVu", 10)
+    rows = [("Handlingsplan 2025", "", ""), ("", "", ""), ("Spel om pengar", "", ""), ("Insats", "Ansvar", "Tidsplan"),
+            ("Kartläggning av stödet", "Socialtjänsten", "2025-12-31"), ("Gemensam screening", "Beroendevården", "2026-12-31")]
+    column = 56 + pdfmetrics.stringWidth("Gemensam screening", "DejaVu", 10)  # the second column starts where that cell ends
+    for i, (first, second, third) in enumerate(rows):
+        c.drawString(56, 800 - 14 * i, first)
+        c.drawString(column, 800 - 14 * i, second)
+        c.drawString(column + 110, 800 - 14 * i, third)
+    c.save()
+    for name in ("words.pdf", "reverse.pdf", "image-page.pdf", "pages500.pdf", "turned90.pdf", "turned270.pdf",
+                 "touching-cells.pdf"):
         f[name] = os.path.join(d, name)
 
 
@@ -356,6 +369,8 @@ def main():
         for turn in (90, 270):
             case("pdf: a page turned %d degrees" % turn, ["text", fx["turned%d.pdf" % turn]], 0, stdout=reading,
                  check=lambda out, err: "UTKAST" not in out or (_ for _ in ()).throw(AssertionError("margin note read")))
+        case("pdf: a cell filled to its edge touching the next is two cells", ["extract", fx["touching-cells.pdf"]], 0,
+             stdout=r'"actor": "Beroendevården",\s*"action": "Gemensam screening"')
         case("pdf: 500 pages", ["text", fx["pages500.pdf"]], 0,
              check=lambda out, err: (out.count("Barn och unga med psykisk ohälsa 499") == 1 and "Sida 3 av 500" not in out)
              or (_ for _ in ()).throw(AssertionError("500 pages read wrong")))
