@@ -731,6 +731,17 @@ void AddPrincipalsByName(ExtractionRun& run, const Unit& u) {
 
 }  // namespace
 
+// A lead-in to a list of parties ("För kommunerna:", any unit ending in
+// ':'): `listing` tells whether it names a principal, `principal` which.
+// False for any other unit.
+bool ReadLeadIn(const Unit& u, bool& listing, Principal& principal) {
+  if (u.text.empty() || u.text.back() != ':') return false;
+  auto p = PrincipalOf(u.text);
+  listing = p.has_value();
+  if (p) principal = *p;
+  return true;
+}
+
 // One unit under the Parter heading: a table row of parties, a principal
 // and its list ("Kommunen: Socialtjänsten, Elevhälsan och LSS."), whom a
 // principal is represented by, a lead-in to a list ("För kommunerna:"),
@@ -749,12 +760,7 @@ void ReadPartyUnit(ExtractionRun& run, const Unit& u, bool& listing, Principal& 
     listing = false;
     return;
   }
-  if (!u.text.empty() && u.text.back() == ':') {
-    auto p = PrincipalOf(u.text);
-    listing = p.has_value();
-    if (p) principal = *p;
-    return;
-  }
+  if (ReadLeadIn(u, listing, principal)) return;
   if (u.bullet == Bullet::kNone) {
     listing = false;  // prose ends the list under an introduction
     AddPrincipalsByName(run, u);
@@ -776,10 +782,8 @@ void ContinueListsPastHeadings(ExtractionRun& run, size_t parter, bool listing, 
        ++h) {
     bool opened = false;
     for (const Unit& u : run.UnitsUnder(h)) {
-      if (!u.text.empty() && u.text.back() == ':') {
-        auto p = PrincipalOf(u.text);
-        listing = opened = p.has_value();
-        if (p) principal = *p;
+      if (ReadLeadIn(u, listing, principal)) {
+        opened = listing;
       } else if (opened && u.bullet != Bullet::kNone) {
         AddParty(run, principal, std::string(ItemText(u)), u.first);
       } else {

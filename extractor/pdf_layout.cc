@@ -121,6 +121,16 @@ bool InCells(const std::vector<Line>& lines, const std::vector<std::vector<WordS
   return columns >= 2;
 }
 
+// Notes the width of w's characters, on the average, in `widths`.
+void AddCharWidth(const PlacedWord& w, std::vector<double>& widths) {
+  if (size_t runes = RuneCount(w.text); runes > 0) widths.push_back((w.x1 - w.x0) / static_cast<double>(runes));
+}
+
+// A character column a little narrower than the typical character of
+// `char_widths`, so that text seldom needs more columns than its width
+// gives it.
+double ColumnWidth(std::vector<double> char_widths) { return std::max(0.9 * Quantile(std::move(char_widths), 0.5), 0.5); }
+
 // What a page's words measure: where its text starts, the character column
 // and the typical line's height.
 struct PageMeasure {
@@ -137,7 +147,7 @@ PageMeasure Measure(const std::vector<PlacedWord>& words, const std::vector<Line
   PageMeasure m;
   m.left = words[0].x0;
   for (const PlacedWord& w : words) {
-    if (size_t runes = RuneCount(w.text); runes > 0) char_widths.push_back((w.x1 - w.x0) / static_cast<double>(runes));
+    AddCharWidth(w, char_widths);
     m.left = std::min(m.left, w.x0);
   }
   for (const Line& l : lines) {
@@ -145,9 +155,7 @@ PageMeasure Measure(const std::vector<PlacedWord>& words, const std::vector<Line
     for (const PlacedWord* w : l.words) tallest = std::max(tallest, Height(*w));
     heights.push_back(tallest);
   }
-  // A column a little narrower than the typical character, so that text
-  // seldom needs more columns than its width gives it.
-  m.column_width = std::max(0.9 * Quantile(char_widths, 0.5), 0.5);
+  m.column_width = ColumnWidth(std::move(char_widths));
   m.height = Quantile(heights, 0.5);
   return m;
 }
@@ -160,7 +168,7 @@ void FitColumnsToSmallTables(const std::vector<Line>& lines, const std::vector<s
                              PageMeasure& m) {
   constexpr double kSmaller = 0.75;  // a running header's 8 points beside 10 is not a table's size
   constexpr int kFewestCells = 3;
-  auto small = [&](const PlacedWord* w) { return w->y1 - w->y0 < kSmaller * m.height; };
+  auto small = [&](const PlacedWord* w) { return Height(*w) < kSmaller * m.height; };
   std::vector<double> char_widths;
   int cells = 0;
   for (size_t i = 0; i < lines.size(); ++i)
@@ -168,9 +176,9 @@ void FitColumnsToSmallTables(const std::vector<Line>& lines, const std::vector<s
       const PlacedWord* w = lines[i].words[k];
       if (!small(w)) continue;
       cells += starts[i][k].after_wide_gap;
-      if (size_t runes = RuneCount(w->text); runes > 0) char_widths.push_back((w->x1 - w->x0) / static_cast<double>(runes));
+      AddCharWidth(*w, char_widths);
     }
-  if (cells >= kFewestCells) m.column_width = std::max(0.9 * Quantile(char_widths, 0.5), 0.5);
+  if (cells >= kFewestCells) m.column_width = ColumnWidth(std::move(char_widths));
 }
 
 // Per line, the blank lines before it: room of more than 0.4 of a line

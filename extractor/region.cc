@@ -94,14 +94,14 @@ void ExtractRegion(ExtractionRun& run) {
   std::optional<Evidence> national;  // the first national body named in the title block
   for (const auto& [begin, literal] : CountyNamesIn(run, all)) {
     size_t end = begin + literal->size();
-    std::string_view m(all.data() + begin, literal->size());
+    std::string_view name(all.data() + begin, literal->size());
     auto found = c.county_name_of.find(*literal);
     if (found == c.county_name_of.end()) continue;
     const CountyNameInfo& info = found->second;
     bool in_title = begin < title_end;
     if (info.kind == Kind::kNational) {
       if (in_title && !national_in_title)
-        national = run.EvidenceAt(begin, std::string_view(m.data(), m.size()));
+        national = run.EvidenceAt(begin, name);
       national_in_title = national_in_title || in_title;
       continue;
     }
@@ -111,7 +111,7 @@ void ExtractRegion(ExtractionRun& run) {
     body_in_title = body_in_title || (in_title && info.kind == Kind::kBody);
     Tally& t = tally[static_cast<size_t>(info.county)];
     t.score += weight;
-    Evidence e = run.EvidenceAt(begin, std::string_view(m.data(), m.size()));
+    Evidence e = run.EvidenceAt(begin, name);
     if (!t.any) t.any = e;
     if (!t.body && info.kind == Kind::kBody) t.body = e;
   }

@@ -274,9 +274,8 @@ struct StructureAnalyzer::Impl {
     std::string_view first = text.substr(0, text.find(' '));
     if (std::any_of(std::begin(kQuestionWords), std::end(kQuestionWords), [&](std::string_view w) { return EqualsLower(first, w); }))
       return false;
-    size_t k = i + 1;
-    while (k < t.lines.size() && t.lines[k].blank() && k - i <= kMostBlankLines) ++k;
-    if (k >= t.lines.size() || t.lines[k].blank()) return false;
+    size_t k = NextNonBlank(t, i);
+    if (k >= t.lines.size() || k - i - 1 > kMostBlankLines) return false;
     const TextLine& next = t.lines[k];
     return next.bullet == Bullet::kGlyph || next.bullet == Bullet::kSubGlyph || StartsLower(next.text);
   }
@@ -296,15 +295,14 @@ struct StructureAnalyzer::Impl {
            HasMoreWordsThan(b, kFewestWords - 1);
   }
 
-  // Whether line i opens alike (OpenAlike) with the paragraph above it, a
-  // blank line or two between, which does not introduce it with a colon: an
-  // item of a list, not a heading over its text.
+  // Whether line i opens alike (OpenAlike) with the paragraph above it, one
+  // to three blank lines between, which does not introduce it with a colon:
+  // an item of a list, not a heading over its text.
   static bool RepeatsItemAbove(const NormalizedText& t, size_t i) {
-    constexpr size_t kMostBlankLines = 2, kMostLinesUp = 3;
-    size_t k = i;
-    while (k > 0 && i - k <= kMostBlankLines && t.lines[k - 1].blank()) --k;
-    if (k == i || k == 0 || t.lines[k - 1].blank()) return false;
-    size_t last = k - 1, start = last;
+    constexpr size_t kMostBlankLines = 3, kMostLinesUp = 3;
+    std::optional<size_t> above = AboveBlankLines(t, i);
+    if (!above || i - *above - 1 > kMostBlankLines) return false;
+    size_t last = *above, start = last;
     while (start > 0 && last - start < kMostLinesUp && !t.lines[start - 1].blank() && StartsLower(t.lines[start].text)) --start;
     return t.lines[last].text.back() != ':' && OpenAlike(t.lines[start].text, t.lines[i].text);
   }
@@ -326,8 +324,7 @@ struct StructureAnalyzer::Impl {
   // "pengar").
   static bool RunsOnOverBreak(const NormalizedText& t, size_t i) {
     constexpr size_t kParagraphLines = 3;
-    size_t j = i + 1;
-    while (j < t.lines.size() && t.lines[j].blank()) ++j;
+    size_t j = NextNonBlank(t, i);
     if (j == i + 1 || j + kParagraphLines > t.lines.size() || !BreakBetween(t.lines[i], t.lines[j]) || EndsSentence(t.lines[i].text))
       return false;
     if (t.lines[j].bullet != Bullet::kNone || !StartsLower(t.lines[j].text)) return false;
@@ -410,6 +407,14 @@ struct StructureAnalyzer::Impl {
     for (size_t k = first; k < end; ++k)
       if (RuneCount(t.lines[k].text) * 85 >= needed) return false;
     return true;
+  }
+
+  // The first non-blank line after line i, however many blank lines stand
+  // between; the number of lines when none is.
+  static size_t NextNonBlank(const NormalizedText& t, size_t i) {
+    size_t k = i + 1;
+    while (k < t.lines.size() && t.lines[k].blank()) ++k;
+    return k;
   }
 
   // The non-blank line above line i when blank lines (one or more, as many

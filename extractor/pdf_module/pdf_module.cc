@@ -29,23 +29,22 @@ bool IsUpperLetter(unsigned short c) { return (c >= 'A' && c <= 'Z') || (c >= 0x
 void HandOnWord(const poppler::text_box& box, const OverensPdfSink* sink) {
   poppler::rectf r = box.bbox();
   poppler::ustring text = box.text();
+  // text[from, to) from x0 to x1, the space after it poppler saw or none.
+  auto hand_on = [&](size_t from, size_t to, double x0, double x1, bool space_after) {
+    poppler::ustring piece;
+    piece.assign(text.begin() + static_cast<long>(from), text.begin() + static_cast<long>(to));
+    poppler::byte_array utf8 = piece.to_utf8();
+    sink->word(sink->context, utf8.data(), utf8.size(), x0, r.y(), x1, r.y() + r.height(), space_after ? 1 : 0, box.rotation());
+  };
   size_t from = 0;
   double x0 = r.x();
   for (size_t k = 1; box.rotation() == 0 && k < text.size(); ++k) {
     if (!IsLowerLetter(text[k - 1]) || !IsUpperLetter(text[k])) continue;
-    poppler::ustring piece;
-    piece.assign(text.begin() + static_cast<long>(from), text.begin() + static_cast<long>(k));
-    poppler::byte_array utf8 = piece.to_utf8();
-    double x1 = box.char_bbox(k - 1).right();
-    sink->word(sink->context, utf8.data(), utf8.size(), x0, r.y(), x1, r.y() + r.height(), 0, 0);
+    hand_on(from, k, x0, box.char_bbox(k - 1).right(), false);
     from = k;
     x0 = box.char_bbox(k).x();
   }
-  poppler::ustring rest;
-  rest.assign(text.begin() + static_cast<long>(from), text.end());
-  poppler::byte_array utf8 = (from == 0 ? text : rest).to_utf8();
-  sink->word(sink->context, utf8.data(), utf8.size(), x0, r.y(), r.x() + r.width(), r.y() + r.height(),
-             box.has_space_after() ? 1 : 0, box.rotation());
+  hand_on(from, text.size(), x0, r.x() + r.width(), box.has_space_after());
 }
 
 }  // namespace
