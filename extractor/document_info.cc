@@ -105,7 +105,7 @@ std::pair<DocumentKind, std::optional<Evidence>> DetectKind(const ExtractionRun&
   if (run.Mentions(Gate::kAudit) && CountMatches(kAudit, all, 3) >= 3 && FindFirst(kAudit, all, &found))
     return {DocumentKind::kRevision, run.EvidenceOf(found)};
   // A heading only an audit report has, in its text or its contents.
-  if (run.Mentions(Gate::kAudit) && run.compiled.audit_heading && FindFirst(*run.compiled.audit_heading, all, &found))
+  if (run.Mentions(Gate::kAudit) && run.compiled.audit_heading && FindFirst(run.compiled.audit_heading->get(), all, &found))
     return {DocumentKind::kRevision, run.EvidenceOf(found)};
   if (run.Mentions(Gate::kNews) && FindFirst(kNews, all, &found)) return {DocumentKind::kAnnat, run.EvidenceOf(found)};
   std::optional<TitleKind> named = KindOfTitle(run, TitleLines(run));
@@ -316,16 +316,17 @@ std::optional<CivilDate> DocumentDate(const ExtractionRun& run) {
   static const RE2 kSignature(
       R"(^[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?((, | och )[A-ZÅÄÖ][\wåäöÅÄÖ]+( [A-ZÅÄÖ][\wåäöÅÄÖ]+)?){0,8},? (den )?$)");
   const auto& lines = run.text.lines;
+  constexpr size_t kLongestLine = 160;  // a date line longer than this is prose, not a label or a signature
   std::optional<CivilDate> signature;
   for (const DateMatch& m : run.plain_dates) {
     if (m.grain != Grain::kDay || !m.start) continue;
     size_t i = run.text.LineIndexAt(m.begin);
     const std::string& text = lines[i].text;
-    if (text.size() > 160) continue;
+    if (text.size() > kLongestLine) continue;
     std::string before = text.substr(0, m.begin - run.text.line_offsets[i]);
     // "Fastställd av den delregionala styrgruppen" | "den 12 februari 2025": the line before says it.
     constexpr size_t kLongestLineStart = 4;  // "den ", "på "
-    bool opens_line = before.size() <= kLongestLineStart && i > 0 && !lines[i - 1].blank() && lines[i - 1].text.size() <= 160;
+    bool opens_line = before.size() <= kLongestLineStart && i > 0 && !lines[i - 1].blank() && lines[i - 1].text.size() <= kLongestLine;
     std::string said = opens_line ? lines[i - 1].text + " " + before : before;
     if (RE2::FullMatch(text, kLabel) || RE2::PartialMatch(said, kDecided)) return m.start;
     if (!signature && i * 10 >= lines.size() * 7 && RE2::FullMatch(before, kSignature)) signature = m.start;

@@ -232,7 +232,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
     std::string heading = SpacesAcrossLines(ref.vocabulary.audit_heading.empty() ? "$^" : ref.vocabulary.audit_heading);
     std::vector<NamedPattern> audit;
     statuses.push_back(Compile("audit-heading", heading, "audit-heading", "vocabulary.xml", audit));
-    if (!audit.empty()) c->audit_heading = std::make_unique<RE2>(audit[0].re->pattern(), RE2::Quiet);
+    if (!audit.empty()) c->audit_heading = std::move(audit[0].re);
   }
   for (const auto& tg : ref.framework.target_groups) c->target_group_words.push_back(MeaningWords(ref.vocabulary, tg.text));
   for (const auto& words : c->target_group_words) c->target_group_bags.push_back(c->target_group_lexicon.Learn(words));

@@ -106,7 +106,7 @@ struct CompiledReference {
   static constexpr size_t kShortestCompoundHead = 7, kShortestModifier = 3;
   std::vector<std::string> compound_heads;
   std::vector<NamedPattern> kind_names;  // id = kind-name of vocabulary.xml, in its order
-  std::unique_ptr<RE2> audit_heading;
+  std::unique_ptr<PatternOnDemand> audit_heading;
   // Every county name, kommun name and national body of counties.xml, found
   // by the keyword pass (Gate::kCountyName; its word i is county_literals[i])
   // and named in county_name_of.
