@@ -1,8 +1,6 @@
 #include "extractor/dates.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 #include <functional>
 #include <map>
 
@@ -421,27 +419,6 @@ struct RuleMatch {
  private:
   std::vector<re2::StringPiece> pieces;
 };
-
-// The first ASCII digit at or after `i`, or text.size(). Eight bytes are
-// tested at a time (a digit is a byte b with b - '0' < 10): texts are mostly
-// letters, and this scan reads every byte of them.
-size_t NextDigit(std::string_view text, size_t i) {
-  static_assert(std::endian::native == std::endian::little, "the first digit is the lowest set byte");
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  for (; i + 8 <= text.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
-    // A byte below 0x80 whose value is in ['0', '9']: adding 0x7f - '9' sets its high bit
-    // only when it is above '9', and adding 0x80 - '0' sets it when it is at least '0'.
-    uint64_t low7 = x & ~kHigh;
-    uint64_t at_least_zero = low7 + kOnes * (0x80 - '0');
-    uint64_t above_nine = low7 + kOnes * (0x7f - '9');
-    uint64_t digits = at_least_zero & ~above_nine & ~x & kHigh;
-    if (digits) return i + static_cast<size_t>(__builtin_ctzll(digits)) / 8;
-  }
-  while (i < text.size() && !IsDigit(text[i])) ++i;
-  return i;
-}
 
 // Stretches of `text` that can hold a date without an anchor year: every such
 // rule needs a run of two or more digits (a year, "vt-24"), and no date

@@ -57,6 +57,9 @@ constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>
 // Gates whose words the scan locates. kTotals, kCountPerYear and kRecurrence
 // guard patterns that cannot match a line break, so lines with a word suffice.
 constexpr uint64_t kLineGates = GateBit(Gate::kTotals) | GateBit(Gate::kCountPerYear) | GateBit(Gate::kRecurrence);
+// Gates whose patterns are tried on units (UnitsHolding): a word of them
+// within a unit starts on one of its lines.
+constexpr uint64_t kUnitGates = GateBit(Gate::kRepeal);
 
 // What a name of counties.xml names.
 struct CountyNameInfo {
@@ -67,9 +70,9 @@ struct CountyNameInfo {
 
 struct CompiledReference {
   std::unique_ptr<KeywordGate> gates;
-  // GateBit()s of the gates whose words are located: kLineGates, and the data
+  // GateBit()s of the gates whose words are located: kLineGates, kUnitGates, and the data
   // gates whose every pattern has StartLiterals (the others scan the whole text).
-  uint64_t located = kLineGates;
+  uint64_t located = kLineGates | kUnitGates;
   // A located data gate's word -> the index of the pattern it starts.
   std::vector<size_t> delregion_alias_of_word, law_of_word, placeholder_of_word, renamed_of_word;
   std::unique_ptr<StructureAnalyzer> structure;
@@ -200,6 +203,9 @@ struct ExtractionRun {
   }
   // The lines holding a word of the located gate, ascending.
   std::vector<size_t> LinesOf(Gate gate) const;
+  // The units with a word of the located gate starting on one of their lines,
+  // in order.
+  std::vector<const Unit*> UnitsHolding(Gate gate) const;
   // The units under heading h. Units go by line, and so do their headings,
   // so they are found by search rather than by reading every unit.
   std::span<const Unit> UnitsUnder(size_t h) const {

@@ -862,6 +862,37 @@ TEST_CASE("a repeal points at the line of its verb, not the paragraph's first", 
   CHECK(d.repeals[0].text == "den lokala överenskommelsen från 2019");
 }
 
+TEST_CASE("a repeal said over a line break is read, in any unit of the text", "[extract]") {
+  Fixture f;
+  Document d = f.Extract(
+      "Lokal överenskommelse\n\nInledning\nDen här texten inleder.\n\nBakgrund\nDen tidigare lokala överenskommelsen upphör att\n"
+      "gälla när denna överenskommelse har undertecknats.\n");
+  REQUIRE(d.repeals.size() == 1);
+  CHECK(d.repeals[0].span.line == 7);
+  Document none = f.Extract("Lokal överenskommelse\n\nBakgrund\nAvtalet upphör inte att gälla. Ersättning utgår.\n");
+  CHECK(none.repeals.empty());
+}
+
+// A bare SFS number is read where it stands: after "SFS" and any spaces,
+// inside "lag (...)", or in parentheses; never a year and number alone.
+TEST_CASE("bare SFS numbers are read in each of their forms", "[extract]") {
+  Fixture f;
+  auto sfs_of = [&](const std::string& sentence) {
+    std::vector<std::string> out;
+    Document d = f.Extract("Lokal överenskommelse\n\nBakgrund\n" + sentence + "\n");
+    for (const LegalReference& r : d.legal_references) out.push_back(r.law_id.value_or("?") + " " + r.sfs.value_or("-"));
+    return out;
+  };
+  const std::vector<std::string> lss = {"LSS 1993:387"};
+  CHECK(sfs_of("Insatserna ges enligt SFS 1993:387 till den enskilde.") == lss);
+  CHECK(sfs_of("Insatserna ges enligt sfs   1993:387 till den enskilde.") == lss);
+  CHECK(sfs_of("Insatserna ges enligt lag (1993:387) till den enskilde.") == lss);
+  CHECK(sfs_of("Insatserna ges enligt lagen (1993:387) om stöd.") == lss);
+  CHECK(sfs_of("(1993:387)") == lss);
+  CHECK(sfs_of("Se x(1993:387) och SFS 1990:52.") == std::vector<std::string>{"LSS 1993:387", "LVU 1990:52"});
+  CHECK(sfs_of("Klockan 1993:387 är ingen lag, inte heller 993:387 eller (1993: 387).").empty());
+}
+
 TEST_CASE("parties listed inline keep the line each is written on", "[extract]") {
   Fixture f;
   Document d = f.Extract(

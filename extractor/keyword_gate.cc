@@ -25,6 +25,8 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
         if (class_of_[b] == 0) class_of_[b] = static_cast<uint8_t>(classes_++);
       }
   for (int b = 0; b < 256; ++b) class_of_[static_cast<size_t>(b)] = class_of_[CaselessByte(static_cast<uint8_t>(b))];
+  // A line break is a space between words: units join their lines with one.
+  class_of_['\n'] = class_of_[' '];
   while ((size_t{1} << row_shift_) < classes_) ++row_shift_;
   // The trie; 0 in next_ means "no edge" until the failure links fill it in.
   next_.assign(classes_, 0);

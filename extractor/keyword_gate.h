@@ -10,7 +10,8 @@ namespace overens {
 
 // An Aho–Corasick automaton over byte classes. Matching ignores the case of
 // ASCII and of the Latin-1 letters in UTF-8 (Å/å, Ä/ä, Ö/ö, É/é, ...), so
-// the words need not be folded first. It may report a word where a case
+// the words need not be folded first; a line break matches a space, so a
+// word of two goes on over the end of a line. It may report a word where a case
 // mapping outside Latin-1 merely looks alike, never miss one: it serves as a
 // gate before a costlier pattern, where a false "present" only costs time.
 class KeywordGate {

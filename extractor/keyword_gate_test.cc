@@ -19,6 +19,16 @@ TEST_CASE("KeywordGate reports each group whose word occurs", "[keyword_gate]") 
   CHECK(gate.Scan("upphävd, tot al, iår") == 0);
 }
 
+TEST_CASE("KeywordGate finds a word of two over a line break", "[keyword_gate]") {
+  KeywordGate gate({{"upphör att gälla"}, {"i år"}});
+  std::vector<KeywordGate::Hit> hits;
+  CHECK(gate.Scan("Den upphör att\ngälla 2025.", 0b01, &hits) == 0b01);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].begin == 4);
+  CHECK(gate.Scan("upphör att\n\ngälla; i\når") == 0b10);
+  CHECK(gate.Scan("upphör att\tgälla") == 0);
+}
+
 TEST_CASE("KeywordGate finds words that overlap or share a suffix", "[keyword_gate]") {
   KeywordGate gate({{"abcd"}, {"bc"}, {"cde"}, {"aab"}});
   CHECK(gate.Scan("xabcdex") == 0b0111);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <limits>
 #include <deque>
 #include <map>
@@ -237,6 +239,24 @@ bool IsLetterKind(ByteKind k) { return k == ByteKind::kCopy || k == ByteKind::kL
 // A byte of a word as RE2's \w sees one, or of a multi-byte character.
 bool IsWordOrUnderscore(char c) { return IsWordByte(c) || c == '_'; }
 
+// The first byte of `raw` at or after `i` that is not ByteKind::kCopy, or
+// raw.size(). Words are short, so a byte at a time would branch wrongly at
+// every space: eight bytes are tested at once.
+size_t NextNotCopied(std::string_view raw, size_t i) {
+  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = ~kLow7;
+  // The high bit of each byte of y that is zero, and of no other.
+  auto zero_bytes = [](uint64_t y) { return ~(((y & kLow7) + kLow7) | y | kLow7); };
+  for (; i + 8 <= raw.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, raw.data() + i, 8);
+    uint64_t stops = (x & kHigh) | zero_bytes(x ^ (kOnes * ' ')) | zero_bytes(x ^ (kOnes * '\t')) | zero_bytes(x ^ (kOnes * '\r'));
+    if (stops) return i + static_cast<size_t>(std::countr_zero(stops)) / 8;
+  }
+  while (i < raw.size() && kByteKinds[static_cast<unsigned char>(raw[i])] == ByteKind::kCopy) ++i;
+  return i;
+}
+
 // CleanLine's characters and spaces in one pass over lines that IsSurelyNfc
 // vouches for and that are valid UTF-8, with the same result as
 // ForEachRepairedPiece into a LineBuilder; false (and `out` unspecified)
@@ -258,9 +278,9 @@ bool CleanFast(std::string_view raw, std::string& out, std::vector<Cell>& cells,
     // inside a run stands as it would after collapsing.
     size_t j = i;
     for (;;) {
+      j = NextNotCopied(raw, j);
       ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kSpecial;
-      if (k == ByteKind::kCopy) ++j;
-      else if (k == ByteKind::kLatin1 && j + 1 < n && IsUtf8Continuation(raw[j + 1])) j += 2;
+      if (k == ByteKind::kLatin1 && j + 1 < n && IsUtf8Continuation(raw[j + 1])) j += 2;
       else if (k == ByteKind::kSpace && j > i && j + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[j + 1])])) ++j;
       else break;
     }
@@ -318,10 +338,10 @@ bool IsGluedFootnote(std::string_view text, size_t begin, size_t end) {
 // matching ("Målgrupper1" is no heading, "Helsingborg5" no kommun).
 void DropGluedFootnotes(TextLine& line) {
   std::string& text = line.text;
-  // std::string's find_first_of asks memchr once per byte; every line is read here.
   auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  // Every line is read here: eight bytes at a time.
   auto next_digit = [&](size_t from) {
-    size_t at = static_cast<size_t>(std::find_if(text.begin() + static_cast<long>(from), text.end(), is_digit) - text.begin());
+    size_t at = NextDigit(text, from);
     return at == text.size() ? std::string::npos : at;
   };
   size_t digit = next_digit(0);
@@ -646,11 +666,14 @@ template <typename Fn>
 void ForEachRawLine(std::string_view text, Fn fn) {
   int page = 0, line_no = 0;
   std::string cleaned;
+  // Most texts have no page breaks: one memchr for the text, not one a line.
+  size_t next_feed = text.find('\f');
   for (size_t pos = 0; pos <= text.size();) {
     size_t nl = text.find('\n', pos);
     std::string_view raw = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     ++line_no;
-    if (raw.find('\f') == std::string_view::npos) {
+    if (next_feed < pos) next_feed = text.find('\f', pos);
+    if (next_feed >= pos + raw.size()) {
       fn(raw, line_no, page, true);
     } else {
       cleaned.clear();

@@ -1,6 +1,5 @@
 // Legal references, frequencies, placeholders and signatories.
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 #include "extractor/extract_internal.h"
@@ -10,12 +9,24 @@ namespace overens {
 
 namespace {
 
-bool HasDigitColonDigit(std::string_view text) {
-  for (size_t i = text.find(':'); i != std::string_view::npos; i = text.find(':', i + 1))
-    if (i > 0 && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
-        std::isdigit(static_cast<unsigned char>(text[i + 1])))
-      return true;
-  return false;
+// Calls fn(begin, end, colon) for each stretch of `text` where a bare SFS number
+// ("SFS 2001:453", "lag (2017:209)", "(2001:453)") may stand: around each
+// colon with four digits before it and a digit after, from where a prefix
+// ("sfs", "lag (", "(") may start to where the number may end. Every such
+// number holds one such colon, so a pattern tried on these stretches finds
+// what it would find in the whole text, which is read by memchr alone.
+template <typename Fn>
+void ForEachSfsStretch(std::string_view text, Fn fn) {
+  constexpr size_t kYear = 4, kPrefixWord = 3, kNumberAndParenthesis = 5;
+  for (size_t colon = text.find(':'); colon != std::string_view::npos; colon = text.find(':', colon + 1)) {
+    if (colon < kYear || colon + 1 >= text.size() || !AllDigits(text.substr(colon - kYear, kYear)) ||
+        !AllDigits(text.substr(colon + 1, 1)))
+      continue;
+    size_t begin = colon - kYear;
+    if (begin > 0 && text[begin - 1] == '(') --begin;
+    while (begin > 0 && IsRe2Space(text[begin - 1])) --begin;
+    fn(begin > kPrefixWord ? begin - kPrefixWord : 0, std::min(text.size(), colon + 1 + kNumberAndParenthesis), colon);
+  }
 }
 
 // Whether the sentence of the law named at [begin, end) says it was repealed
@@ -74,17 +85,17 @@ void ExtractLegalReferences(ExtractionRun& run) {
   else run.compiled.law_union.ForEachMatch(all, add);
   // Bare SFS numbers of laws in the table: "lag (2017:209)". Every one has a
   // colon between digits; most texts have none, and skip the pass.
-  re2::StringPiece in(all.data(), all.size());
-  if (!HasDigitColonDigit(all)) in = re2::StringPiece();
-  std::string sfs;
-  while (RE2::FindAndConsume(&in, kSfs, &sfs)) {
-    size_t end = static_cast<size_t>(in.data() - all.data());
+  ForEachSfsStretch(all, [&](size_t stretch_begin, size_t stretch_end, size_t colon) {
+    re2::StringPiece match[2];
+    if (!kSfs.Match(all, stretch_begin, stretch_end, RE2::UNANCHORED, match, 2) || match[1].data() + 4 != all.data() + colon) return;
+    std::string sfs(match[1].data(), match[1].size());
+    size_t end = static_cast<size_t>(match[0].end() - all.data());
     size_t b = end > sfs.size() + 1 ? end - sfs.size() - 1 : 0;
     // Read already with its law's name, on this line or the one before ("Socialtjänstlagen" | "(2001:453)").
     bool known = sfs_read.count(end - sfs.size() - (all[end - 1] == ')' ? 1 : 0)) > 0 ||
                  std::any_of(run.doc.legal_references.begin(), run.doc.legal_references.end(),
                              [&](const LegalReference& r) { return r.sfs == sfs && r.span.line == run.text.SourceLineAt(b); });
-    if (known) continue;
+    if (known) return;
     for (const Law& l : run.ref.laws) {
       if (l.sfs != sfs) continue;
       LegalReference ref;
@@ -96,7 +107,7 @@ void ExtractLegalReferences(ExtractionRun& run) {
       ref.span = SourceSpan{run.text.lines[li].source_line, run.text.ColumnAt(b), static_cast<int>(sfs.size())};
       run.doc.legal_references.push_back(std::move(ref));
     }
-  }
+  });
   std::stable_sort(run.doc.legal_references.begin(), run.doc.legal_references.end(),
                    [](const LegalReference& a, const LegalReference& b) { return a.span.line < b.span.line; });
 }

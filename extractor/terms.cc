@@ -154,7 +154,8 @@ void ExtractValidity(ExtractionRun& run) {
 void ExtractRepeals(ExtractionRun& run) {
   static const RE2 kRepeal(R"((?i)\b(upphävs|upphör att gälla|ersätter|ersätts)\b\s*)");
   if (!run.Mentions(Gate::kRepeal)) return;
-  for (const Unit& u : run.structure.units) {
+  for (const Unit* unit : run.UnitsHolding(Gate::kRepeal)) {
+    const Unit& u = *unit;
     std::string_view verb;
     if (!FindFirst(kRepeal, u.text, &verb)) continue;
     if (Fold(u.text).find("överenskommelse") == std::string::npos) continue;

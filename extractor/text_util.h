@@ -64,6 +64,10 @@ inline bool StartsWithLower(std::string_view s, std::string_view lower) {
 inline bool AllDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
+// The first ASCII digit of `text` at or after `i`, or text.size(). Reads
+// eight bytes at a time: texts are mostly letters, and the scans that call
+// this read every byte of them.
+size_t NextDigit(std::string_view text, size_t i);
 // `s` without the bytes of `junk` at its end; a view into `s`, which keeps
 // where it starts.
 inline std::string_view TrimRight(std::string_view s, std::string_view junk) {

@@ -28,6 +28,24 @@ TEST_CASE("Fold's fast path agrees with ICU", "[text_util]") {
   }
 }
 
+TEST_CASE("NextDigit finds the first ASCII digit at any position", "[text_util]") {
+  // "°" (C2 B0) and "¹" (C2 B9) hold bytes that are digits but for their high bit.
+  const std::string filler = "abc°¹Å é";
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text;
+    while (text.size() < at) text += filler[text.size() % filler.size()];
+    text.resize(at);
+    for (size_t from = 0; from <= at; ++from) CHECK(NextDigit(text, from) == text.size());
+    for (char digit : {'0', '5', '9'}) {
+      std::string with = text + digit + "x7";
+      INFO(with);
+      CHECK(NextDigit(with, 0) == at);
+      CHECK(NextDigit(with, at + 1) == at + 2);
+    }
+  }
+  CHECK(NextDigit("/:", 0) == 2);
+}
+
 TEST_CASE("WordCount counts what Words returns", "[text_util]") {
   for (std::string_view s : {"", "  ", "en", "Två ord", "a-b c,d", "  inledande och avslutande  ", "2023–2025 år"})
     CHECK(WordCount(s) == Words(s).size());
