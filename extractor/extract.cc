@@ -108,18 +108,6 @@ std::vector<size_t> ExtractionRun::LinesOf(Gate gate) const {
   return out;
 }
 
-std::vector<const Unit*> ExtractionRun::UnitsHolding(Gate gate) const {
-  std::vector<const Unit*> out;
-  std::vector<size_t> lines = LinesOf(gate);
-  auto line = lines.begin();
-  for (const Unit& u : structure.units) {
-    line = std::lower_bound(line, lines.end(), u.first);
-    if (line == lines.end()) break;
-    if (*line <= u.last) out.push_back(&u);
-  }
-  return out;
-}
-
 namespace {
 
 // The words every match of patterns[i] starts with; owner[w] is the index

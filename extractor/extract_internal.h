@@ -57,9 +57,14 @@ constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>
 // Gates whose words the scan locates. kTotals, kCountPerYear and kRecurrence
 // guard patterns that cannot match a line break, so lines with a word suffice.
 constexpr uint64_t kLineGates = GateBit(Gate::kTotals) | GateBit(Gate::kCountPerYear) | GateBit(Gate::kRecurrence);
-// Gates whose patterns are tried on units (UnitsHolding): a word of them
-// within a unit starts on one of its lines.
-constexpr uint64_t kUnitGates = GateBit(Gate::kRepeal);
+// Gates whose patterns are tried on units and headings, each made of whole
+// lines: a word of them within one starts on one of its lines (LinesOf).
+constexpr uint64_t kUnitGates = GateBit(Gate::kRepeal) | GateBit(Gate::kAddedArea);
+// Whether one of `lines` (ascending) lies in [first, last].
+inline bool HoldsLine(const std::vector<size_t>& lines, size_t first, size_t last) {
+  auto at = std::lower_bound(lines.begin(), lines.end(), first);
+  return at != lines.end() && *at <= last;
+}
 
 // What a name of counties.xml names.
 struct CountyNameInfo {
@@ -205,7 +210,13 @@ struct ExtractionRun {
   std::vector<size_t> LinesOf(Gate gate) const;
   // The units with a word of the located gate starting on one of their lines,
   // in order.
-  std::vector<const Unit*> UnitsHolding(Gate gate) const;
+  std::vector<const Unit*> UnitsHolding(Gate gate) const {
+    std::vector<const Unit*> out;
+    std::vector<size_t> lines = LinesOf(gate);
+    for (const Unit& u : structure.units)
+      if (HoldsLine(lines, u.first, u.last)) out.push_back(&u);
+    return out;
+  }
   // The units under heading h. Units go by line, and so do their headings,
   // so they are found by search rather than by reading every unit.
   std::span<const Unit> UnitsUnder(size_t h) const {

@@ -104,7 +104,9 @@ TEST_CASE("an area said to be added is one wherever the sentence stands", "[extr
   Fixture f;
   for (const char* text : {"Lokal överenskommelse\n\nNyheter\nSkolnärvaro är tillagt som ett gemensamt utvecklingsområde.\n",
                            "Lokal överenskommelse\n\nNyheter i överenskommelsen\n\nTydligare fokus på SIP\n"
-                           "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde\nKlarspråkad text\n"}) {
+                           "Skolnärvaro är tillagt som ett gemensamt utvecklingsområde\nKlarspråkad text\n",
+                           "Lokal överenskommelse\n\nNyheter\nTexten är kortare.\n\nSkolnärvaro är tillagt som ett gemensamt\n"
+                           "utvecklingsområde för alla parter i delregionen.\n"}) {
     Document d = f.Extract(text);
     REQUIRE(d.areas.size() == 1);
     CHECK(d.areas[0].name == "Skolnärvaro");

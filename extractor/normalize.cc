@@ -239,22 +239,42 @@ bool IsLetterKind(ByteKind k) { return k == ByteKind::kCopy || k == ByteKind::kL
 // A byte of a word as RE2's \w sees one, or of a multi-byte character.
 bool IsWordOrUnderscore(char c) { return IsWordByte(c) || c == '_'; }
 
-// The first byte of `raw` at or after `i` that is not ByteKind::kCopy, or
-// raw.size(). Words are short, so a byte at a time would branch wrongly at
-// every space: eight bytes are tested at once.
-size_t NextNotCopied(std::string_view raw, size_t i) {
+// Where the run CleanFast takes from raw[i] (a byte that is no space) ends:
+// at the first byte that is none of ASCII other than ' ', '\t' and '\r'
+// (ByteKind::kCopy), a two-byte letter (C3 and a continuation byte), or a
+// single space before either. Words are short, so a byte at a time would
+// branch wrongly at every space: eight bytes are tested at once while a
+// ninth can be looked at.
+size_t RunEnd(std::string_view raw, size_t i) {
   static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
   constexpr uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = ~kLow7;
   // The high bit of each byte of y that is zero, and of no other.
   auto zero_bytes = [](uint64_t y) { return ~(((y & kLow7) + kLow7) | y | kLow7); };
-  for (; i + 8 <= raw.size(); i += 8) {
-    uint64_t x;
+  auto equal = [&](uint64_t x, unsigned char c) { return zero_bytes(x ^ (kOnes * c)); };
+  auto continuation = [](uint64_t x) { return x & ~(x << 1) & kHigh; };  // 10xxxxxx
+  auto letter = [&](uint64_t x) {  // kCopy or C3
+    return (~(x & kHigh) & ~equal(x, ' ') & ~equal(x, '\t') & ~equal(x, '\r') & kHigh) | equal(x, 0xC3);
+  };
+  const size_t n = raw.size();
+  uint64_t pair_goes_on = 0;  // byte 0 is the continuation of a C3 before it
+  for (; i + 9 <= n; i += 8) {
+    uint64_t x, next;  // next: the byte after each byte of x
     std::memcpy(&x, raw.data() + i, 8);
-    uint64_t stops = (x & kHigh) | zero_bytes(x ^ (kOnes * ' ')) | zero_bytes(x ^ (kOnes * '\t')) | zero_bytes(x ^ (kOnes * '\r'));
+    std::memcpy(&next, raw.data() + i + 1, 8);
+    uint64_t pair_start = equal(x, 0xC3) & continuation(next);
+    uint64_t pair_end = continuation(x) & ((pair_start << 8) | pair_goes_on);
+    uint64_t stops = ((x & kHigh) & ~pair_start & ~pair_end) | equal(x, '\t') | equal(x, '\r') | (equal(x, ' ') & ~letter(next));
     if (stops) return i + static_cast<size_t>(std::countr_zero(stops)) / 8;
+    pair_goes_on = pair_start >> 56;
   }
-  while (i < raw.size() && kByteKinds[static_cast<unsigned char>(raw[i])] == ByteKind::kCopy) ++i;
-  return i;
+  if (pair_goes_on) ++i;
+  for (;;) {
+    while (i < n && kByteKinds[static_cast<unsigned char>(raw[i])] == ByteKind::kCopy) ++i;
+    ByteKind k = i < n ? kByteKinds[static_cast<unsigned char>(raw[i])] : ByteKind::kSpecial;
+    if (k == ByteKind::kLatin1 && i + 1 < n && IsUtf8Continuation(raw[i + 1])) i += 2;
+    else if (k == ByteKind::kSpace && i + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[i + 1])])) ++i;
+    else return i;
+  }
 }
 
 // CleanLine's characters and spaces in one pass over lines that IsSurelyNfc
@@ -276,14 +296,7 @@ bool CleanFast(std::string_view raw, std::string& out, std::vector<Cell>& cells,
     }
     // One run takes letters and the single spaces between them: a space
     // inside a run stands as it would after collapsing.
-    size_t j = i;
-    for (;;) {
-      j = NextNotCopied(raw, j);
-      ByteKind k = j < n ? kByteKinds[static_cast<unsigned char>(raw[j])] : ByteKind::kSpecial;
-      if (k == ByteKind::kLatin1 && j + 1 < n && IsUtf8Continuation(raw[j + 1])) j += 2;
-      else if (k == ByteKind::kSpace && j > i && j + 1 < n && IsLetterKind(kByteKinds[static_cast<unsigned char>(raw[j + 1])])) ++j;
-      else break;
-    }
+    size_t j = RunEnd(raw, i);
     if (j > i) {
       line.AppendCollapsed(raw.substr(i, j - i));
       i = j;

@@ -32,11 +32,31 @@ TEST_CASE("Normalize cleans a line as NormalizeChars and collapsing spaces do", 
       "\u2013", "\u201D", "\u2022", "\u20AC", "\u2000", "\uF0B7", "\uFEFF", "\uFB01", "e\u0301", "\u0394", "\u4E2D",
       "\xC3", "\xC2", "\xE2\x80", "\x80", "\xC3 ", "\xE2\x80 ", "\xEF\x80", "1.", "-", "7"};
   std::mt19937 random(3);
-  for (int i = 0; i < 20000; ++i) {
+  for (int i = 0; i < 40000; ++i) {
     std::string raw = "x";
-    for (size_t n = 0, length = random() % 12; n < length; ++n) raw += pieces[random() % pieces.size()];
+    // Short lines, and lines long enough to be read eight bytes at a time.
+    for (size_t n = 0, length = random() % (i % 2 ? 12 : 48); n < length; ++n) raw += pieces[random() % pieces.size()];
     NormalizeOptions chars_only;
     chars_only.drop_glued_footnotes = false;  // "xaåé7" keeps its digit here
+    NormalizedText t = Normalize(SourceText{"t.txt", raw, "utf-8", {}}, chars_only);
+    REQUIRE(t.lines.size() == 1);
+    INFO(raw);
+    CHECK(t.lines[0].text == Collapse(NormalizeChars(raw)));
+  }
+}
+
+// Lines mostly of letters and single spaces, as most lines are, with now
+// and then what ends a run: the fast path's eight-byte steps at any offset.
+TEST_CASE("Normalize cleans long lines of letters as NormalizeChars and collapsing spaces do", "[normalize]") {
+  const std::vector<std::string_view> letters = {"a", "b", "Z", "å", "Ö", "é", " ", "7", "e"};
+  const std::vector<std::string_view> rare = {"  ", "\t", "\r", "\xC3", "\x80", "\xC3 ", "\xC3\xC3\xA5", " \xC3", "\u2013", "\u00A0"};
+  std::mt19937 random(5);
+  for (int i = 0; i < 20000; ++i) {
+    std::string raw = "x";
+    for (size_t n = 0, length = random() % 64; n < length; ++n)
+      raw += random() % 16 ? letters[random() % letters.size()] : rare[random() % rare.size()];
+    NormalizeOptions chars_only;
+    chars_only.drop_glued_footnotes = false;
     NormalizedText t = Normalize(SourceText{"t.txt", raw, "utf-8", {}}, chars_only);
     REQUIRE(t.lines.size() == 1);
     INFO(raw);

@@ -222,8 +222,10 @@ void AreasSaidAdded(ExtractionRun& run) {
     area.span = run.SpanOfLine(line);
     run.doc.areas.push_back(std::move(area));
   };
-  for (const Unit& u : run.structure.units) added(u.text, u.first);
-  for (const Heading& h : run.structure.headings) added(h.text, h.line);
+  for (const Unit* u : run.UnitsHolding(Gate::kAddedArea)) added(u->text, u->first);
+  std::vector<size_t> lines = run.LinesOf(Gate::kAddedArea);
+  for (const Heading& h : run.structure.headings)
+    if (HoldsLine(lines, h.line, h.last_line)) added(h.text, h.line);
 }
 
 // Each area's line in the text: the line of its source line that names
