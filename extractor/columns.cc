@@ -1,6 +1,9 @@
 #include "extractor/columns.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -231,10 +234,31 @@ size_t BeforeFooter(const std::vector<RowKind>& kinds, size_t begin, size_t end)
   return blanks >= 2 ? k : end;
 }
 
+// Where the first three spaces in a row start in text[from, ...), or npos.
+// std::string_view::find calls memchr at every space, and prose has one in
+// every few bytes: eight bytes are tested at once, six positions a step
+// (a run starting at the sixth byte ends at the eighth).
+size_t FindThreeSpaces(std::string_view text, size_t from) {
+  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kSpaces = 0x2020202020202020ull;
+  constexpr uint64_t kFirstSix = 0x0000808080808080ull;
+  for (; from + 8 <= text.size(); from += 6) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + from, 8);
+    uint64_t y = x ^ kSpaces;
+    uint64_t space = ~(((y & kLow7) + kLow7) | y | kLow7);  // the high bit of each space
+    if (uint64_t three = space & (space >> 8) & (space >> 16) & kFirstSix)
+      return from + static_cast<size_t>(std::countr_zero(three)) / 8;
+  }
+  for (; from + 3 <= text.size(); ++from)
+    if (text[from] == ' ' && text[from + 1] == ' ' && text[from + 2] == ' ') return from;
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool MayHaveColumns(std::string_view text) {
-  for (size_t at = text.find("   "); at != std::string_view::npos; at = text.find("   ", at + 1)) {
+  for (size_t at = FindThreeSpaces(text, 0); at != std::string_view::npos; at = FindThreeSpaces(text, at + 1)) {
     size_t end = text.find_first_not_of(' ', at);
     if (at > 0 && text[at - 1] != '\n' && end != std::string_view::npos && text[end] != '\n') return true;
     if (end == std::string_view::npos) break;

@@ -188,6 +188,14 @@ TEST_CASE("only text with a gutter between words may have columns", "[columns]")
   CHECK_FALSE(MayHaveColumns("Målgrupper\n   • Barn upp till 18 år\nslut   \n"));
   CHECK(MayHaveColumns("Målgrupper     Parter\n"));
   CHECK_FALSE(MayHaveColumns(""));
+  // A gutter of three spaces or more at any offset, after words of any length.
+  for (size_t before = 0; before < 20; ++before)
+    for (size_t gap = 1; gap < 6; ++gap) {
+      std::string text = "\n" + std::string(before, 'a') + std::string(gap, ' ') + "b\n";
+      INFO(before << " " << gap);
+      CHECK(MayHaveColumns(text) == (before > 0 && gap >= 3));
+      CHECK_FALSE(MayHaveColumns(std::string(before, 'a') + std::string(gap, ' ') + "\n"));
+    }
 }
 
 }  // namespace

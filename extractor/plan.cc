@@ -495,14 +495,19 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
   static const RE2 kAgent(
       R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt | i | under | senast | inom | varje | efter | före | per |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
-  // Words each pattern needs, checked before any of them runs. kDuty's verb
-  // follows an actor without ",.;:", so it stands before the first of them.
-  static const KeywordGate kDutyWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för", " åtar sig", " förbinder sig"}});
-  static const KeywordGate kAgentWords(
-      {{"följs upp av ", "samordnas av ", "leds av ", "genomförs av ", "ansvaras av ", "bereds av ", "beslutas av "}});
-  auto clause_end = std::find_if(s.begin(), s.end(), [](char c) { return c == ',' || c == '.' || c == ';' || c == ':'; });
-  bool may_duty = StartsUpper(s) && kDutyWords.Scan(std::string_view(s).substr(0, static_cast<size_t>(clause_end - s.begin()))) != 0;
-  bool may_agent = kAgentWords.Scan(s) != 0;
+  // Words each pattern needs, checked before any of them runs: kDuty's
+  // (group 0), kAgent's (group 1). kDuty's verb follows an actor without
+  // ",.;:", so it stands before the first of them; no word holds one, so
+  // the text is read once, in two parts.
+  static const KeywordGate kWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för", " åtar sig", " förbinder sig"},
+                                   {"följs upp av ", "samordnas av ", "leds av ", "genomförs av ", "ansvaras av ", "bereds av ",
+                                    "beslutas av "}});
+  constexpr uint64_t kDutyWord = 1, kAgentWord = 2;
+  size_t clause_end = static_cast<size_t>(
+      std::find_if(s.begin(), s.end(), [](char c) { return c == ',' || c == '.' || c == ';' || c == ':'; }) - s.begin());
+  uint64_t in_clause = kWords.Scan(std::string_view(s).substr(0, clause_end));
+  bool may_duty = (in_clause & kDutyWord) && StartsUpper(s);
+  bool may_agent = (in_clause & kAgentWord) || (kWords.Scan(std::string_view(s).substr(clause_end)) & kAgentWord);
   bool may_invert = s.rfind("I ", 0) == 0 || s.rfind("Inom ", 0) == 0;
   std::string actor, verb;
   re2::StringPiece verb_at;
