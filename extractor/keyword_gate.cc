@@ -27,7 +27,6 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
   for (int b = 0; b < 256; ++b) class_of_[static_cast<size_t>(b)] = class_of_[CaselessByte(static_cast<uint8_t>(b))];
   // A line break is a space between words: units join their lines with one.
   class_of_['\n'] = class_of_[' '];
-  while ((size_t{1} << row_shift_) < classes_) ++row_shift_;
   // The trie; 0 in next_ means "no edge" until the failure links fill it in.
   next_.assign(classes_, 0);
   found_.assign(1, 0);
@@ -70,11 +69,9 @@ KeywordGate::KeywordGate(const std::vector<std::vector<std::string_view>>& group
       }
     }
   }
-  std::vector<uint32_t> rows(found_.size() << row_shift_, 0);
-  for (size_t state = 0; state < found_.size(); ++state)
-    for (size_t c = 0; c < classes_; ++c)
-      rows[(state << row_shift_) + c] = next_[state * classes_ + c] << row_shift_;
-  next_ = std::move(rows);
+  // Edges become row offsets. They must leave kWordEnds free: 2^31 entries
+  // are far more than any word list needs.
+  for (uint32_t& to : next_) to = static_cast<uint32_t>(to * classes_) | (found_[to] ? kWordEnds : 0);
   for (const auto& out : outputs) {
     first_output_.push_back(static_cast<uint32_t>(outputs_.size()));
     outputs_.insert(outputs_.end(), out.begin(), out.end());

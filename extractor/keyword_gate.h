@@ -41,20 +41,23 @@ class KeywordGate {
   // to `found`, and locates its words when `report`.
   void Step(uint32_t& row, uint8_t byte, size_t pos, bool report, uint64_t located, uint64_t& found,
             std::vector<Hit>* hits) const {
-    row = next_[row + class_of_[byte]];
-    uint64_t here = found_[row >> row_shift_];
-    found |= here;
-    if ((here & located) && report) [[unlikely]]
-      Locate(pos, row >> row_shift_, located, hits);
+    row = next_[(row & kRowBits) + class_of_[byte]];
+    if (row & kWordEnds) [[unlikely]] {
+      uint32_t state = static_cast<uint32_t>((row & kRowBits) / classes_);
+      found |= found_[state];
+      if ((found_[state] & located) && report) Locate(pos, state, located, hits);
+    }
   }
   // One walk over text[from, to) from `row`.
   uint64_t Walk(std::string_view text, size_t from, size_t to, uint32_t row, uint64_t located, std::vector<Hit>* hits) const;
 
   std::array<uint8_t, 256> class_of_{};  // 0: a byte no word contains
   size_t classes_ = 1;
-  unsigned row_shift_ = 0;       // a state's row is 1 << row_shift_ wide, at least classes_
-  // next_[(state << row_shift_) + class] is the next state's row offset
-  // (state << row_shift_): the scan then needs no multiplication per byte.
+  // next_[state * classes_ + class] is the next state's row offset
+  // (state * classes_): the scan then needs no multiplication per byte.
+  // kWordEnds is set in it when a word ends in that state: most bytes end
+  // none, and their step reads no more than this.
+  static constexpr uint32_t kWordEnds = uint32_t{1} << 31, kRowBits = kWordEnds - 1;
   std::vector<uint32_t> next_;
   std::vector<uint64_t> found_;  // found_[state]: groups whose words end there
   // outputs_[first_output_[s] .. first_output_[s + 1]): the words ending at state s.
