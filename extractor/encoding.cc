@@ -22,15 +22,34 @@ void AppendUtf8(std::string& out, uint32_t cp) {
   }
 }
 
+namespace {
+
+// Whether the eight bytes of `word` are whole characters of one or two
+// bytes (U+0000-U+07FF), each valid: what most of a Swedish text is made of.
+bool AllShortCharacters(uint64_t word) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = ~kHigh, kOnes = 0x0101010101010101ULL;
+  uint64_t high = word & kHigh;
+  if (!high) return true;
+  uint64_t continuation = word & ~(word << 1) & kHigh;  // 10xxxxxx
+  uint64_t lead = word & (word << 1) & ~(word << 2) & kHigh;  // 110xxxxx
+  auto zero_bytes = [](uint64_t y) { return ~(((y & kLow7) + kLow7) | y | kLow7); };
+  uint64_t overlong = zero_bytes(word ^ (kOnes * 0xC0)) | zero_bytes(word ^ (kOnes * 0xC1));
+  // Every high byte a lead or a continuation, each lead followed by its
+  // continuation within the word, none an overlong C0 or C1.
+  return high == (lead | continuation) && continuation == (lead << 8) && !(lead >> 63) && !overlong;
+}
+
+}  // namespace
+
 bool IsValidUtf8(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t n = s.size(), i = 0;
   while (i < n) {
-    // Most of a Swedish text is ASCII: eight bytes at a time while it is.
+    // Eight bytes at a time while they are ASCII and two-byte letters.
     while (i + 8 <= n) {
       uint64_t word;
       std::memcpy(&word, p + i, 8);
-      if (word & 0x8080808080808080ULL) break;
+      if (!AllShortCharacters(word)) break;
       i += 8;
     }
     if (i >= n) break;

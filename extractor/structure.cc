@@ -901,7 +901,8 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     } else {
       Unit& u = s.units[static_cast<size_t>(open)];
       u.last = i;
-      u.text += " " + l.text;
+      u.text += ' ';
+      u.text += l.text;
     }
     blank_before = false;
   }
