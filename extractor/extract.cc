@@ -271,9 +271,19 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const ReferenceData& ref) {
   return std::unique_ptr<Extractor>(new Extractor(ref, std::move(c)));
 }
 
-Document Extractor::Extract(const NormalizedText& normalized, const std::string& path) const {
-  std::optional<NormalizedText> split = compiled_->structure->SplitInlineLabels(normalized);
-  const NormalizedText& text = split ? *split : normalized;
+Document Extractor::Extract(const NormalizedText& text, const std::string& path) const {
+  if (!compiled_->structure->HasInlineLabel(text)) return ExtractSplit(text, path);
+  NormalizedText split = text;
+  compiled_->structure->SplitInlineLabels(split);
+  return ExtractSplit(split, path);
+}
+
+Document Extractor::Extract(NormalizedText&& text, const std::string& path) const {
+  compiled_->structure->SplitInlineLabels(text);
+  return ExtractSplit(text, path);
+}
+
+Document Extractor::ExtractSplit(const NormalizedText& text, const std::string& path) const {
   Document doc;
   doc.file = path;
   Structure structure = compiled_->structure->Analyze(text);

@@ -26,12 +26,18 @@ class Extractor {
 
   // Fills every field it can find; an item is left out rather than guessed.
   Document Extract(const NormalizedText& text, const std::string& path) const;
+  // As above, and reads `text` where it lies, changing it as the reading
+  // needs (SplitInlineLabels), where the other copies the text to change
+  // it: one large document is then held once.
+  Document Extract(NormalizedText&& text, const std::string& path) const;
 
   const DateGrammar& dates() const { return dates_; }
   const ReferenceData& reference() const { return ref_; }
 
  private:
   Extractor(const ReferenceData& ref, std::unique_ptr<CompiledReference> compiled);
+  // Extract's work on text whose inline labels are split.
+  Document ExtractSplit(const NormalizedText& text, const std::string& path) const;
   const ReferenceData& ref_;
   std::unique_ptr<CompiledReference> compiled_;
   DateGrammar dates_;

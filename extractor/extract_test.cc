@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "extractor/extract_internal.h"
+#include "model/json_io.h"
 
 namespace overens {
 namespace {
@@ -24,6 +25,20 @@ bool IsValidUtf8(const std::string& s) {
   std::string round;  // ICU turns a broken sequence into U+FFFD, so the round trip differs
   icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size()))).toUTF8String(round);
   return round == s;
+}
+
+// Extract reads a text it owns where it lies and copies one it borrows
+// before splitting its inline labels: both read the same.
+TEST_CASE("a text extracted in place reads as a borrowed one", "[extract]") {
+  Fixture f;
+  for (const char* text : {"Lokal överenskommelse\n\nMål: Färre barn i heldygnsvård.\nAktiviteter: Kommunerna ska ta fram en rutin.\n"
+                           "Giltighetstid: Överenskommelsen gäller från 2025-01-01 till 2026-12-31.\n",
+                           "Lokal överenskommelse\n\nMålgrupper\nBarn och unga.\n"}) {
+    NormalizedText borrowed = Normalize(SourceText{"t.txt", text, "utf-8", {}});
+    std::string expected = DocumentToJson(f.extractor->Extract(borrowed, "t.txt"));
+    CHECK(borrowed.joined == Normalize(SourceText{"t.txt", text, "utf-8", {}}).joined);  // left as it was
+    CHECK(DocumentToJson(f.extractor->Extract(std::move(borrowed), "t.txt")) == expected);
+  }
 }
 
 TEST_CASE("quotes cut to a length never split a character", "[extract]") {

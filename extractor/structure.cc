@@ -635,35 +635,46 @@ StructureAnalyzer::StructureAnalyzer(const std::vector<std::pair<std::string, st
 
 StructureAnalyzer::~StructureAnalyzer() = default;
 
-std::optional<NormalizedText> StructureAnalyzer::SplitInlineLabels(const NormalizedText& t) const {
+size_t StructureAnalyzer::InlineLabelEnd(const TextLine& l) const {
   // Labels are short; a colon further in is something else.
   constexpr size_t kLongestLabel = 40;
-  std::optional<NormalizedText> out;
+  size_t colon = l.bullet == Bullet::kNone ? l.text.find(':') : std::string::npos;
+  bool split = colon != std::string::npos && colon <= kLongestLabel && colon + 2 < l.text.size() && l.text[colon + 1] == ' ' &&
+               StartsUpper(l.text) && impl_->ColonLabel(std::string_view(l.text).substr(0, colon + 1));
+  return split ? colon : std::string::npos;
+}
+
+bool StructureAnalyzer::HasInlineLabel(const NormalizedText& t) const {
+  return std::any_of(t.lines.begin(), t.lines.end(), [&](const TextLine& l) { return InlineLabelEnd(l) != std::string::npos; });
+}
+
+bool StructureAnalyzer::SplitInlineLabels(NormalizedText& t) const {
+  std::vector<TextLine> out;
+  bool any = false;
   for (size_t i = 0; i < t.lines.size(); ++i) {
-    const TextLine& l = t.lines[i];
-    size_t colon = l.bullet == Bullet::kNone ? l.text.find(':') : std::string::npos;
-    bool split = colon != std::string::npos && colon <= kLongestLabel && colon + 2 < l.text.size() &&
-                 l.text[colon + 1] == ' ' && StartsUpper(l.text) &&
-                 impl_->ColonLabel(std::string_view(l.text).substr(0, colon + 1));
-    if (!split) {
-      if (out) out->lines.push_back(l);
+    TextLine& l = t.lines[i];
+    size_t colon = InlineLabelEnd(l);
+    if (colon == std::string::npos) {
+      if (any) out.push_back(std::move(l));
       continue;
     }
-    if (!out) {
-      out.emplace().lines.assign(t.lines.begin(), t.lines.begin() + static_cast<long>(i));
-      out->paragraph_lines = t.paragraph_lines;
-      out->page_starts = t.page_starts;
+    if (!any) {
+      out.reserve(t.lines.size() + t.lines.size() / 8);
+      out.insert(out.end(), std::make_move_iterator(t.lines.begin()), std::make_move_iterator(t.lines.begin() + static_cast<long>(i)));
+      any = true;
     }
-    TextLine label = l, rest = l;
+    TextLine label = l;
     label.text.resize(colon + 1);
-    rest.text.erase(0, colon + 2);
     label.cells.clear();  // a label and its text are no table row
-    rest.cells.clear();
-    out->lines.push_back(std::move(label));
-    out->lines.push_back(std::move(rest));
+    l.text.erase(0, colon + 2);
+    l.cells.clear();
+    out.push_back(std::move(label));
+    out.push_back(std::move(l));
   }
-  if (out) out->Join();
-  return out;
+  if (!any) return false;
+  t.lines = std::move(out);
+  t.Join();
+  return true;
 }
 
 namespace {

@@ -59,14 +59,18 @@ class StructureAnalyzer {
                              std::vector<std::string> field_labels = {});
   ~StructureAnalyzer();
   Structure Analyze(const NormalizedText& text) const;
-  // A copy of `text` in which each line that starts with a sub-heading or
-  // section label and a colon ("Mål: Färre ...", "Aktiviteter: Kommunerna
-  // ...", "Giltighetstid: Överenskommelsen gäller ...") is two lines of the
-  // same source line: the label with its colon, then the rest.
-  // nullopt when no line has such a label.
-  std::optional<NormalizedText> SplitInlineLabels(const NormalizedText& text) const;
+  // Makes each line of `text` that starts with a sub-heading or section
+  // label and a colon ("Mål: Färre ...", "Aktiviteter: Kommunerna ...",
+  // "Giltighetstid: Överenskommelsen gäller ...") two lines of the same
+  // source line: the label with its colon, then the rest; the joined text
+  // is made again. False, and `text` untouched, when no line has such a label.
+  bool SplitInlineLabels(NormalizedText& text) const;
+  // Whether SplitInlineLabels would split a line of `text`.
+  bool HasInlineLabel(const NormalizedText& text) const;
 
  private:
+  // Where the colon of the label `line` starts with ends, or npos.
+  size_t InlineLabelEnd(const TextLine& line) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

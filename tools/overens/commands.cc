@@ -187,12 +187,12 @@ void PlaceOnPages(std::vector<Finding>& findings, const std::vector<int>& page_o
 }
 
 std::vector<int> PagesOfLines(const LoadedDocument& d) {
-  if (d.source.encoding != "pdf" || d.text.lines.empty()) return {};
+  if (d.source.encoding != "pdf" || d.last_source_line == 0) return {};
   // The page of each source line: one more than the pages that start at or before it.
-  std::vector<int> page_of(static_cast<size_t>(d.text.lines.back().source_line) + 1, 0);
+  std::vector<int> page_of(static_cast<size_t>(d.last_source_line) + 1, 0);
   size_t started = 0;
   for (size_t line = 1; line < page_of.size(); ++line) {
-    while (started < d.text.page_starts.size() && static_cast<size_t>(d.text.page_starts[started]) <= line) ++started;
+    while (started < d.page_starts.size() && static_cast<size_t>(d.page_starts[started]) <= line) ++started;
     page_of[line] = static_cast<int>(started) + 1;
   }
   return page_of;

@@ -87,7 +87,12 @@ LoadedDocument Pipeline::Process(SourceText source) const {
   d.text = Normalize(d.source);
   // The raw text is read once: the lines keep what the rest needs, each with its source line.
   std::string().swap(d.source.text);
-  if (extractor_) d.doc = extractor_->Extract(d.text, d.source.path);
+  d.page_starts = d.text.page_starts;
+  for (const TextLine& l : d.text.lines) d.last_source_line = std::max(d.last_source_line, l.source_line);
+  if (extractor_) {
+    d.doc = extractor_->Extract(std::move(d.text), d.source.path);
+    d.text = NormalizedText();
+  }
   d.doc.file = d.source.path;
   d.doc.warnings = d.source.warnings;
   return d;

@@ -15,8 +15,12 @@
 namespace overens {
 
 struct LoadedDocument {
-  SourceText source;
+  SourceText source;  // its text dropped once normalized
+  // The normalized text, kept when the pipeline does not extract (`overens
+  // text`); extraction takes it, so a large document is held once.
   NormalizedText text;
+  std::vector<int> page_starts;  // the source lines where pages start (NormalizedText::page_starts)
+  int last_source_line = 0;      // of the normalized text
   Document doc;
 };
 
