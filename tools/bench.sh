@@ -36,12 +36,14 @@ with open(os.path.join(work, "tiny.txt"), "w") as f:
 # Agreement-length texts: the shared corpus's real ones (17-78 kB), when it is
 # beside the project; made here, in the work directory, never in the project.
 real = sorted(glob.glob("../shared/corpus/real/*.txt"))
-d = os.path.join(work, "real1000")
-if real and not os.path.isdir(d):
+texts = [open(f, encoding="utf-8").read() for f in real]
+for n in (1000, 10000) if real else ():
+    d = os.path.join(work, "real%d" % n)
+    if os.path.isdir(d):
+        continue
     os.makedirs(d)
-    texts = [open(f, encoding="utf-8").read() for f in real]
-    for i in range(1000):
-        with open(os.path.join(d, "r-%04d.txt" % i), "w", encoding="utf-8") as f:
+    for i in range(n):
+        with open(os.path.join(d, "r-%05d.txt" % i), "w", encoding="utf-8") as f:
             f.write("Dokument nr %d\n\n" % i + texts[i % len(texts)])
 PY
 best() {  # best of three wall times of a command, in seconds
@@ -70,6 +72,8 @@ row "check -j 1, 10,000 documents" "$tool" check -q -j 1 --as-of 2026-11-22 "$wo
 row "check (all cores), 10,000 docs" "$tool" check -q --as-of 2026-11-22 "$work/docs10000" -- grep -rc samverkan "$work/docs10000"
 if [ -d "$work/real1000" ]; then
   row "check -j 1, 1,000 real-length docs" "$tool" check -q -j 1 --as-of 2026-11-22 "$work/real1000" -- grep -rc samverkan "$work/real1000"
+  row "check -j 1, 10,000 real-length docs" "$tool" check -q -j 1 --as-of 2026-11-22 "$work/real10000" -- grep -rc samverkan "$work/real10000"
+  row "extract -j 1, 10,000 real-length" "$tool" extract -q -j 1 "$work/real10000" -o "$work/real10000.json" -- grep -rc samverkan "$work/real10000"
 fi
 row "audit xlsx, 1,000 documents" "$tool" audit -q --as-of 2026-11-22 "$work/docs1000" -o "$work/a1000.xlsx" -- grep -rc samverkan "$work/docs1000"
 row "audit xlsx, 10,000 documents" "$tool" audit -q --as-of 2026-11-22 "$work/docs10000" -o "$work/a10000.xlsx" -- grep -rc samverkan "$work/docs10000"
