@@ -383,6 +383,8 @@ def main():
     case("batch with bad files", ["check", "--format", "json"] + as_of + [fx["batch"]], 65,
          stderr=r"broken.txt: file is empty(.|\n)*dangling.txt: no such file",
          check=lambda out, err: len(json.loads(out)["findings"]) >= 3 or (_ for _ in ()).throw(AssertionError("malmo not processed")))
+    case("batch with bad files says how many were not read", ["check", "--no-color"] + as_of + [fx["batch"]], 65,
+         stderr=r"avvikelser i 1 fil, per 2026-11-22; 2 filer kunde inte läsas\n$")
     # files read on several threads: the same output, messages in file order
     case("jobs needs a number", ["check", "-j", "0", malmo], 2, stderr=r"-j needs a positive number")
     one = run(["check", "--format", "json", "--jobs", "1"] + as_of + [DEMO, fx["batch"]])

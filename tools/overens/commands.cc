@@ -363,6 +363,7 @@ int RunCheck(const CommandEnv& env) {
   std::vector<CheckedDocument> checked;     // small: one line per document
   size_t count = 0, suppressed = 0, documents = 0;
   if (fmt == "json" && !recording) out.value().Write("{\n  \"findings\": [");
+  std::vector<FailedInput> unread;  // each already reported on stderr
   int worst = ForEachInput(env, [&](LoadedDocument&& d) {
     ++documents;
     DocumentScope scope = ScopeOf(d.doc, env.pipeline.reference(), env.options.language);
@@ -382,7 +383,7 @@ int RunCheck(const CommandEnv& env) {
     if (!recording) out.value().Write(text.str());
     checked.push_back({d.doc.file, d.doc.kind, d.doc.region, d.doc.delregion, d.doc.date, std::string(ToString(scope.widest)),
                        scope.note});
-  });
+  }, &unread);
   if (recording) {
     Status s = WriteFileAtomically(env.options.write_baseline, BaselineJson(recorded));
     if (!s.ok()) {
@@ -403,7 +404,9 @@ int RunCheck(const CommandEnv& env) {
     env.err << Say(env, count == 1 ? "text.finding" : "text.findings", {std::to_string(count)}) << " "
             << Say(env, documents == 1 ? "text.in-file" : "text.in-files", {std::to_string(documents)});
     if (suppressed) env.err << " (" << Say(env, "text.accepted", {std::to_string(suppressed)}) << ")";
-    env.err << ", " << Say(env, "text.as-of", {env.options.as_of->ToString()}) << "\n";
+    env.err << ", " << Say(env, "text.as-of", {env.options.as_of->ToString()});
+    if (!unread.empty()) env.err << "; " << Say(env, unread.size() == 1 ? "text.unread-one" : "text.unread", {std::to_string(unread.size())});
+    env.err << "\n";
   }
   if (worst != kExitOk) return worst;
   return count == 0 ? kExitOk : kExitFindings;
