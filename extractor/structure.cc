@@ -860,15 +860,16 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
     if (!starts_new) {
       const std::string& prev = t.lines[s.units[static_cast<size_t>(open)].last].text;
       bool upper = StartsUpper(l.text);
+      bool prev_open = Impl::EndsMidPhrase(prev);
       // An upper-case line ending in ':' introduces something new ("För Region Skåne:"),
       // unless the line before left its phrase open ("... Svedala kommun och" | "Vellinge kommun:").
-      bool intro = upper && l.text.back() == ':' && !Impl::EndsMidPhrase(prev);
+      bool intro = upper && l.text.back() == ':' && !prev_open;
       // The blank lines of a page or column break left mid-phrase part nothing.
-      bool parted = blank_before && !(Impl::EndsMidPhrase(prev) && BreakBetween(t.lines[s.units[static_cast<size_t>(open)].last], l));
+      bool parted = blank_before && !(prev_open && BreakBetween(t.lines[s.units[static_cast<size_t>(open)].last], l));
       // A short line before an upper-case one ends what it says, unless it
       // was full for its column ("Region Skåne företräds av Psykiatri" | "Skåne, ...").
       size_t last = s.units[static_cast<size_t>(open)].last;
-      bool short_line = prev.size() < 40 && !Impl::EndsMidPhrase(prev) && !(last + 1 == i && Impl::WrappedForRoom(t, last));
+      bool short_line = prev.size() < 40 && !prev_open && !(last + 1 == i && Impl::WrappedForRoom(t, last));
       starts_new = Impl::EndsSentence(prev) ? upper || parted : (upper && (parted || short_line || intro));
       // In a list (under Målgrupper or Parter, or after a lead-in) each item
       // stands on its own line, with or without a marker. A line in upper
@@ -883,21 +884,27 @@ Structure StructureAnalyzer::Analyze(const NormalizedText& t) const {
       bool next_to = current.last + 1 == i || (BreakBetween(t.lines[current.last], l) && blank_before &&
                                                std::all_of(t.lines.begin() + static_cast<long>(current.last) + 1,
                                                            t.lines.begin() + static_cast<long>(i), [](const TextLine& b) { return b.blank(); }));
-      bool wrapped = !next_to || Impl::WrappedForRoom(t, current.last);
-      bool mid_phrase = Impl::EndsMidPhrase(prev) && !(prev.back() == ',' && !wrapped);
-      bool lower_items = StartsLower(current.text) || current.text.back() == ':' ||
-                         (current.first == current.last && Impl::IsLeadIn(current.text));
+      // Whether the unit's last line wrapped: asked only where it decides (most lines are decided before).
+      std::optional<bool> wrapped_memo;
+      auto wrapped = [&] {
+        if (!wrapped_memo) wrapped_memo = !next_to || Impl::WrappedForRoom(t, current.last);
+        return *wrapped_memo;
+      };
+      bool mid_phrase = prev_open && !(prev.back() == ',' && !wrapped());
+      auto lower_items = [&] {
+        return StartsLower(current.text) || current.text.back() == ':' || (current.first == current.last && Impl::IsLeadIn(current.text));
+      };
       // A full line going on onto one with a list's commas is a sentence's
       // ("Region Skåne företräds av Psykiatri" | "Skåne, Barn- ..."), after
       // a sentence, not after a lead-in or an item.
       bool after_sentence = open > 0 && s.units[static_cast<size_t>(open) - 1].text.back() == '.';
       bool onto_clause = after_sentence && last + 1 == i && !Impl::EndsSentence(prev) &&
                          l.text.find(", ") != std::string::npos && Impl::WrappedForRoom(t, last);
-      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && !onto_clause && (upper || (!wrapped && lower_items)))
+      if (!starts_new && in_list[static_cast<size_t>(open)] && !mid_phrase && !onto_clause && (upper || (lower_items() && !wrapped())))
         starts_new = true;
       // A lead-in of words ending in ':' ("Kommunerna ansvarar för:") is over its
       // first item, marker or not; a bare label ("Ansvarig:") is over its value.
-      if (current.first == current.last && current.text.back() == ':' && WordCount(current.text) >= 2 && !wrapped)
+      if (current.first == current.last && current.text.back() == ':' && WordCount(current.text) >= 2 && !wrapped())
         starts_new = true;
       // A marked item whose line was full goes on onto the next unmarked
       // line, whatever its case ("4. Frågan kan lyftas till Centralt" | "Samverkansorgan.").
