@@ -37,6 +37,16 @@ Status Compile(const std::string& id, const std::string& pattern, const char* wh
 
 }  // namespace
 
+namespace {
+
+std::vector<std::string_view> DutyGateWords() {
+  std::vector<std::string_view> words(std::begin(kDutyVerbWords), std::end(kDutyVerbWords));
+  words.insert(words.end(), std::begin(kAgentWords), std::end(kAgentWords));
+  return words;
+}
+
+}  // namespace
+
 std::vector<std::vector<std::string_view>> GateWords() {
   return {
       {"revisor", "granskning", "revisionskriteri", "revisionsfråg"},
@@ -49,6 +59,7 @@ std::vector<std::vector<std::string_view>> GateWords() {
       {"i år", "nästa år", "nästkommande år", "förra året", "i fjol"},
       {"utvecklingsområde"},
       {"reviderad", "reviderat", "uppdaterad", "uppdaterat"},
+      DutyGateWords(),
   };
 }
 

@@ -43,6 +43,7 @@ enum class Gate : uint8_t {
   kRelativeYear,  // date_roles.cc: kRelative
   kAddedArea,     // plan.cc: kAddedArea
   kRevised,       // date_roles.cc: kRevised
+  kDuty,          // plan.cc: Duty's kWords
   // From the reference data; every match of the guarded pattern starts with a word.
   kPlace,           // place_alternatives: the kommun and delregion names
   kDelregionAlias,  // delregion_alias_union
@@ -51,7 +52,13 @@ enum class Gate : uint8_t {
   kRenamed,         // renamed_union
   kCountyName,      // county_literals: every county, kommun and national body name of counties.xml
 };
-std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kRevised
+std::vector<std::vector<std::string_view>> GateWords();  // the static gates, kAudit..kDuty
+// The words a duty in running text needs (plan.cc, Duty): a duty's verb
+// ("X ska ...") and a passive naming its agent ("... följs upp av X").
+inline constexpr std::string_view kDutyVerbWords[] = {" ska ", " skall ", " har ", " skyldig", " ansvarar för", " åtar sig",
+                                                      " förbinder sig"};
+inline constexpr std::string_view kAgentWords[] = {"följs upp av ", "samordnas av ", "leds av ", "genomförs av ",
+                                                   "ansvaras av ", "bereds av ", "beslutas av "};
 
 constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>(g); }
 // Gates whose words the scan locates. kTotals, kCountPerYear and kRecurrence
@@ -59,7 +66,7 @@ constexpr uint64_t GateBit(Gate g) { return uint64_t{1} << static_cast<unsigned>
 constexpr uint64_t kLineGates = GateBit(Gate::kTotals) | GateBit(Gate::kCountPerYear) | GateBit(Gate::kRecurrence);
 // Gates whose patterns are tried on units and headings, each made of whole
 // lines: a word of them within one starts on one of its lines (LinesOf).
-constexpr uint64_t kUnitGates = GateBit(Gate::kRepeal) | GateBit(Gate::kAddedArea);
+constexpr uint64_t kUnitGates = GateBit(Gate::kRepeal) | GateBit(Gate::kAddedArea) | GateBit(Gate::kDuty);
 // Whether one of `lines` (ascending) lies in [first, last].
 inline bool HoldsLine(const std::vector<size_t>& lines, size_t first, size_t last) {
   auto at = std::lower_bound(lines.begin(), lines.end(), first);

@@ -806,6 +806,20 @@ TEST_CASE("located reference words find what one alternation of the patterns fin
   CHECK(found[1].rfind("SoL-2001@", 0) == 0);
 }
 
+// A duty's verb or agent on the line below its actor: the unit is read
+// whole, though its words stand on two lines.
+TEST_CASE("a duty is read whatever line its words start on", "[extract]") {
+  Fixture f;
+  auto actor_of = [&](const std::string& text) {
+    Document d = f.Extract("Lokal överenskommelse\n\nAnsvar\n" + text);
+    return d.responsibilities.empty() ? std::string("-") : d.responsibilities[0].actor.value_or("?");
+  };
+  CHECK(actor_of("Kommunerna\nska ta fram en gemensam rutin för SIP.\n") == "Kommunerna");
+  CHECK(actor_of("Kommunerna ska\nta fram en gemensam rutin för SIP.\n") == "Kommunerna");
+  CHECK(actor_of("Rutinen för SIP följs upp\nav styrgruppen varje år.\n") == "Styrgruppen");
+  CHECK(actor_of("Rutinen för SIP är en gemensam\nrutin för alla parter.\n") == "-");
+}
+
 TEST_CASE("a duty's actor is at most 91 characters long", "[extract]") {
   Fixture f;
   auto actor_of = [&](size_t runes) {

@@ -353,17 +353,18 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
     while (pos < text.size()) {
       if (cur.empty()) cur_line = li;
       size_t stop = text.find(". ", pos);
+      if (!cur.empty()) cur += ' ';
       if (stop == std::string::npos) {
-        cur += (cur.empty() ? "" : " ") + text.substr(pos);
+        cur.append(text, pos);
         break;
       }
-      cur += (cur.empty() ? "" : " ") + text.substr(pos, stop + 1 - pos);
-      out.push_back({cur, cur_line});
+      cur.append(text, pos, stop + 1 - pos);
+      out.push_back({std::move(cur), cur_line});
       cur.clear();
       pos = stop + 2;
     }
   }
-  if (!cur.empty()) out.push_back({cur, cur_line});
+  if (!cur.empty()) out.push_back({std::move(cur), cur_line});
   return out;
 }
 
@@ -483,7 +484,8 @@ bool IsAspiration(re2::StringPiece verb) {
 
 // Duties stated in running text: "X ska ...", "X har som uppgift att ...",
 // "X ansvarar för ...", "X åtar sig att ...", "... följs upp av X".
-std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
+// `unit_has_words`: the unit of `s` holds a word of Gate::kDuty.
+std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s, bool unit_has_words) {
   // The actor is the shortest run before a duty verb, of at most 91
   // characters. Counted after the match: as {1,90}? in the pattern, the
   // count made RE2's automaton large and slow, and the shortest run is the
@@ -496,18 +498,20 @@ std::optional<Parsed> Duty(const ExtractionRun& run, const std::string& s) {
       R"((?i)\b(?:följs upp|samordnas|leds|genomförs|ansvaras|bereds|beslutas) av ((?:den |det )?[^ ,.;]+(?: [^ ,.;]+){0,4}?)(?: och | samt | i | under | senast | inom | varje | efter | före | per |[,.;]|$))");
   static const RE2 kInverted(R"(^(?:I|Inom) [A-ZÅÄÖ]\S* (beslutar|ansvarar|samordnar) ([^,.;]{3,100}?) (?:om|för) )");
   // Words each pattern needs, checked before any of them runs: kDuty's
-  // (group 0), kAgent's (group 1). kDuty's verb follows an actor without
-  // ",.;:", so it stands before the first of them; no word holds one, so
-  // the text is read once, in two parts.
-  static const KeywordGate kWords({{" ska ", " skall ", " har ", " skyldig", " ansvarar för", " åtar sig", " förbinder sig"},
-                                   {"följs upp av ", "samordnas av ", "leds av ", "genomförs av ", "ansvaras av ", "bereds av ",
-                                    "beslutas av "}});
+  // (group 0), kAgent's (group 1); none where the unit has none. kDuty's
+  // verb follows an actor without ",.;:", so it stands before the first of
+  // them; no word holds one, so the text is read once, in two parts.
+  static const KeywordGate kWords({{std::begin(kDutyVerbWords), std::end(kDutyVerbWords)},
+                                   {std::begin(kAgentWords), std::end(kAgentWords)}});
   constexpr uint64_t kDutyWord = 1, kAgentWord = 2;
-  size_t clause_end = static_cast<size_t>(
-      std::find_if(s.begin(), s.end(), [](char c) { return c == ',' || c == '.' || c == ';' || c == ':'; }) - s.begin());
-  uint64_t in_clause = kWords.Scan(std::string_view(s).substr(0, clause_end));
-  bool may_duty = (in_clause & kDutyWord) && StartsUpper(s);
-  bool may_agent = (in_clause & kAgentWord) || (kWords.Scan(std::string_view(s).substr(clause_end)) & kAgentWord);
+  bool may_duty = false, may_agent = false;
+  if (unit_has_words) {
+    size_t clause_end = static_cast<size_t>(
+        std::find_if(s.begin(), s.end(), [](char c) { return c == ',' || c == '.' || c == ';' || c == ':'; }) - s.begin());
+    uint64_t in_clause = kWords.Scan(std::string_view(s).substr(0, clause_end));
+    may_duty = (in_clause & kDutyWord) && StartsUpper(s);
+    may_agent = (in_clause & kAgentWord) || (kWords.Scan(std::string_view(s).substr(clause_end)) & kAgentWord);
+  }
   bool may_invert = s.rfind("I ", 0) == 0 || s.rfind("Inom ", 0) == 0;
   std::string actor, verb;
   re2::StringPiece verb_at;
@@ -798,11 +802,12 @@ void AddTableActivities(ExtractionRun& run) {
 // A unit of an activity list: passive or nominal, "<Actor> <verb> ...", or a
 // duty. Its owner may be named after it, in a sentence of its own or on the
 // next field line ("Ansvarig: X"); `field_taken` says the latter was used.
-std::optional<Parsed> ActivityOf(const ExtractionRun& run, const std::vector<Sentence>& sentences, SubHeading sub,
+// `unit_has_words` as for Duty.
+std::optional<Parsed> ActivityOf(const ExtractionRun& run, const std::vector<Sentence>& sentences, SubHeading sub, bool unit_has_words,
                                  const std::optional<std::string>& field_actor, bool& field_taken) {
   std::optional<Parsed> parsed = PassiveOrNominal(sentences[0].text, sub == SubHeading::kActivities);
   if (!parsed) parsed = ActorVerb(run, sentences[0].text);
-  if (!parsed) parsed = Duty(run, sentences[0].text);  // "Planen följs upp av styrgruppen ..."
+  if (!parsed) parsed = Duty(run, sentences[0].text, unit_has_words);  // "Planen följs upp av styrgruppen ..."
   std::optional<std::string> named;
   std::string_view action = sentences[0].text;
   for (size_t j = 1; j < sentences.size() && !named; ++j) named = NamedResponsible(run, sentences[j].text);
@@ -820,11 +825,12 @@ std::optional<Parsed> ActivityOf(const ExtractionRun& run, const std::vector<Sen
 
 // A unit of running text: its first sentence stating a duty (`line` is set
 // to where it starts), or a short activity whose owner the next field line
-// names (`field_actor`; `field_taken` says it was used).
-std::optional<Parsed> DutyOf(const ExtractionRun& run, const std::vector<Sentence>& sentences,
+// names (`field_actor`; `field_taken` says it was used). `unit_has_words`
+// as for Duty.
+std::optional<Parsed> DutyOf(const ExtractionRun& run, const std::vector<Sentence>& sentences, bool unit_has_words,
                              const std::optional<std::string>& field_actor, size_t& line, bool& field_taken) {
   for (const Sentence& s : sentences) {
-    if (std::optional<Parsed> parsed = Duty(run, s.text)) {
+    if (std::optional<Parsed> parsed = Duty(run, s.text, unit_has_words)) {
       line = s.line;
       return parsed;
     }
@@ -845,6 +851,7 @@ void ExtractResponsibilities(ExtractionRun& run) {
   const std::vector<bool>& in_table = ActivityTables(run).in_table;
   std::optional<Introduction> intro;  // of the list being read
   bool field_taken = false;  // the previous unit took this unit's responsible field
+  const std::vector<size_t> duty_lines = run.LinesOf(Gate::kDuty);
   for (size_t k = 0; k < units.size(); ++k) {
     const Unit& u = units[k];
     bool taken = std::exchange(field_taken, false);
@@ -876,10 +883,10 @@ void ExtractResponsibilities(ExtractionRun& run) {
                owner && IsDutyVerb(run, FirstWordFolded(u.text))) {
       parsed = Parsed{owner, Action(u.text)};
     } else if (in_plan) {
-      parsed = ActivityOf(run, sentences, sub, field_actor, field_taken);
+      parsed = ActivityOf(run, sentences, sub, HoldsLine(duty_lines, u.first, u.last), field_actor, field_taken);
     } else {
       intro.reset();
-      parsed = DutyOf(run, sentences, is_field ? std::nullopt : field_actor, line, field_taken);
+      parsed = DutyOf(run, sentences, HoldsLine(duty_lines, u.first, u.last), is_field ? std::nullopt : field_actor, line, field_taken);
     }
     if (!u.text.empty() && u.text.back() == ':') intro = IntroductionOf(run, u, sentences.back().text, parsed);
     if (!parsed) continue;
