@@ -200,18 +200,12 @@ struct ExtractionRun {
   bool Mentions(Gate gate) const { return gates & GateBit(gate); }
   // Whether the gate's words were located (else its pattern scans the whole text).
   bool Located(Gate gate) const { return compiled.located & GateBit(gate); }
-  // Where the located gate's words start, ascending and without repeats;
-  // `word_filter(word)` may leave out some of its words.
-  template <typename Filter>
-  std::vector<size_t> StartsOf(Gate gate, Filter word_filter) const {
+  // Where the located gate's words start, ascending and without repeats.
+  std::vector<size_t> StartsOf(Gate gate) const {
     std::vector<size_t> out;
     for (const KeywordGate::Hit& h : hits)
-      if (h.group == static_cast<uint32_t>(gate) && word_filter(h.word) && (out.empty() || out.back() != h.begin))
-        out.push_back(h.begin);
+      if (h.group == static_cast<uint32_t>(gate) && (out.empty() || out.back() != h.begin)) out.push_back(h.begin);
     return out;
-  }
-  std::vector<size_t> StartsOf(Gate gate) const {
-    return StartsOf(gate, [](uint32_t) { return true; });
   }
   // The lines holding a word of the located gate, ascending.
   std::vector<size_t> LinesOf(Gate gate) const;

@@ -213,10 +213,15 @@ void ExtractPlaceholders(ExtractionRun& run) {
   };
   const auto& patterns = run.compiled.placeholders;
   if (run.Located(Gate::kPlaceholder)) {
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      auto starts = run.StartsOf(Gate::kPlaceholder, [&](uint32_t w) { return run.compiled.placeholder_of_word[w] == i; });
-      if (!starts.empty()) ForEachMatchAt(*patterns[i].re, all, starts, add);
+    // Each pattern's starts, ascending and without repeats, from one pass over the hits.
+    std::vector<std::vector<size_t>> starts(patterns.size());
+    for (const KeywordGate::Hit& h : run.hits) {
+      if (h.group != static_cast<uint32_t>(Gate::kPlaceholder)) continue;
+      std::vector<size_t>& mine = starts[run.compiled.placeholder_of_word[h.word]];
+      if (mine.empty() || mine.back() != h.begin) mine.push_back(h.begin);
     }
+    for (size_t i = 0; i < patterns.size(); ++i)
+      if (!starts[i].empty()) ForEachMatchAt(*patterns[i].re, all, starts[i], add);
   } else {
     std::vector<bool> present = run.compiled.placeholder_filter.Matching(all, patterns.size());
     for (size_t i = 0; i < patterns.size(); ++i)
