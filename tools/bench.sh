@@ -72,7 +72,7 @@ row "check -j 1, 10,000 documents" "$tool" check -q -j 1 --as-of 2026-11-22 "$wo
 row "check (all cores), 10,000 docs" "$tool" check -q --as-of 2026-11-22 "$work/docs10000" -- grep -rc samverkan "$work/docs10000"
 if [ -d "$work/real1000" ]; then
   row "check -j 1, 1,000 real-length docs" "$tool" check -q -j 1 --as-of 2026-11-22 "$work/real1000" -- grep -rc samverkan "$work/real1000"
-  row "check -j 1, 10,000 real-length docs" "$tool" check -q -j 1 --as-of 2026-11-22 "$work/real10000" -- grep -rc samverkan "$work/real10000"
+  row "check -j 1, 10,000 real-length" "$tool" check -q -j 1 --as-of 2026-11-22 "$work/real10000" -- grep -rc samverkan "$work/real10000"
   row "extract -j 1, 10,000 real-length" "$tool" extract -q -j 1 "$work/real10000" -o "$work/real10000.json" -- grep -rc samverkan "$work/real10000"
 fi
 row "audit xlsx, 1,000 documents" "$tool" audit -q --as-of 2026-11-22 "$work/docs1000" -o "$work/a1000.xlsx" -- grep -rc samverkan "$work/docs1000"
