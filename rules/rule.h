@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "model/model.h"
@@ -68,11 +69,26 @@ class Rule {
 // Kinds of document a rule family applies to.
 bool IsAgreement(DocumentKind k);         // lokal överenskommelse
 bool IsAgreementOrPlan(DocumentKind k);   // + ramöverenskommelse (county-wide) and handlingsplan
-// The first of `items` (spans in text order: dates, responsibilities,
-// frequencies) on or after source line `line`.
+// `items` (dates, frequencies: in the text's order) ordered by their source
+// line, stably: on a page read in two columns the text's order is not the
+// source lines' order.
+template <class T>
+std::vector<const T*> ByLine(const std::vector<T>& items) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const T& item : items) out.push_back(&item);
+  std::stable_sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->span.line < b->span.line; });
+  return out;
+}
+// The first of `items`, ordered by source line (ByLine; responsibilities
+// are so ordered already), on or after source line `line`.
 template <class T>
 typename std::vector<T>::const_iterator FirstOnOrAfter(const std::vector<T>& items, int line) {
-  return std::lower_bound(items.begin(), items.end(), line, [](const T& item, int l) { return item.span.line < l; });
+  auto line_of = [](const auto& item) {
+    if constexpr (std::is_pointer_v<T>) return item->span.line;
+    else return item.span.line;
+  };
+  return std::lower_bound(items.begin(), items.end(), line, [&](const T& item, int l) { return line_of(item) < l; });
 }
 // Stable finding id: hex of a 64-bit FNV-1a over rule, file name and normalized evidence.
 std::string StableFindingId(std::string_view rule, std::string_view file, std::string_view evidence);

@@ -1,5 +1,6 @@
 // Every rule: a text where it must fire and a text where it must not. The
 // "must not" text is one clean agreement that raises no finding at all.
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -334,6 +335,26 @@ TEST_CASE("deadline.passed reads före, efter and jul as a reader does", "[rules
 
 // An activity table's due column may say when in words ("Löpande"), and an
 // indicator column follows the area up.
+// On a page read in two columns the text's order is not the source
+// lines' order: the dates and frequencies an activity's line has are found
+// whatever order they come in.
+TEST_CASE("activity.no-deadline finds dates and frequencies out of line order", "[rules]") {
+  Harness h;
+  for (const char* activity : {"• Styrgruppen följer upp handlingsplanen i december 2025.",
+                               "• Styrgruppen redovisar handlingsplanen i mars varje år."}) {
+    std::string text = Replace(CleanText(), "• Styrgruppen tar fram en handlingsplan under 2025.", activity);
+    Document doc = h.extractor->Extract(Normalize(SourceText{"test.txt", text, "utf-8", {}}), "test.txt");
+    if (!doc.region && !doc.region_evidence) doc.region = h.ref.framework.county;
+    REQUIRE(doc.dates.size() > 2);
+    std::reverse(doc.dates.begin(), doc.dates.end());
+    std::reverse(doc.frequencies.begin(), doc.frequencies.end());
+    CheckOptions options;
+    options.as_of = {2024, 6, 1};
+    INFO(activity);
+    for (const Finding& f : RunRules(h.rules, doc, h.ref, options)) CHECK(f.rule != "activity.no-deadline");
+  }
+}
+
 TEST_CASE("a table's due words and indicator column silence no-deadline and no-follow-up", "[rules]") {
   Harness h;
   auto plan = [](const std::string& header, const std::string& row) {
