@@ -59,9 +59,12 @@ std::vector<Piece> PiecesOf(std::string_view row) {
 
 // Whether a piece of a row holds a word of three letters or more: prose, a
 // numbered item ("3. Skånegemensam ..."), a date going on in words
-// ("2021-02-11 och tills vidare."); not a table's number ("1 000 000 kr",
-// "2025-06-30", "Q2 2025").
+// ("2021-02-11 och tills vidare."), or a contents entry's dot leader, which
+// stands for its words where the entry wrapped ("..........6 3 VÅRD OCH");
+// not a table's number ("1 000 000 kr", "2025-06-30", "Q2 2025").
 bool HoldsWord(std::string_view piece) {
+  constexpr std::string_view kLeader = "........";
+  if (piece.find(kLeader) != std::string_view::npos) return true;
   size_t letters = 0;
   for (size_t i = 0; i < piece.size(); ++i) {
     auto b = static_cast<unsigned char>(piece[i]);

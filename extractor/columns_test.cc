@@ -1,5 +1,6 @@
 #include "extractor/columns.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -182,6 +183,40 @@ TEST_CASE("tables and indented text keep their rows", "[columns]") {
   CHECK(Texts(ReadingOrder(Rows(labels))) == labels);
   const std::vector<std::string> prose = {"Målgrupper", "   • Barn upp till 18 år", "   • Personer i alla åldrar"};
   CHECK(Texts(ReadingOrder(Rows(prose))) == prose);
+}
+
+// A contents list wrapped in the right column beside a title page: its
+// rows of dot leaders alone stand for entries' words, and the columns are
+// still read one after the other. Must not: a one-column contents list.
+TEST_CASE("a contents list's dot leaders in the right column are prose of that column", "[columns]") {
+  const std::vector<std::string> page = {
+      "Rapport om samverkan                          ..................6 3 VÅRD OCH OMSORG",
+      "kring barns och ungas hälsa                   FÖR BARN OCH UNGA MED PSYKISK OHÄLSA",
+      "                                              .......................7 3.1 BARN OCH",
+      "Granskning av kommunen                        UNGA MED PSYKISK OHÄLSA",
+      "Februari 2013                                 ........................................",
+      "                                              ........................................",
+      "Anna Andersson                                ....7 3.2 LAGAR OCH RIKTLINJER",
+      "                                              ........................................",
+      "Bertil Berg                                   ........................................",
+      "                                              .............................7 4",
+      "Innehåll                                      SAMVERKAN PÅ ÖVERGRIPANDE NIVÅ",
+      "1 SAMMANFATTNING ...3 2 GRANSKNINGENS         ........................................",
+      "INRIKTNING OCH OMFATTNING                     ......................................8",
+  };
+  std::vector<std::string> read = Texts(ReadingOrder(Rows(page)));
+  REQUIRE(read.size() > 13);
+  CHECK(read[0] == "Rapport om samverkan");
+  auto at = [&](const std::string& text) { return std::find(read.begin(), read.end(), text) - read.begin(); };
+  CHECK(at("INRIKTNING OCH OMFATTNING") == at("1 SAMMANFATTNING ...3 2 GRANSKNINGENS") + 1);
+  const std::vector<std::string> contents = {
+      "Innehåll",
+      "1 Inledning ........................................ 3",
+      "2 Målgrupper ....................................... 4",
+      "3 Ansvarsfördelning ................................ 6",
+      "4 Tvister .......................................... 9",
+  };
+  CHECK(Texts(ReadingOrder(Rows(contents))) == contents);
 }
 
 TEST_CASE("only text with a gutter between words may have columns", "[columns]") {
