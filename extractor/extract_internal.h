@@ -293,6 +293,11 @@ inline bool FindFirst(const RE2& re, std::string_view text, std::string_view* ma
   return true;
 }
 
+// Whether the noun phrase's own head (before "där", "som", "från" ...)
+// names an actor: a word of the vocabulary's actor heads, its inflection or
+// a compound ending in one ("vårdcentralerna", "vuxenpsykiatri"). plan.cc.
+bool HasActorHead(const ExtractionRun& run, std::string_view np);
+
 // Field extractors, one per file; each appends to run.doc.
 // Every activity table's rows, read on first use and kept on the run (see
 // ExtractionRun::tables).

@@ -924,6 +924,25 @@ TEST_CASE("bare SFS numbers are read in each of their forms", "[extract]") {
   CHECK(sfs_of("Klockan 1993:387 är ingen lag, inte heller 993:387 eller (1993: 387).").empty());
 }
 
+// A list of parties whose last item lost its marker and stands between
+// blank lines reads as a heading: a short line naming a unit is still the
+// list's item. Must not: a heading that names none, or one over two lines.
+TEST_CASE("a party list's last item taken for a heading is still a party", "[extract]") {
+  Fixture f;
+  auto parties = [&](const std::string& last) {
+    Document d = f.Extract("Lokal överenskommelse\n\nParter\nFör Region Skåne samt andra verksamheter:\n\n"
+                           "• Barn- och ungdomspsykiatri\n• Habiliteringsmottagningar\n\n" + last +
+                           "\n\nAlla parter har ett ansvar att informera om överenskommelsen.\n");
+    std::vector<std::string> out;
+    for (const Party& p : d.parties) out.push_back(std::string(p.principal == Principal::kRegion ? "R " : "K ") + p.text);
+    return out;
+  };
+  CHECK(parties("Vuxenpsykiatri") ==
+        std::vector<std::string>{"R Barn- och ungdomspsykiatri", "R Habiliteringsmottagningar", "R Vuxenpsykiatri"});
+  CHECK(parties("Gemensamt ansvar").size() == 2);
+  CHECK(parties("Ansvar för information").size() == 2);
+}
+
 TEST_CASE("parties listed inline keep the line each is written on", "[extract]") {
   Fixture f;
   Document d = f.Extract(

@@ -773,13 +773,20 @@ void ReadPartyUnit(ExtractionRun& run, const Unit& u, bool& listing, Principal& 
 // wrapped in a narrow column, "Elevhälsans medicinska och psykologiska" |
 // "insatser") leaves the lists after it under that heading: while the list
 // before it was still being read, the lists of principals ("För Region
-// Skåne ...:") under the next plain headings are the section's too; the
-// line itself, a sub-item, is none.
+// Skåne ...:") under the next plain headings are the section's too. A
+// wrapped line is a sub-item's, and no party; a line of its own that names
+// a unit ("Vuxenpsykiatri", its marker lost, blank lines around it) is the
+// list's next item.
 void ContinueListsPastHeadings(ExtractionRun& run, size_t parter, bool listing, Principal principal) {
+  constexpr size_t kMostItemWords = 5;
   const auto& headings = run.structure.headings;
   for (size_t h = parter + 1; listing && h < headings.size() && headings[h].section_id.empty() &&
                               headings[h].sub == SubHeading::kNone && !PrincipalOf(headings[h].text);
        ++h) {
+    const Heading& item = headings[h];
+    if (item.last_line == item.line && !HasMoreWordsThan(item.text, kMostItemWords) && item.text.back() != ':' &&
+        HasActorHead(run, item.text))
+      AddParty(run, principal, item.text, item.line);
     bool opened = false;
     for (const Unit& u : run.UnitsUnder(h)) {
       if (ReadLeadIn(u, listing, principal)) {

@@ -368,25 +368,6 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
   return out;
 }
 
-// True when the noun phrase's own head (before "där", "som", "från" ...) names an actor.
-bool HasActorHead(const ExtractionRun& run, std::string_view np) {
-  static const std::set<std::string_view> kPostModifier = {"där", "som", "från", "med", "i", "inom", "av", "mellan", "på", "vid", "om"};
-  const std::vector<std::string>& stems = run.compiled.actor_stems;
-  for (const std::string& w : Words(Fold(np))) {
-    if (kPostModifier.count(w)) return false;
-    if (run.ref.vocabulary.actor_heads.count(w)) return true;
-    // Inflected forms share the stem: "vårdcentralerna", "styrgrupperna", "kommunernas".
-    for (size_t n = 5; n < w.size(); ++n)
-      if (std::binary_search(stems.begin(), stems.end(), std::string_view(w).substr(0, n), std::less<>())) return true;
-    // A compound ends in its head: "omsorgsförvaltningen", "skolpersonal".
-    const std::vector<std::string>& heads = run.compiled.compound_heads;
-    for (size_t p = CompiledReference::kShortestModifier; p + CompiledReference::kShortestCompoundHead <= w.size(); ++p)
-      if ((static_cast<unsigned char>(w[p]) & 0xC0) != 0x80 &&
-          std::binary_search(heads.begin(), heads.end(), std::string_view(w).substr(p), std::less<>()))
-        return true;
-  }
-  return false;
-}
 
 // "Maria Malmö", "Lotsteamet Ystad": a short run of capitalised words names someone.
 bool IsProperName(std::string_view np) {
@@ -842,6 +823,25 @@ std::optional<Parsed> DutyOf(const ExtractionRun& run, const std::vector<Sentenc
 }
 
 }  // namespace
+
+bool HasActorHead(const ExtractionRun& run, std::string_view np) {
+  static const std::set<std::string_view> kPostModifier = {"där", "som", "från", "med", "i", "inom", "av", "mellan", "på", "vid", "om"};
+  const std::vector<std::string>& stems = run.compiled.actor_stems;
+  for (const std::string& w : Words(Fold(np))) {
+    if (kPostModifier.count(w)) return false;
+    if (run.ref.vocabulary.actor_heads.count(w)) return true;
+    // Inflected forms share the stem: "vårdcentralerna", "styrgrupperna", "kommunernas".
+    for (size_t n = 5; n < w.size(); ++n)
+      if (std::binary_search(stems.begin(), stems.end(), std::string_view(w).substr(0, n), std::less<>())) return true;
+    // A compound ends in its head: "omsorgsförvaltningen", "skolpersonal".
+    const std::vector<std::string>& heads = run.compiled.compound_heads;
+    for (size_t p = CompiledReference::kShortestModifier; p + CompiledReference::kShortestCompoundHead <= w.size(); ++p)
+      if ((static_cast<unsigned char>(w[p]) & 0xC0) != 0x80 &&
+          std::binary_search(heads.begin(), heads.end(), std::string_view(w).substr(p), std::less<>()))
+        return true;
+  }
+  return false;
+}
 
 void ExtractResponsibilities(ExtractionRun& run) {
   if (run.doc.kind == DocumentKind::kRevision) return;
