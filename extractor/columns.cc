@@ -1,12 +1,10 @@
 #include "extractor/columns.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstdint>
-#include <cstring>
 #include <map>
 #include <optional>
 
+#include "extractor/swar.h"
 #include "extractor/utf8.h"
 
 namespace overens {
@@ -242,16 +240,10 @@ size_t BeforeFooter(const std::vector<RowKind>& kinds, size_t begin, size_t end)
 // every few bytes: eight bytes are tested at once, six positions a step
 // (a run starting at the sixth byte ends at the eighth).
 size_t FindThreeSpaces(std::string_view text, size_t from) {
-  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
-  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kSpaces = 0x2020202020202020ull;
-  constexpr uint64_t kFirstSix = 0x0000808080808080ull;
+  constexpr uint64_t kFirstSix = 0x0000808080808080ULL;
   for (; from + 8 <= text.size(); from += 6) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + from, 8);
-    uint64_t y = x ^ kSpaces;
-    uint64_t space = ~(((y & kLow7) + kLow7) | y | kLow7);  // the high bit of each space
-    if (uint64_t three = space & (space >> 8) & (space >> 16) & kFirstSix)
-      return from + static_cast<size_t>(std::countr_zero(three)) / 8;
+    uint64_t space = swar::BytesEqual(swar::Load(text.data() + from), ' ');
+    if (uint64_t three = space & (space >> 8) & (space >> 16) & kFirstSix) return from + swar::FirstMarked(three);
   }
   for (; from + 3 <= text.size(); ++from)
     if (text[from] == ' ' && text[from + 1] == ' ' && text[from + 2] == ' ') return from;

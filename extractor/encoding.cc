@@ -1,6 +1,6 @@
 #include "extractor/encoding.h"
 
-#include <cstring>
+#include "extractor/swar.h"
 
 namespace overens {
 
@@ -27,13 +27,12 @@ namespace {
 // Whether the eight bytes of `word` are whole characters of one or two
 // bytes (U+0000-U+07FF), each valid: what most of a Swedish text is made of.
 bool AllShortCharacters(uint64_t word) {
-  constexpr uint64_t kHigh = 0x8080808080808080ULL, kLow7 = ~kHigh, kOnes = 0x0101010101010101ULL;
+  using namespace swar;
   uint64_t high = word & kHigh;
   if (!high) return true;
-  uint64_t continuation = word & ~(word << 1) & kHigh;  // 10xxxxxx
+  uint64_t continuation = Continuations(word);
   uint64_t lead = word & (word << 1) & ~(word << 2) & kHigh;  // 110xxxxx
-  auto zero_bytes = [](uint64_t y) { return ~(((y & kLow7) + kLow7) | y | kLow7); };
-  uint64_t overlong = zero_bytes(word ^ (kOnes * 0xC0)) | zero_bytes(word ^ (kOnes * 0xC1));
+  uint64_t overlong = BytesEqual(word, 0xC0) | BytesEqual(word, 0xC1);
   // Every high byte a lead or a continuation, each lead followed by its
   // continuation within the word, none an overlong C0 or C1.
   return high == (lead | continuation) && continuation == (lead << 8) && !(lead >> 63) && !overlong;
@@ -46,12 +45,7 @@ bool IsValidUtf8(std::string_view s) {
   size_t n = s.size(), i = 0;
   while (i < n) {
     // Eight bytes at a time while they are ASCII and two-byte letters.
-    while (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, p + i, 8);
-      if (!AllShortCharacters(word)) break;
-      i += 8;
-    }
+    while (i + 8 <= n && AllShortCharacters(swar::Load(s.data() + i))) i += 8;
     if (i >= n) break;
     unsigned c = p[i];
     if (c < 0x80) { ++i; continue; }

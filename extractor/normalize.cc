@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
-#include <cstring>
 #include <limits>
 #include <deque>
 #include <map>
@@ -17,6 +15,7 @@
 
 #include "extractor/columns.h"
 #include "extractor/re2_util.h"
+#include "extractor/swar.h"
 #include "extractor/text_util.h"
 #include "extractor/utf8.h"
 
@@ -246,25 +245,19 @@ bool IsWordOrUnderscore(char c) { return IsWordByte(c) || c == '_'; }
 // branch wrongly at every space: eight bytes are tested at once while a
 // ninth can be looked at.
 size_t RunEnd(std::string_view raw, size_t i) {
-  static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = ~kLow7;
-  // The high bit of each byte of y that is zero, and of no other.
-  auto zero_bytes = [](uint64_t y) { return ~(((y & kLow7) + kLow7) | y | kLow7); };
-  auto equal = [&](uint64_t x, unsigned char c) { return zero_bytes(x ^ (kOnes * c)); };
-  auto continuation = [](uint64_t x) { return x & ~(x << 1) & kHigh; };  // 10xxxxxx
-  auto letter = [&](uint64_t x) {  // kCopy or C3
-    return (~(x & kHigh) & ~equal(x, ' ') & ~equal(x, '\t') & ~equal(x, '\r') & kHigh) | equal(x, 0xC3);
+  using namespace swar;
+  auto letter = [](uint64_t x) {  // kCopy or C3
+    return (~(x & kHigh) & ~BytesEqual(x, ' ') & ~BytesEqual(x, '\t') & ~BytesEqual(x, '\r') & kHigh) | BytesEqual(x, 0xC3);
   };
   const size_t n = raw.size();
   uint64_t pair_goes_on = 0;  // byte 0 is the continuation of a C3 before it
   for (; i + 9 <= n; i += 8) {
-    uint64_t x, next;  // next: the byte after each byte of x
-    std::memcpy(&x, raw.data() + i, 8);
-    std::memcpy(&next, raw.data() + i + 1, 8);
-    uint64_t pair_start = equal(x, 0xC3) & continuation(next);
-    uint64_t pair_end = continuation(x) & ((pair_start << 8) | pair_goes_on);
-    uint64_t stops = ((x & kHigh) & ~pair_start & ~pair_end) | equal(x, '\t') | equal(x, '\r') | (equal(x, ' ') & ~letter(next));
-    if (stops) return i + static_cast<size_t>(std::countr_zero(stops)) / 8;
+    uint64_t x = Load(raw.data() + i), next = Load(raw.data() + i + 1);  // next: the byte after each byte of x
+    uint64_t pair_start = BytesEqual(x, 0xC3) & Continuations(next);
+    uint64_t pair_end = Continuations(x) & ((pair_start << 8) | pair_goes_on);
+    uint64_t stops = ((x & kHigh) & ~pair_start & ~pair_end) | BytesEqual(x, '\t') | BytesEqual(x, '\r') |
+                     (BytesEqual(x, ' ') & ~letter(next));
+    if (stops) return i + FirstMarked(stops);
     pair_goes_on = pair_start >> 56;
   }
   if (pair_goes_on) ++i;

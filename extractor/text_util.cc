@@ -1,11 +1,10 @@
 #include "extractor/text_util.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstdint>
-#include <cstring>
 
 #include <unicode/unistr.h>
+
+#include "extractor/swar.h"
 
 namespace overens {
 
@@ -246,20 +245,16 @@ std::string Ellipsize(std::string_view s, size_t max) {
   return std::string(Utf8Prefix(s, max)) + "…";
 }
 
-// A digit is a byte b with b - '0' < 10, tested on eight bytes at once.
 size_t NextDigit(std::string_view text, size_t i) {
-  static_assert(std::endian::native == std::endian::little, "the first digit is the lowest set byte");
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  using namespace swar;
   for (; i + 8 <= text.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, text.data() + i, 8);
+    uint64_t x = Load(text.data() + i);
     // A byte below 0x80 whose value is in ['0', '9']: adding 0x7f - '9' sets its high bit
     // only when it is above '9', and adding 0x80 - '0' sets it when it is at least '0'.
-    uint64_t low7 = x & ~kHigh;
+    uint64_t low7 = x & kLow7;
     uint64_t at_least_zero = low7 + kOnes * (0x80 - '0');
     uint64_t above_nine = low7 + kOnes * (0x7f - '9');
-    uint64_t digits = at_least_zero & ~above_nine & ~x & kHigh;
-    if (digits) return i + static_cast<size_t>(__builtin_ctzll(digits)) / 8;
+    if (uint64_t digits = at_least_zero & ~above_nine & ~x & kHigh) return i + FirstMarked(digits);
   }
   while (i < text.size() && (text[i] < '0' || text[i] > '9')) ++i;
   return i;
