@@ -35,10 +35,6 @@ Status Compile(const std::string& id, const std::string& pattern, const char* wh
   return Status::Ok();
 }
 
-}  // namespace
-
-namespace {
-
 std::vector<std::string_view> DutyGateWords() {
   std::vector<std::string_view> words(std::begin(kDutyVerbWords), std::end(kDutyVerbWords));
   words.insert(words.end(), std::begin(kAgentWords), std::end(kAgentWords));
