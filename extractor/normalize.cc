@@ -651,6 +651,9 @@ void NormalizedText::Join() {
   joined.clear();
   line_offsets.clear();
   line_offsets.reserve(lines.size());
+  size_t bytes = lines.size();
+  for (const TextLine& l : lines) bytes += l.text.size();
+  joined.reserve(bytes);
   for (const TextLine& l : lines) {
     line_offsets.push_back(joined.size());
     joined += l.text;
@@ -762,6 +765,8 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
   std::string_view text = source.text;
   // One memchr each, for the whole text: most texts have neither, and their lines skip both passes.
   bool bars = text.find('|') != std::string_view::npos, tabs = text.find('\t') != std::string_view::npos;
+  // A large text's lines are made once, not moved each time their array grows.
+  out.lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   if (MayHaveColumns(text)) {
     CleanInReadingOrder(text, bars, out.lines);
   } else {
