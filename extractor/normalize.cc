@@ -697,6 +697,18 @@ void ForEachRawLine(std::string_view text, Fn fn) {
   }
 }
 
+// Appends `line` to `lines` unless it is blank and ends a run of more blank
+// lines of its page and column than any reading counts: a text of millions
+// of empty lines would otherwise be held line by line.
+void AddLine(std::vector<TextLine>& lines, TextLine line) {
+  constexpr size_t kMostBlankLinesInARow = 32;
+  if (line.blank() && lines.size() >= kMostBlankLinesInARow &&
+      std::all_of(lines.end() - kMostBlankLinesInARow, lines.end(),
+                  [&](const TextLine& before) { return before.blank() && !BreakBetween(before, line); }))
+    return;
+  lines.push_back(std::move(line));
+}
+
 // The lines of text that may be laid out in two columns: each page's rows
 // in reading order (ReadingOrder) before they are cleaned.
 void CleanInReadingOrder(std::string_view text, bool bars, std::vector<TextLine>& lines) {
@@ -705,8 +717,9 @@ void CleanInReadingOrder(std::string_view text, bool bars, std::vector<TextLine>
   int current_page = 0;
   auto flush = [&] {
     for (const PageRow& r : ReadingOrder(page_rows)) {
-      lines.push_back(CleanLine(r.text, r.source_line, current_page, bars));
-      lines.back().column = r.right_column ? 1 : 0;
+      TextLine line = CleanLine(r.text, r.source_line, current_page, bars);
+      line.column = r.right_column ? 1 : 0;
+      AddLine(lines, std::move(line));
     }
     page_rows.clear();
   };
@@ -765,13 +778,16 @@ NormalizedText Normalize(const SourceText& source, const NormalizeOptions& optio
   std::string_view text = source.text;
   // One memchr each, for the whole text: most texts have neither, and their lines skip both passes.
   bool bars = text.find('|') != std::string_view::npos, tabs = text.find('\t') != std::string_view::npos;
-  // A large text's lines are made once, not moved each time their array grows.
-  out.lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+  // A large text's lines are made once, not moved each time their array
+  // grows; runs of blank lines are cut short (AddLine), so lines of fewer
+  // than 16 bytes are not reserved for.
+  constexpr size_t kShortestLineReserved = 16;
+  out.lines.reserve(std::min(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')), text.size() / kShortestLineReserved) + 1);
   if (MayHaveColumns(text)) {
     CleanInReadingOrder(text, bars, out.lines);
   } else {
     ForEachRawLine(text, [&](std::string_view raw, int line_no, int page, bool) {
-      out.lines.push_back(CleanLine(raw, line_no, page, bars));
+      AddLine(out.lines, CleanLine(raw, line_no, page, bars));
     });
   }
   if (tabs || bars) AlignTabSeparated(out.lines);

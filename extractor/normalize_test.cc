@@ -64,6 +64,29 @@ TEST_CASE("Normalize cleans long lines of letters as NormalizeChars and collapsi
   }
 }
 
+// A text of millions of empty lines must not be held line by line: a run
+// of blank lines is cut short, longer than any reading counts, and the
+// lines after it keep their source lines. A page break starts a new run.
+TEST_CASE("a long run of blank lines is cut short", "[normalize]") {
+  std::string text = "Lokal överenskommelse" + std::string(100000, '\n') + "Målgrupper\n" + std::string(50, '\n') + "\fParter\n";
+  NormalizedText t = Normalize(SourceText{"t.txt", text, "utf-8", {}});
+  REQUIRE(t.lines.size() < 100);
+  size_t blanks = 0;
+  for (const TextLine& l : t.lines) blanks += l.blank();
+  CHECK(blanks <= 2 * 32 + 1);
+  CHECK(t.lines[0].text == "Lokal överenskommelse");
+  auto at = [&](const std::string& s) {
+    for (const TextLine& l : t.lines)
+      if (l.text == s) return l.source_line;
+    return -1;
+  };
+  CHECK(at("Målgrupper") == 100001);
+  CHECK(at("Parter") == 100052);
+  // Must not: the blank lines a reading counts (a page's footer, three between items) stay.
+  NormalizedText few = Normalize(SourceText{"t.txt", "A\n\n\n\n\nB\n", "utf-8", {}});
+  CHECK(few.lines.size() == 7);  // the empty line after the last line feed too
+}
+
 TEST_CASE("Normalize keeps an indented line's mark and repairs its spaces", "[normalize]") {
   NormalizedText t = Normalize(SourceText{"t.txt", "  \u00A0Parterna\u2009 ska\t samverka \r", "utf-8", {}});
   REQUIRE(t.lines.size() == 1);
