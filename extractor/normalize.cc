@@ -525,13 +525,18 @@ void MarkRepeatedFurniture(const std::vector<TextLine>& lines, std::vector<bool>
   if (pages < 2) return;
   static const RE2 kPageNumber(std::string("(?i)^") + kPageNumberForm + "$");
   // Candidate positions: first and last two non-blank lines of each page.
+  // Pages follow each other in the lines, so one pass finds them all.
   std::vector<std::vector<size_t>> candidates(static_cast<size_t>(pages));
-  for (int p = 0; p < pages; ++p) {
-    std::vector<size_t> idx;
-    for (size_t i = 0; i < lines.size(); ++i)
-      if (lines[i].page == p && !lines[i].blank()) idx.push_back(i);
+  std::vector<size_t> idx;
+  for (size_t first = 0; first < lines.size();) {
+    int p = lines[first].page;
+    idx.clear();
+    size_t next_page = first;
+    for (; next_page < lines.size() && lines[next_page].page == p; ++next_page)
+      if (!lines[next_page].blank()) idx.push_back(next_page);
     for (size_t k = 0; k < idx.size(); ++k)
       if (k < 2 || k + 2 >= idx.size()) candidates[static_cast<size_t>(p)].push_back(idx[k]);
+    first = next_page;
   }
   std::map<std::string, std::set<int>> pages_with_key;
   for (int p = 0; p < pages; ++p)

@@ -33,6 +33,14 @@ if not os.path.exists(p):
         f.write((joined.replace("\n", " ") * (10 * 2**20 // len(joined.encode()) + 1))[: 10 * 2**20 // 2] + "\n")
 with open(os.path.join(work, "tiny.txt"), "w") as f:
     f.write("Lokal överenskommelse\n")
+# Shapes that once cost more than linear time: many pages, a long table.
+shapes = {"pages40k.txt": "Lokal överenskommelse\n" + "Sida text här\n\f" * 40000,
+          "table40k.txt": "Lokal överenskommelse\n\nAktivitet\tAnsvarig\tKlart\n" +
+                          "".join("Aktivitet %d\tBUP\t2025-06-30\n" % i for i in range(40000))}
+for name, text in shapes.items():
+    if not os.path.exists(os.path.join(work, name)):
+        with open(os.path.join(work, name), "w", encoding="utf-8") as f:
+            f.write(text)
 # Agreement-length texts: the shared corpus's real ones (17-78 kB), when it is
 # beside the project; made here, in the work directory, never in the project.
 real = sorted(glob.glob("../shared/corpus/real/*.txt"))
@@ -80,6 +88,8 @@ row "audit xlsx, 10,000 documents" "$tool" audit -q --as-of 2026-11-22 "$work/do
 row "check, one 25 MB file" "$tool" check -q --max-bytes 100000000 --as-of 2026-11-22 "$work/big25.txt" -- wc -w "$work/big25.txt"
 row "check, one 50 MB file" "$tool" check -q --max-bytes 100000000 --as-of 2026-11-22 "$work/big50.txt" -- wc -w "$work/big50.txt"
 row "check, one 10 MB line" "$tool" check -q --max-bytes 100000000 --as-of 2026-11-22 "$work/line10.txt" -- wc -w "$work/line10.txt"
+row "check, 40,000 pages of one line" "$tool" check -q --as-of 2026-11-22 "$work/pages40k.txt" -- wc -w "$work/pages40k.txt"
+row "check, a table of 40,000 rows" "$tool" check -q --as-of 2026-11-22 "$work/table40k.txt" -- wc -w "$work/table40k.txt"
 if command -v pdftotext >/dev/null; then
   row "check, demo PDF" "$tool" check -q --as-of 2026-11-22 corpus/demo/lo-sydvast-2025.pdf -- pdftotext -layout corpus/demo/lo-sydvast-2025.pdf /dev/null
 fi
