@@ -36,7 +36,9 @@ with open(os.path.join(work, "tiny.txt"), "w") as f:
 # Shapes that once cost more than linear time: many pages, a long table.
 shapes = {"pages40k.txt": "Lokal överenskommelse\n" + "Sida text här\n\f" * 40000,
           "table40k.txt": "Lokal överenskommelse\n\nAktivitet\tAnsvarig\tKlart\n" +
-                          "".join("Aktivitet %d\tBUP\t2025-06-30\n" % i for i in range(40000))}
+                          "".join("Aktivitet %d\tBUP\t2025-06-30\n" % i for i in range(40000)),
+          "areas20k.txt": "Handlingsplan 2025\n\n" + "".join(
+              "Utvecklingsområde %d: Samverkan\nAktiviteter\n• BUP ska göra %d senast 2025-06-30.\n\n" % (i, i) for i in range(20000))}
 for name, text in shapes.items():
     if not os.path.exists(os.path.join(work, name)):
         with open(os.path.join(work, name), "w", encoding="utf-8") as f:
@@ -90,6 +92,7 @@ row "check, one 50 MB file" "$tool" check -q --max-bytes 100000000 --as-of 2026-
 row "check, one 10 MB line" "$tool" check -q --max-bytes 100000000 --as-of 2026-11-22 "$work/line10.txt" -- wc -w "$work/line10.txt"
 row "check, 40,000 pages of one line" "$tool" check -q --as-of 2026-11-22 "$work/pages40k.txt" -- wc -w "$work/pages40k.txt"
 row "check, a table of 40,000 rows" "$tool" check -q --as-of 2026-11-22 "$work/table40k.txt" -- wc -w "$work/table40k.txt"
+row "audit, a plan of 20,000 areas" "$tool" audit -q --as-of 2026-11-22 "$work/areas20k.txt" -o "$work/areas20k.xlsx" -- wc -w "$work/areas20k.txt"
 if command -v pdftotext >/dev/null; then
   row "check, demo PDF" "$tool" check -q --as-of 2026-11-22 corpus/demo/lo-sydvast-2025.pdf -- pdftotext -layout corpus/demo/lo-sydvast-2025.pdf /dev/null
 fi

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 #include <xlsxwriter.h>
 
@@ -432,14 +433,17 @@ void WriteActivities(Book& b) {
           1);
   const CivilDate as_of = CheckOptionsFrom(b.env).as_of;
   for (const AuditDocument& ad : b.a.docs) {
+    // Each area name's framework area (the last area so named that has one), looked up once a document.
+    std::unordered_map<std::string_view, const std::string*> framework_area;
+    for (const Area& a : ad.doc.areas)
+      if (a.framework_id) framework_area[a.name] = &*a.framework_id;
     for (const Responsibility& r : ad.doc.responsibilities) {
       s.Text(0, DelregionOf(ad.doc));
       s.Link(1, ad.link, ad.shown);
       s.Number(2, r.span.line);
       if (int page = ad.Page(r.span.line)) s.Number(3, page);
       s.Text(4, r.area);
-      for (const Area& a : ad.doc.areas)
-        if (a.name == r.area && a.framework_id) s.Text(5, AreaName(b.ref, *a.framework_id));
+      if (auto it = framework_area.find(r.area); it != framework_area.end()) s.Text(5, AreaName(b.ref, *it->second));
       s.Text(6, r.actor.value_or(b.w("xlsx.nobody")));
       s.Text(7, r.action);
       s.Date(8, r.due);
