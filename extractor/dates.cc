@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <mutex>
 
 #include <re2/re2.h>
 
@@ -102,6 +103,11 @@ bool IsBareJul(std::string_view text, size_t begin) {
 struct DateGrammar::Patterns {
   std::vector<GrammarRule> rules;
   PatternFilter prefilter;  // which rules can match at all: one pass instead of one per rule
+  // The prefilter is compiled at the first text with digits, which a
+  // process checking one small file may never see; if it cannot be, every
+  // rule gets its own pass.
+  std::once_flag prefilter_once;
+  bool prefilter_ready = false;
   RE2 url{R"((?i)(https?://|www\.)\S+|\S+@\S+\.\S+)"};
   // Words one of the open-end (bit 0) or open-start (bit 1) prefixes below
   // must contain, so most dates need neither pattern ("senast" as "enast":
@@ -335,7 +341,7 @@ DateGrammar::DateGrammar() : p_(std::make_unique<Patterns>()) {
   p_->rules.back().finder = FindYear;
   bool filtered = true;
   for (const GrammarRule& r : p_->rules) filtered = filtered && p_->prefilter.Add(r.re->pattern());
-  prefiltered_ = filtered && p_->prefilter.Compile();
+  prefiltered_ = filtered;
 }
 
 DateGrammar::~DateGrammar() = default;
@@ -518,10 +524,13 @@ std::vector<DateMatch> DateGrammar::Scan(std::string_view text, const DateScanOp
   // read the whole text, and only when there is an anchor.
   std::vector<Window> windows = DigitWindows(text);
   const std::vector<Window> whole = {{0, text.size()}};
+  if (prefiltered_ && !windows.empty())
+    std::call_once(p_->prefilter_once, [this] { p_->prefilter_ready = p_->prefilter.Compile(); });
+  const bool prefiltered = prefiltered_ && p_->prefilter_ready;
   // Which rules can match in which window: one set pass instead of one per rule.
   std::vector<std::vector<bool>> may_match;
   for (auto [wb, we] : windows)
-    may_match.push_back(prefiltered_ ? p_->prefilter.Matching(text.substr(wb, we - wb), p_->rules.size())
+    may_match.push_back(prefiltered ? p_->prefilter.Matching(text.substr(wb, we - wb), p_->rules.size())
                                      : std::vector<bool>(p_->rules.size(), true));
 
   std::vector<DateMatch> found;

@@ -478,8 +478,6 @@ constexpr const char* kPageNumberForm = R"((?:sida\s*)?\d{1,3}(?:\s*(?:av|/)\s*\
 // line): a header a single page shows too, where repetition cannot tell it.
 // Marks its lines in `drop`.
 void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& drop) {
-  static const RE2 kTitleAndStamp(std::string(R"((?i)^(.*\S)\s+(?:\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|)") + kPageNumberForm +
-                                  R"(|\d{1,3} \(\d{1,3}\))$)");
   constexpr size_t kLinesBelow = 6, kFewestWords = 2, kLongestStampLine = 12, kShortestOneWordTitle = 8;
   for (size_t first = 0; first < lines.size();) {
     int page = lines[first].page;
@@ -490,6 +488,9 @@ void MarkTitleHeaders(const std::vector<TextLine>& lines, std::vector<bool>& dro
       if (!lines[i].blank()) shown.push_back(i);
     first = next_page;
     if (shown.size() < 3) continue;
+    // Compiled here, at the first page of three lines, not for every text.
+    static const RE2 kTitleAndStamp(std::string(R"((?i)^(.*\S)\s+(?:\d{4}-\d{2}-\s?\d{2}|\d{1,2} \pL+ \d{4}|)") + kPageNumberForm +
+                                    R"(|\d{1,3} \(\d{1,3}\))$)");
     // The header, with the stamp the title pushed onto a line of its own ("2025-03-01", or "01" after "2025-03-").
     std::string header = lines[shown[0]].text;
     size_t header_lines = 1;
