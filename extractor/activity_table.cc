@@ -176,9 +176,8 @@ size_t ReadRows(const ExtractionRun& run, size_t heading, const std::vector<Colu
 
 // The date (index into doc.dates) that starts in a due cell of the row.
 std::optional<size_t> DueDate(const ExtractionRun& run, const ActivityRow& row, const std::vector<Column>& columns) {
-  // The dates are in text order, so the row's are found by their lines.
-  auto from = std::lower_bound(run.dates.begin(), run.dates.end(), row.first, [](const FoundDate& d, size_t line) { return d.line < line; });
-  for (size_t d = static_cast<size_t>(from - run.dates.begin()); d < run.dates.size() && run.dates[d].line <= row.last; ++d) {
+  auto [begin, end] = run.DatesOnLines(row.first, row.last);
+  for (size_t d = begin; d < end; ++d) {
     size_t line = run.dates[d].line;
     const TextLine& l = run.text.lines[line];
     size_t offset = run.dates[d].match.begin - run.text.line_offsets[line];

@@ -209,6 +209,15 @@ struct ExtractionRun {
   }
   // The lines holding a word of the located gate, ascending.
   std::vector<size_t> LinesOf(Gate gate) const;
+  // The indexes into `dates` (and doc.dates) of the dates on text lines
+  // [first, last], as [begin, end): the dates are in text order, so they
+  // are found by search rather than by reading them all.
+  std::pair<size_t, size_t> DatesOnLines(size_t first, size_t last) const {
+    auto by_line = [](const FoundDate& d, size_t line) { return d.line < line; };
+    auto b = std::lower_bound(dates.begin(), dates.end(), first, by_line);
+    auto e = std::lower_bound(b, dates.end(), last + 1, by_line);
+    return {static_cast<size_t>(b - dates.begin()), static_cast<size_t>(e - dates.begin())};
+  }
   // The units with a word of the located gate starting on one of their lines,
   // in order.
   std::vector<const Unit*> UnitsHolding(Gate gate) const {

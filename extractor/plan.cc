@@ -670,10 +670,9 @@ std::optional<std::string> ResponsibleFieldAfter(const ExtractionRun& run, size_
 // the one its fields give. Fields giving several ("Tidsplan: rutinen senast
 // juni 2025, utbildningen under hösten 2025") do not say which is whose.
 std::optional<CivilDate> DueWithin(const ExtractionRun& run, size_t first, size_t own_last, size_t last, std::string* text) {
-  // The dates are in text order, so those on [first, last] are found by their lines.
-  auto from = std::lower_bound(run.dates.begin(), run.dates.end(), first, [](const FoundDate& d, size_t line) { return d.line < line; });
   const DateSpan* in_fields = nullptr;
-  for (size_t i = static_cast<size_t>(from - run.dates.begin()); i < run.dates.size() && run.dates[i].line <= last; ++i) {
+  auto [begin, end] = run.DatesOnLines(first, last);
+  for (size_t i = begin; i < end; ++i) {
     const DateSpan& span = run.doc.dates[i];
     if (span.role != DateRole::kDeadline || !span.end) continue;
     if (run.dates[i].line <= own_last) {

@@ -117,9 +117,9 @@ void ExtractValidity(ExtractionRun& run) {
       }
       // The unit's dates by their lines in the text: on a page read in two
       // columns the other column's lines share its source lines.
-      for (size_t i = 0; i < run.doc.dates.size() && i < run.dates.size(); ++i) {
+      auto [begin, end] = run.DatesOnLines(u.first, u.last);
+      for (size_t i = begin; i < end; ++i) {
         const DateSpan& d = run.doc.dates[i];
-        if (run.dates[i].line < u.first || run.dates[i].line > u.last) continue;
         bool spans = d.end && d.end != d.start;
         if ((d.role == DateRole::kValidFrom || d.role == DateRole::kStart) && !v.from) {
           v.from = d.start, any = true;
