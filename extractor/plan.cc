@@ -329,7 +329,6 @@ void ExtractAreas(ExtractionRun& run) {
   PutAreasInReadingOrder(run);
 }
 
-
 namespace {
 
 struct Sentence {
@@ -367,7 +366,6 @@ std::vector<Sentence> SentencesOf(const ExtractionRun& run, const Unit& u) {
   if (!cur.empty()) out.push_back({std::move(cur), cur_line});
   return out;
 }
-
 
 // "Maria Malmö", "Lotsteamet Ystad": a short run of capitalised words names someone.
 bool IsProperName(std::string_view np) {

@@ -69,7 +69,7 @@ class StructureAnalyzer {
   bool HasInlineLabel(const NormalizedText& text) const;
 
  private:
-  // Where the colon of the label `line` starts with ends, or npos.
+  // Where the colon is that ends a label `line` starts with (SplitInlineLabels), or npos.
   size_t InlineLabelEnd(const TextLine& line) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -333,8 +333,6 @@ TEST_CASE("deadline.passed reads före, efter and jul as a reader does", "[rules
   CHECK(count("• Styrgruppen tar fram en handlingsplan vecka 10\u201312 2025.", {2025, 3, 20}) == 0);
 }
 
-// An activity table's due column may say when in words ("Löpande"), and an
-// indicator column follows the area up.
 // On a page read in two columns the text's order is not the source
 // lines' order: the dates and frequencies an activity's line has are found
 // whatever order they come in.
@@ -355,6 +353,8 @@ TEST_CASE("activity.no-deadline finds dates and frequencies out of line order", 
   }
 }
 
+// An activity table's due column may say when in words ("Löpande"), and an
+// indicator column follows the area up.
 TEST_CASE("a table's due words and indicator column silence no-deadline and no-follow-up", "[rules]") {
   Harness h;
   auto plan = [](const std::string& header, const std::string& row) {
